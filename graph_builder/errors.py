@@ -1,0 +1,31 @@
+"""One error hierarchy for the library; only the CLI prints and exits.
+
+Every message says what went wrong, where (file:line when known) and how to
+fix it, in one line, so the CLI can show it as it is.
+"""
+
+
+class ClaimgraphError(Exception):
+    """Base of every error the library raises on purpose."""
+
+    exit_code = 2
+
+
+class CorpusError(ClaimgraphError):
+    """The corpus path is missing, empty or unreadable."""
+
+
+class ParseError(ClaimgraphError):
+    """An input (a graph file, a reference list) could not be read."""
+
+
+class OntologyError(ClaimgraphError):
+    """A term or IRI kind that the ontology does not define."""
+
+
+class ExportError(ClaimgraphError):
+    """An unknown export format or an output that cannot be written."""
+
+
+class QueryError(ClaimgraphError):
+    """A SPARQL query that is malformed or cannot be run."""

@@ -1,0 +1,82 @@
+"""Personal-name keys and compatibility, the ground rules of person resolution.
+
+Two forms may name one person only when their family names have the same key
+and their given names are compatible (every given name or initial of the
+shorter form matches, in order, one of the longer form's); a form with no
+given names is compatible with any. Keys fold case, accents and the common
+variants of romanised Russian (ye/e, ya/ia, yu/iu, kh/h, doubled consonants,
+soft signs), because the same person reaches English texts through several
+transliteration systems.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLIT = [
+    (r"[ʹʼ’'`]", ""),  # soft and hard signs
+    (r"yo", "e"), (r"ye", "e"), (r"(?<=[bcdfghklmnpqrstvz])ie", "e"),
+    (r"ya", "ia"), (r"yu", "iu"), (r"iy\b", "ii"), (r"yi", "ii"),
+    (r"y", "i"), (r"kh", "h"), (r"ks", "x"), (r"tch", "ch"), (r"w", "v"),
+    (r"([bcdfghjklmnpqrstvxz])\1", r"\1"),
+]
+_TRANSLIT_RE = [(re.compile(a), b) for a, b in _TRANSLIT]
+
+
+def fold(text: str) -> str:
+    """Lower case, accents off, only letters, digits and single spaces."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^\w]+", " ", folded).strip()
+
+
+def family_key(family: str) -> str:
+    """The key under which spellings of one family name meet (Yezhov/Ezhov -> ezhov)."""
+    key = fold(family).replace(" ", "")
+    for pattern, repl in _TRANSLIT_RE:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def given_tokens(given: str) -> list[str]:
+    """Given names and initials as folded tokens: "J. Arch" -> ["j", "arch"]."""
+    spaced = re.sub(r"\.(?=\S)", ". ", given)
+    return [fold(t) for t in re.split(r"[\s.\-]+", spaced) if fold(t)]
+
+
+def _token_matches(short: str, long: str) -> bool:
+    if len(short) == 1 or len(long) == 1:
+        return short[0] == long[0]
+    return family_key(short) == family_key(long)
+
+
+def givens_compatible(a: str, b: str) -> bool:
+    """Could these two given-name strings belong to one person?"""
+    ta, tb = given_tokens(a), given_tokens(b)
+    if not ta or not tb:
+        return True
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    position = 0
+    for token in short:
+        while position < len(long) and not _token_matches(token, long[position]):
+            position += 1
+        if position == len(long):
+            return False
+        position += 1
+    return True
+
+
+def richer_given(a: str, b: str) -> str:
+    """The more informative of two given-name forms ("Anna Louise" over "Anna L.")."""
+    def score(g: str) -> tuple[int, int]:
+        tokens = given_tokens(g)
+        return (sum(len(t) > 1 for t in tokens), len(tokens))
+    return a if score(a) >= score(b) else b
+
+
+def title_case_name(label: str) -> str:
+    """A speaker label as a name: "MOLOTOV" -> "Molotov", "VAN DER LUBBE" -> "Van Der Lubbe"."""
+    if not label.isupper():
+        return label
+    return " ".join(part.capitalize() if len(part) > 1 else part for part in label.split())

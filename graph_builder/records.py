@@ -1,0 +1,246 @@
+"""Typed records passed between the pipeline stages.
+
+Every stage takes and returns these dataclasses, never an RDF graph: only
+``graph_builder.build`` turns them into triples. Offsets are Python ``str``
+indices into ``Document.text`` (newlines as ``\\n``), so a span can always be
+checked by slicing the text it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` of one document."""
+
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One decoded source file; ``doc_id`` is its path relative to the corpus root."""
+
+    doc_id: str
+    path: Path
+    text: str
+    encoding: str
+    sha256: str
+
+    @property
+    def title(self) -> str:
+        """The first non-blank line: how every shape of text in the corpus names itself."""
+        for line in self.text.split("\n"):
+            if line.strip():
+                return line.strip()
+        return self.doc_id
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset, for file:line messages."""
+        return self.text.count("\n", 0, offset) + 1
+
+
+class BlockKind(str, Enum):
+    """What a stretch of text is, as the segmenter recognised it."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    THESIS = "thesis"  # a compiler's ALL-CAPS heading
+    PARAGRAPH = "paragraph"
+    HEADNOTE = "headnote"  # "[From Pravda, January 19, 1938]"
+    TURN = "turn"  # "MOLOTOV: ..." in a transcript
+    CITATION = "citation"  # the bibliographic line that closes a quote block
+    SOURCE = "source"  # "Source: ..." / "Original Source: ..."
+    FOOTNOTE = "footnote"  # note body: "¹² Getty, Origins, 38." or "[Footnote]: ..."
+    CONTENTS = "contents"  # a table-of-contents line: "Chapter 1 ...<TAB>27"
+    LIST_ITEM = "list_item"  # "2. mortal degenerates ..." / "a) ..."
+    BIO_NOTE = "bio_note"  # "- Surname, I. O. (1888–1938). From 1929, ..."
+    INDEX_ENTRY = "index_entry"  # a line of a back-of-book index
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line-level unit of a document with its span and kind."""
+
+    kind: BlockKind
+    span: Span
+    text: str
+    line: int
+    speaker: str = ""  # TURN: the label before the colon, as printed
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A personal name as parsed from a reference or a speaker label."""
+
+    family: str
+    given: str = ""
+
+    @property
+    def display(self) -> str:
+        return f"{self.given} {self.family}".strip()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference string parsed into the fields CSL-JSON and our graph need.
+
+    ``kind`` is one of: book, article, chapter, newspaper, archival, document,
+    webpage, unknown. ``pages`` is the locator as printed ("136", "11-12",
+    "xiv"). ``organization`` holds a corporate author ("Socialist Clarity Group").
+    A reference that could not be fully parsed keeps what was recognised and
+    says what was not in ``warnings``; parsing never raises.
+    """
+
+    text: str
+    kind: str = "unknown"
+    authors: tuple[PersonName, ...] = ()
+    editors: tuple[PersonName, ...] = ()
+    translators: tuple[PersonName, ...] = ()
+    organization: str = ""
+    title: str = ""
+    container_title: str = ""
+    volume: str = ""
+    issue: str = ""
+    place: str = ""
+    publisher: str = ""
+    year: str = ""
+    pages: str = ""
+    archive: str = ""
+    archive_location: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the reference names a work we can identify (a title)."""
+        return bool(self.title)
+
+
+class ClaimKind(str, Enum):
+    QUOTATION = "quotation"  # a verbatim quote block closed by a citation line
+    TURN = "turn"  # one speaker's turn inside a transcript
+    PASSAGE = "passage"  # a paragraph of running text (article, book, resolution)
+
+
+@dataclass
+class Citation:
+    """A reference string at a place in a document, and (after the references
+    stage) what it parsed to. ``span`` covers the reference string only, without
+    a label such as ``Source:``."""
+
+    doc_id: str
+    span: Span
+    text: str
+    line: int
+    reference: Reference | None = None
+
+
+@dataclass
+class Thesis:
+    """A compiler's heading; the claims beneath it argue for it."""
+
+    doc_id: str
+    span: Span
+    text: str
+
+
+@dataclass
+class Claim:
+    """Something a source asserts: a quote, a speaker's turn, or a passage."""
+
+    doc_id: str
+    kind: ClaimKind
+    span: Span
+    text: str
+    line: int
+    citations: list[Citation] = field(default_factory=list)
+    thesis: Thesis | None = None
+    speaker: str = ""  # TURN: the speaker label as printed
+    headnote: str = ""  # a bracketed note that introduces a quote
+    parent: Claim | None = None  # TURN: the quotation it belongs to
+
+
+@dataclass
+class DocumentLayout:
+    """The segmenter's reading of one document: its blocks and its shape."""
+
+    document: Document
+    shape: str  # compilation, book, article, resolution, transcript, empty
+    blocks: list[Block]
+
+
+@dataclass
+class Extraction:
+    """What the extraction stages found in one document."""
+
+    layout: DocumentLayout
+    claims: list[Claim] = field(default_factory=list)
+    theses: list[Thesis] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class InputWarning:
+    """A problem in the input the run went past; ``path:line: message``."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class PersonEntity:
+    """One person, however many surface forms the corpus spells them with."""
+
+    key: str
+    family: str
+    given: str = ""
+    surface_forms: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+
+    @property
+    def display(self) -> str:
+        return f"{self.given} {self.family}".strip()
+
+
+@dataclass
+class WorkEntity:
+    """One cited work, however many citations point at it."""
+
+    key: str
+    kind: str
+    title: str
+    year: str = ""
+    authors: list[str] = field(default_factory=list)  # PersonEntity keys, in order
+    editors: list[str] = field(default_factory=list)
+    translators: list[str] = field(default_factory=list)
+    organization: str = ""
+    publisher: str = ""
+    place: str = ""
+    volume: str = ""
+    issue: str = ""
+    container: str = ""  # the key of the container work, if any
+    archive: str = ""
+    archive_location: str = ""
+    documents: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Resolution:
+    """The resolve stage's output: entities and what points at them."""
+
+    persons: dict[str, PersonEntity] = field(default_factory=dict)
+    works: dict[str, WorkEntity] = field(default_factory=dict)
+    work_of_citation: dict[int, str] = field(default_factory=dict)  # id(Citation) -> work key
+    speaker_of_claim: dict[int, str] = field(default_factory=dict)  # id(Claim) -> person key

@@ -1,0 +1,40 @@
+"""Instance IRIs, minted in one place from canonical keys.
+
+The same key always gives the same IRI, so the same corpus gives the same
+graph; a readable slug keeps IRIs legible in query results and a short hash of
+the full key keeps two keys that slug alike apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from graph_builder.errors import OntologyError
+
+DEFAULT_BASE = "https://w3id.org/claimgraph/id/"
+
+KINDS = frozenset({
+    "document", "person", "organization", "work", "claim", "thesis", "citation",
+    "topic", "scheme", "annotation", "target", "selector", "build",
+})
+
+_SLUG_LIMIT = 48
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower case, hyphen-separated: "Yezhov, N. I." -> "yezhov-n-i"."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return slug[:_SLUG_LIMIT].rstrip("-") or "x"
+
+
+def mint_iri(kind: str, key: str, base: str = DEFAULT_BASE) -> str:
+    """The IRI of the ``kind`` instance whose canonical key is ``key``."""
+    if kind not in KINDS:
+        raise OntologyError(
+            f"Unknown IRI kind '{kind}'. Available: {', '.join(sorted(KINDS))}"
+        )
+    digest = hashlib.sha1(f"{kind}\x00{key}".encode()).hexdigest()[:10]
+    return f"{base}{kind}/{slugify(key)}-{digest}"

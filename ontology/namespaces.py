@@ -1,0 +1,141 @@
+"""Every RDF namespace the project writes, as closed vocabularies.
+
+Closed (``_fail = True``) so that a misspelt term is an error at import time
+rather than a silently wrong triple; ``tests/ontology`` checks the project
+namespace against ``ontology.ttl``. No other module spells an IRI.
+"""
+
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+__all__ = ["BIBO", "CG", "CITO", "DCTERMS", "OA", "PROV", "RDF", "RDFS", "SDO", "SKOS", "XSD",
+           "PREFIXES"]
+
+
+class SDO(DefinedNamespace):
+    """The schema.org terms of the core profile (https form, as DESIGN.md fixes)."""
+
+    _NS = Namespace("https://schema.org/")
+    _fail = True
+
+    CreativeWork: URIRef
+    Book: URIRef
+    ScholarlyArticle: URIRef
+    Chapter: URIRef
+    ArchiveComponent: URIRef
+    NewsArticle: URIRef
+    Periodical: URIRef
+    WebPage: URIRef
+    Person: URIRef
+    Organization: URIRef
+    Claim: URIRef
+    Quotation: URIRef
+    name: URIRef
+    identifier: URIRef
+    familyName: URIRef
+    givenName: URIRef
+    alternateName: URIRef
+    birthDate: URIRef
+    deathDate: URIRef
+    author: URIRef
+    editor: URIRef
+    translator: URIRef
+    publisher: URIRef
+    locationCreated: URIRef
+    datePublished: URIRef
+    isPartOf: URIRef
+    text: URIRef
+    citation: URIRef
+    mentions: URIRef
+    about: URIRef
+    volumeNumber: URIRef
+    issueNumber: URIRef
+    pagination: URIRef
+    encodingFormat: URIRef
+    sha256: URIRef
+    softwareVersion: URIRef
+
+
+class CITO(DefinedNamespace):
+    """Citation Typing Ontology: a citation as a first-class node."""
+
+    _NS = Namespace("http://purl.org/spar/cito/")
+    _fail = True
+
+    Citation: URIRef
+    hasCitingEntity: URIRef
+    hasCitedEntity: URIRef
+    hasCitationCharacterization: URIRef
+    cites: URIRef
+
+
+class BIBO(DefinedNamespace):
+    """Bibliographic Ontology: the page locator as printed."""
+
+    _NS = Namespace("http://purl.org/ontology/bibo/")
+    _fail = True
+
+    locator: URIRef
+    volume: URIRef
+    issue: URIRef
+
+
+class OA(DefinedNamespace):
+    """W3C Web Annotation: every extracted fact points at its character span."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+
+    Annotation: URIRef
+    SpecificResource: URIRef
+    TextPositionSelector: URIRef
+    TextQuoteSelector: URIRef
+    hasBody: URIRef
+    hasTarget: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    start: URIRef
+    end: URIRef
+    exact: URIRef
+    motivatedBy: URIRef
+    identifying: URIRef
+    describing: URIRef
+
+
+class CG(DefinedNamespace):
+    """claimgraph's own terms, for what no standard vocabulary covers (see ontology.ttl)."""
+
+    _NS = Namespace("https://w3id.org/claimgraph/ns#")
+    _fail = True
+
+    SourceDocument: URIRef
+    Thesis: URIRef
+    Passage: URIRef
+    TranscriptTurn: URIRef
+    Build: URIRef
+    underThesis: URIRef
+    partOfQuotation: URIRef
+    headnote: URIRef
+    speakerLabel: URIRef
+    documentShape: URIRef
+    lineNumber: URIRef
+    referenceText: URIRef
+    publicationPlace: URIRef
+    archive: URIRef
+    archiveLocation: URIRef
+    settings: URIRef
+
+
+PREFIXES = {
+    "schema": str(SDO._NS),
+    "cito": str(CITO._NS),
+    "bibo": str(BIBO._NS),
+    "oa": str(OA._NS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "cg": str(CG._NS),
+}

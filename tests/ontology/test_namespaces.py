@@ -1,0 +1,45 @@
+"""The closed Python namespace and ontology.ttl must describe the same terms."""
+
+from importlib.resources import files
+
+import pytest
+from rdflib import OWL, RDF, Graph, URIRef
+
+from graph_builder.errors import OntologyError
+from ontology import CG, mint_iri
+from ontology.iris import KINDS
+
+
+def _ontology() -> Graph:
+    return Graph().parse(str(files("ontology") / "ontology.ttl"), format="turtle")
+
+
+def test_namespaces_every_python_term_is_defined_in_ontology_ttl():
+    defined = {s for s in _ontology().subjects(RDF.type, None) if isinstance(s, URIRef)}
+    missing = [
+        name for name in CG.__annotations__ if URIRef(CG._NS + name) not in defined]
+    assert missing == []
+
+
+def test_namespaces_every_ontology_term_is_in_the_python_namespace():
+    graph = _ontology()
+    terms = {s for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+             for s in graph.subjects(RDF.type, kind)}
+    names = {str(t)[len(str(CG._NS)):] for t in terms}
+    assert names == set(CG.__annotations__)
+
+
+def test_namespaces_unknown_term_fails():
+    with pytest.raises(AttributeError):
+        _ = CG.notATerm
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_namespaces_mint_iri_is_stable_and_distinct(kind):
+    assert mint_iri(kind, "Yezhov, N. I.") == mint_iri(kind, "Yezhov, N. I.")
+    assert mint_iri(kind, "Yezhov, N. I.") != mint_iri(kind, "Yezhov N I")
+
+
+def test_namespaces_mint_iri_rejects_unknown_kind():
+    with pytest.raises(OntologyError, match="Available"):
+        mint_iri("gadget", "x")
