@@ -1,0 +1,271 @@
+"""Stage 6: turn the resolved records into RDF triples of the core profile.
+
+The only stage that touches RDF. Terms come from ``ontology.namespaces`` and
+instance IRIs from ``ontology.mint_iri``, so the same corpus always gives the
+same IRIs. Triples are pyoxigraph terms because Oxigraph serialises and
+queries an order of magnitude faster than rdflib at corpus scale; no blank
+nodes are made, so two builds compare byte for byte once sorted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from graph_builder import __version__
+from graph_builder.records import (
+    Citation,
+    Claim,
+    ClaimKind,
+    Document,
+    Extraction,
+    PersonEntity,
+    Resolution,
+    Span,
+    Thesis,
+    WorkEntity,
+)
+from ontology import BIBO as _BIBO
+from ontology import CG as _CG
+from ontology import CITO as _CITO
+from ontology import OA as _OA
+from ontology import SDO as _SDO
+from ontology import mint_iri
+from ontology.namespaces import PROV as _PROV
+from ontology.namespaces import RDF as _RDF
+from ontology.namespaces import XSD as _XSD
+
+
+class _OxTerms:
+    """A closed rdflib namespace seen as Oxigraph nodes, each looked up once.
+
+    rdflib's closed-namespace check costs a microsecond per access; a build
+    makes hundreds of thousands, so the checked node is cached as a plain
+    attribute on first use (an unknown term still fails, at that first use).
+    """
+
+    def __init__(self, namespace: object):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = ox.NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, node)
+        return node
+
+
+BIBO, CG, CITO, OA, SDO = (_OxTerms(ns) for ns in (_BIBO, _CG, _CITO, _OA, _SDO))
+PROV, RDF, XSD = (_OxTerms(ns) for ns in (_PROV, _RDF, _XSD))
+
+_WORK_CLASSES = {
+    "book": SDO.Book, "article": SDO.ScholarlyArticle, "chapter": SDO.Chapter,
+    "archival": SDO.ArchiveComponent, "newspaper": SDO.NewsArticle, "periodical": SDO.Periodical,
+    "webpage": SDO.WebPage,
+}
+_CLAIM_CLASSES = {
+    ClaimKind.QUOTATION: (SDO.Claim, SDO.Quotation),
+    ClaimKind.TURN: (SDO.Claim, SDO.Quotation, CG.TranscriptTurn),
+    ClaimKind.PASSAGE: (SDO.Claim, CG.Passage),
+}
+
+
+def triple_order(t: ox.Triple) -> tuple[str, str, str]:
+    """The canonical order of triples: subject, predicate, object value (ties keep
+    insertion order, which is itself deterministic)."""
+    return (t.subject.value, t.predicate.value, t.object.value)
+
+
+class GraphBuilder:
+    """Collects the triples of one build; ``triples()`` returns them sorted."""
+
+    def __init__(self, base: str, settings: dict[str, object]):
+        self.base = base
+        self.settings = settings
+        self._triples: dict[ox.Triple, None] = {}  # an ordered set
+        self.build_node = self.iri("build", f"claimgraph {__version__} "
+                                   f"{json.dumps(settings, sort_keys=True)}")
+        self.doc_nodes: dict[str, ox.NamedNode] = {}
+
+    # -- primitives -------------------------------------------------------------------------
+    def iri(self, kind: str, key: str) -> ox.NamedNode:
+        return ox.NamedNode(mint_iri(kind, key, self.base))
+
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal | str) -> None:
+        obj = ox.Literal(o) if isinstance(o, str) else o
+        self._triples[ox.Triple(s, p, obj)] = None
+
+    def add_types(self, s: ox.NamedNode, *classes: ox.NamedNode) -> None:
+        for cls in classes:
+            self.add(s, RDF.type, cls)
+
+    def extracted(self, node: ox.NamedNode, doc_ids: Iterable[str]) -> None:
+        """Provenance every extracted node carries: this build, its source document(s)."""
+        self.add(node, PROV.wasGeneratedBy, self.build_node)
+        for doc_id in sorted(doc_ids):
+            self.add(node, PROV.wasDerivedFrom, self.doc_nodes[doc_id])
+
+    def triples(self) -> list[ox.Triple]:
+        return sorted(self._triples, key=triple_order)
+
+    # -- the core profile ---------------------------------------------------------------------
+    def add_build(self, documents: list[Document]) -> None:
+        node = self.build_node
+        self.add_types(node, PROV.Activity, CG.Build)
+        self.add(node, SDO.softwareVersion, __version__)
+        self.add(node, CG.settings, json.dumps(self.settings, sort_keys=True))
+        for doc in documents:
+            self.add(node, PROV.used, self.doc_nodes[doc.doc_id])
+
+    def add_document(self, doc: Document, shape: str) -> None:
+        node = self.doc_nodes[doc.doc_id] = self.iri("document", doc.doc_id)
+        self.add_types(node, SDO.CreativeWork, CG.SourceDocument)
+        self.add(node, SDO.identifier, doc.doc_id)
+        self.add(node, SDO.name, doc.title)
+        self.add(node, SDO.sha256, doc.sha256)
+        self.add(node, CG.documentShape, shape)
+
+    def annotate(self, doc: Document, span: Span, body: ox.NamedNode, key: str) -> None:
+        """An oa:Annotation tying ``body`` to the exact characters it came from."""
+        anchor = f"{doc.doc_id}|{span.start}|{span.end}|{key}"
+        annotation, target = self.iri("annotation", anchor), self.iri("target", anchor)
+        position = self.iri("selector", f"{doc.doc_id}|{span.start}|{span.end}|position")
+        quote = self.iri("selector", f"{doc.doc_id}|{span.start}|{span.end}|quote")
+        self.add_types(annotation, OA.Annotation)
+        self.add(annotation, OA.hasBody, body)
+        self.add(annotation, OA.hasTarget, target)
+        self.add_types(target, OA.SpecificResource)
+        self.add(target, OA.hasSource, self.doc_nodes[doc.doc_id])
+        self.add(target, OA.hasSelector, position)
+        self.add(target, OA.hasSelector, quote)
+        self.add_types(position, OA.TextPositionSelector)
+        self.add(position, OA.start, ox.Literal(str(span.start), datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, ox.Literal(str(span.end), datatype=XSD.nonNegativeInteger))
+        self.add_types(quote, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, span.slice(doc.text))
+        self.extracted(annotation, [doc.doc_id])
+
+    def add_person(self, person: PersonEntity) -> ox.NamedNode:
+        node = self.iri("person", person.key)
+        self.add_types(node, SDO.Person)
+        self.add(node, SDO.name, person.display)
+        self.add(node, SDO.familyName, person.family)
+        if person.given:
+            self.add(node, SDO.givenName, person.given)
+        for form in sorted(person.surface_forms - {person.display}):
+            self.add(node, SDO.alternateName, form)
+        self.extracted(node, person.documents)
+        return node
+
+    def add_work(self, work: WorkEntity) -> ox.NamedNode:
+        node = self.iri("work", work.key)
+        self.add_types(node, SDO.CreativeWork)
+        if work.kind in _WORK_CLASSES:
+            self.add_types(node, _WORK_CLASSES[work.kind])
+        self.add(node, SDO.name, work.title)
+        for prop, keys in ((SDO.author, work.authors), (SDO.editor, work.editors),
+                           (SDO.translator, work.translators)):
+            for key in keys:
+                self.add(node, prop, self.iri("person", key))
+        if work.organization:
+            self.add(node, SDO.author, self.organization(work.organization, work.documents))
+        if work.year:
+            self.add(node, SDO.datePublished, ox.Literal(work.year, datatype=XSD.gYear))
+        if work.publisher:
+            self.add(node, SDO.publisher, self.organization(work.publisher, work.documents))
+        for prop, value in ((CG.publicationPlace, work.place), (SDO.volumeNumber, work.volume),
+                            (SDO.issueNumber, work.issue), (CG.archive, work.archive),
+                            (CG.archiveLocation, work.archive_location)):
+            if value:
+                self.add(node, prop, value)
+        if work.container:
+            self.add(node, SDO.isPartOf, self.iri("work", work.container))
+        self.extracted(node, work.documents)
+        return node
+
+    def organization(self, name: str, doc_ids: Iterable[str]) -> ox.NamedNode:
+        node = self.iri("organization", " ".join(name.casefold().split()))
+        self.add_types(node, SDO.Organization)
+        self.add(node, SDO.name, name)
+        self.extracted(node, doc_ids)
+        return node
+
+    def add_thesis(self, doc: Document, thesis: Thesis) -> ox.NamedNode:
+        node = self.iri("thesis", f"{doc.doc_id}|{thesis.span.start}")
+        self.add_types(node, SDO.Claim, CG.Thesis)
+        self.add(node, SDO.text, thesis.text)
+        self.add(node, SDO.isPartOf, self.doc_nodes[doc.doc_id])
+        self.extracted(node, [doc.doc_id])
+        self.annotate(doc, thesis.span, node, "thesis")
+        return node
+
+    @staticmethod
+    def claim_key(claim: Claim) -> str:
+        return f"{claim.doc_id}|{claim.span.start}|{claim.span.end}|{claim.kind.value}"
+
+    def claim_node(self, claim: Claim) -> ox.NamedNode:
+        return self.iri("claim", self.claim_key(claim))
+
+    def add_claim(self, doc: Document, claim: Claim, resolution: Resolution) -> None:
+        node = self.claim_node(claim)
+        self.add_types(node, *_CLAIM_CLASSES[claim.kind])
+        self.add(node, SDO.text, claim.text)
+        self.add(node, SDO.isPartOf, self.doc_nodes[doc.doc_id])
+        self.add(node, CG.lineNumber, ox.Literal(str(claim.line), datatype=XSD.positiveInteger))
+        if claim.thesis is not None:
+            thesis_key = f"{doc.doc_id}|{claim.thesis.span.start}"
+            self.add(node, CG.underThesis, self.iri("thesis", thesis_key))
+        if claim.parent is not None:
+            self.add(node, CG.partOfQuotation, self.claim_node(claim.parent))
+        if claim.headnote:
+            self.add(node, CG.headnote, claim.headnote)
+        if claim.speaker:
+            self.add(node, CG.speakerLabel, claim.speaker)
+        speaker = resolution.speaker_of_claim.get(id(claim))
+        if speaker:
+            self.add(node, SDO.author, self.iri("person", speaker))
+        for citation in claim.citations:
+            self.add_citation(doc, node, claim, citation, resolution, quote_author=not speaker)
+        self.extracted(node, [doc.doc_id])
+        self.annotate(doc, claim.span, node, "claim")
+
+    def add_citation(self, doc: Document, claim_node: ox.NamedNode, claim: Claim,
+                     citation: Citation, resolution: Resolution, *, quote_author: bool) -> None:
+        node = self.iri("citation", f"{self.claim_key(claim)}|{citation.span.start}")
+        self.add_types(node, CITO.Citation)
+        self.add(node, CITO.hasCitingEntity, claim_node)
+        self.add(node, CG.referenceText, citation.text)
+        ref = citation.reference
+        if ref is not None and ref.pages:
+            self.add(node, BIBO.locator, ref.pages)
+        work_key = resolution.work_of_citation.get(id(citation))
+        if work_key:
+            work = self.iri("work", work_key)
+            self.add(node, CITO.hasCitedEntity, work)
+            self.add(claim_node, SDO.citation, work)
+            if quote_author and claim.kind is ClaimKind.QUOTATION:
+                for person in resolution.works[work_key].authors:
+                    self.add(claim_node, SDO.author, self.iri("person", person))
+        self.extracted(node, [doc.doc_id])
+        self.annotate(doc, citation.span, node, "citation")
+
+
+def build_triples(extractions: list[Extraction], resolution: Resolution, *, base: str,
+                  settings: dict[str, object]) -> list[ox.Triple]:
+    """Every triple of the graph, sorted."""
+    builder = GraphBuilder(base, settings)
+    documents = [e.layout.document for e in extractions]
+    for extraction in extractions:
+        builder.add_document(extraction.layout.document, extraction.layout.shape)
+    builder.add_build(documents)
+    for person in resolution.persons.values():
+        builder.add_person(person)
+    for work in resolution.works.values():
+        builder.add_work(work)
+    for extraction in extractions:
+        doc = extraction.layout.document
+        for thesis in extraction.theses:
+            builder.add_thesis(doc, thesis)
+        for claim in extraction.claims:
+            builder.add_claim(doc, claim, resolution)
+    return builder.triples()

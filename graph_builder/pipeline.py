@@ -1,0 +1,137 @@
+"""The stage order, in one place: corpus -> segment -> references -> resolve -> build.
+
+``build_graph`` is the library's main entry point; the CLI is a thin shell
+around it. Each stage is timed, because users pick tools for corpora of
+thousands of files, and the benchmark reads these figures from report.json.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph_builder.build import build_triples
+from graph_builder.claims import extract_claims
+from graph_builder.corpus import read_corpus
+from graph_builder.errors import ParseError
+from graph_builder.records import ClaimKind, Document, Extraction, InputWarning, Resolution
+from graph_builder.references import parse_reference
+from graph_builder.resolve import resolve
+from graph_builder.segment import segment
+from ontology import DEFAULT_BASE
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass(frozen=True)
+class BuildSettings:
+    """What a user may set for a build; recorded in the graph's provenance."""
+
+    base: str = DEFAULT_BASE
+    strict: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class BuildResult:
+    """A built graph, the records it came from, and how the build went."""
+
+    triples: list[ox.Triple]
+    documents: list[Document]
+    extractions: list[Extraction]
+    resolution: Resolution
+    warnings: list[InputWarning]
+    stages: dict[str, float] = field(default_factory=dict)
+
+    def store(self) -> ox.Store:
+        """An in-memory Oxigraph store of the graph, for SPARQL."""
+        store = ox.Store()
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in self.triples)
+        return store
+
+    def counts(self) -> dict[str, int]:
+        kinds: Counter[str] = Counter()
+        for extraction in self.extractions:
+            kinds.update(claim.kind.value for claim in extraction.claims)
+            kinds["theses"] += len(extraction.theses)
+            kinds["citation_lines"] += len(extraction.citations)
+        parsed = sum(1 for e in self.extractions for c in e.citations
+                     if c.reference is not None and c.reference.ok)
+        return {
+            "documents": len(self.documents),
+            "claims": sum(kinds[k.value] for k in ClaimKind),
+            "quotations": kinds[ClaimKind.QUOTATION.value],
+            "turns": kinds[ClaimKind.TURN.value],
+            "passages": kinds[ClaimKind.PASSAGE.value],
+            "theses": kinds["theses"],
+            "citation_lines": kinds["citation_lines"],
+            "citation_lines_parsed": parsed,
+            "works": len(self.resolution.works),
+            "persons": len(self.resolution.persons),
+            "triples": len(self.triples),
+        }
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        self.stages[name] = round(self.stages.get(name, 0.0) + time.perf_counter() - start, 4)
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def build_graph(corpus: Path, settings: BuildSettings | None = None,
+                progress: Progress = _no_progress) -> BuildResult:
+    """Read a corpus folder (or file) and build its graph."""
+    settings = settings or BuildSettings()
+    warnings: list[InputWarning] = []
+    timer = _Timer()
+    with timer.stage("corpus"):
+        documents = list(read_corpus(corpus, warnings))
+    extractions: list[Extraction] = []
+    for done, document in enumerate(documents, start=1):
+        with timer.stage("segment"):
+            extractions.append(extract_claims(segment(document), warnings))
+        progress("segment", done, len(documents))
+    with timer.stage("references"):
+        parse_citations(extractions, warnings)
+    _stop_if_strict(settings, warnings)
+    with timer.stage("resolve"):
+        resolution = resolve(extractions)
+    with timer.stage("build"):
+        triples = build_triples(extractions, resolution, base=settings.base,
+                                settings=settings.as_dict())
+    return BuildResult(triples, documents, extractions, resolution, warnings, timer.stages)
+
+
+def parse_citations(extractions: list[Extraction], warnings: list[InputWarning]) -> None:
+    """Stage 3: parse every reference string; one that yields no title is a warning."""
+    for extraction in extractions:
+        for citation in extraction.citations:
+            citation.reference = parse_reference(citation.text)
+            if not citation.reference.ok:
+                warnings.append(InputWarning(
+                    citation.doc_id, citation.line,
+                    f"citation line could not be parsed ({citation.text[:60]!r}); the quote is "
+                    "kept as a claim without a work."))
+
+
+def _stop_if_strict(settings: BuildSettings, warnings: list[InputWarning]) -> None:
+    if settings.strict and warnings:
+        raise ParseError(f"{warnings[0]} (stopped by --strict; drop --strict to go on past "
+                         "problems)")

@@ -1,0 +1,169 @@
+"""Stage 5: resolve names to persons and references to works.
+
+Resolution is conservative by design: two forms become one person only when
+``graph_builder.names`` finds their family keys equal and their given names
+compatible, and a bare surname (a speaker label, "Getty & Naumov") joins a
+person only when exactly one person of that surname is known. Merging two
+people is a worse error for a historian than leaving one person split, since a
+split shows up as two entries while a merge silently rewrites who said what.
+"""
+
+from __future__ import annotations
+
+from graph_builder.names import (
+    family_key,
+    fold,
+    givens_compatible,
+    richer_given,
+    title_case_name,
+)
+from graph_builder.records import (
+    Claim,
+    ClaimKind,
+    Extraction,
+    PersonEntity,
+    PersonName,
+    Reference,
+    Resolution,
+    WorkEntity,
+)
+
+# Speaker labels that name a role in the record, not a person.
+_ROLE_LABELS = frozenset({
+    "question", "answer", "q", "a", "voice", "voices", "voice from audience", "voice from the hall",
+    "voices from the hall", "audience", "all", "everyone", "several voices", "editor",
+    "interviewer",
+    "chairman", "chair", "president", "prosecutor", "defence", "defense", "defendant", "witness",
+    "judge", "speaker", "reporter", "moderator", "host", "narrator", "commentator", "member",
+    "delegate", "comrades", "laughter", "applause", "note", "clerk", "prisoner", "accused",
+    "counsel", "interpreter", "translator", "secretary", "officer", "soldier", "student",
+    "worker", "interrogator", "investigator", "unknown", "unidentified", "crowd", "others",
+})
+
+
+def is_person_label(label: str) -> bool:
+    """Does a speaker label name a person (MOLOTOV) rather than a role (QUESTION)?"""
+    return fold(label) not in _ROLE_LABELS and not fold(label).startswith(("voice", "member of"))
+
+
+class PersonIndex:
+    """Clusters of compatible names, grouped by family key."""
+
+    def __init__(self) -> None:
+        self.by_family: dict[str, list[PersonEntity]] = {}
+
+    def add(self, name: PersonName, surface: str, doc_id: str) -> str:
+        """The key of the person this name resolves to (created if new)."""
+        fam = family_key(name.family)
+        person = self._match(self.by_family.get(fam, []), name.given)
+        if person is None:
+            key = f"{fam}|{fold(name.given)}" if name.given else fam
+            person = PersonEntity(key=self._unique(key), family=name.family, given=name.given)
+            self.by_family.setdefault(fam, []).append(person)
+        person.given = richer_given(person.given, name.given)
+        if len(name.family) > len(person.family) or person.family.isupper():
+            person.family = name.family
+        person.surface_forms.add(surface)
+        person.documents.add(doc_id)
+        return person.key
+
+    @staticmethod
+    def _match(group: list[PersonEntity], given: str) -> PersonEntity | None:
+        """The one person of this surname the given names fit, or None if none or several."""
+        named = [p for p in group if p.given and givens_compatible(p.given, given)]
+        if len(named) == 1:
+            return named[0]
+        if named and given:
+            return None  # ambiguous: never guess between two people
+        bare = [p for p in group if not p.given]
+        return bare[0] if bare else None
+
+    def _unique(self, key: str) -> str:
+        taken = {p.key for group in self.by_family.values() for p in group}
+        n, candidate = 1, key
+        while candidate in taken:
+            n += 1
+            candidate = f"{key}#{n}"
+        return candidate
+
+    def all(self) -> dict[str, PersonEntity]:
+        return {p.key: p for group in self.by_family.values() for p in group}
+
+
+def surface_of(name: PersonName) -> str:
+    return f"{name.family}, {name.given}" if name.given else name.family
+
+
+def title_key(title: str) -> str:
+    return fold(title)
+
+
+def work_key(ref: Reference, person_keys: list[str]) -> str:
+    """One work however often cited: same creators, same title, same year."""
+    creators = ",".join(sorted(person_keys)) or fold(ref.organization)
+    return f"{creators}|{title_key(ref.title)}|{ref.year}"
+
+
+def _works_first(extractions: list[Extraction]):
+    """Citations in corpus order, so the first full form of a name is seen first."""
+    for extraction in extractions:
+        for citation in extraction.citations:
+            if citation.reference is not None:
+                yield citation
+
+
+def resolve(extractions: list[Extraction]) -> Resolution:
+    """Persons and works of the whole corpus, with what points at them."""
+    people = PersonIndex()
+    result = Resolution()
+    citations = sorted(_works_first(extractions),
+                       key=lambda c: -sum(len(n.given) for n in c.reference.authors))
+    for citation in citations:
+        ref = citation.reference
+        if not ref.ok:
+            continue
+        roles = {}
+        for role in ("authors", "editors", "translators"):
+            roles[role] = [people.add(n, surface_of(n), citation.doc_id)
+                           for n in getattr(ref, role)]
+        creators = roles["authors"] or roles["editors"]
+        key = work_key(ref, creators)
+        work = result.works.get(key)
+        if work is None:
+            work = result.works[key] = _work_entity(key, ref, roles)
+            if ref.container_title:
+                work.container = _container(result, ref)
+        work.documents.add(citation.doc_id)
+        result.work_of_citation[id(citation)] = key
+    for extraction in extractions:
+        for claim in extraction.claims:
+            _resolve_speaker(claim, people, result)
+    result.persons = people.all()
+    return result
+
+
+def _work_entity(key: str, ref: Reference, roles: dict[str, list[str]]) -> WorkEntity:
+    return WorkEntity(
+        key=key, kind=ref.kind, title=ref.title, year=ref.year, authors=roles["authors"],
+        editors=roles["editors"], translators=roles["translators"],
+        organization=ref.organization, publisher=ref.publisher, place=ref.place,
+        volume=ref.volume, issue=ref.issue, archive=ref.archive,
+        archive_location=ref.archive_location,
+    )
+
+
+def _container(result: Resolution, ref: Reference) -> str:
+    key = f"container|{title_key(ref.container_title)}"
+    if key not in result.works:
+        kind = "periodical" if ref.kind in ("article", "newspaper") else "book"
+        result.works[key] = WorkEntity(key=key, kind=kind, title=ref.container_title)
+    return key
+
+
+def _resolve_speaker(claim: Claim, people: PersonIndex, result: Resolution) -> None:
+    if claim.kind is not ClaimKind.TURN or not is_person_label(claim.speaker):
+        return
+    name = title_case_name(claim.speaker)
+    parts = name.split()
+    person_name = PersonName(family=parts[-1], given=" ".join(parts[:-1]))
+    result.speaker_of_claim[id(claim)] = people.add(person_name, claim.speaker, claim.doc_id)
