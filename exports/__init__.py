@@ -1,0 +1,66 @@
+"""The export registry: one module per format, one line per format here.
+
+Names, aliases and file suffixes map to writer modules imported only when
+used (pyvis loads only for HTML). The CLI builds its ``--format`` choice from
+this table, so help and error messages list exactly what is registered.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from exports.graphdata import GraphData
+from graph_builder.errors import ExportError
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    module: str
+    suffixes: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("turtle", "exports.turtle", (".ttl",), ("ttl",), "RDF 1.1 Turtle"),
+    Format("html", "exports.html", (".html", ".htm"), (), "interactive network view (pyvis)"),
+)}
+
+
+def format_names() -> list[str]:
+    """Every name and alias a user may type."""
+    return sorted({n for f in FORMATS.values() for n in (f.name, *f.aliases)})
+
+
+def resolve_format(name: str | None, dest: Path | None = None) -> Format:
+    """The format named (or implied by the destination's suffix)."""
+    if name:
+        for fmt in FORMATS.values():
+            if name.lower() in (fmt.name, *fmt.aliases):
+                return fmt
+        raise ExportError(f"Unknown format '{name}'. Available: {', '.join(format_names())}")
+    suffix = dest.suffix.lower() if dest else ""
+    for fmt in FORMATS.values():
+        if suffix in fmt.suffixes:
+            return fmt
+    raise ExportError(f"Cannot tell the format from '{dest}'. Give --format, one of: "
+                      f"{', '.join(format_names())}")
+
+
+def writer(fmt: Format) -> Callable[[GraphData, Path], None]:
+    return importlib.import_module(fmt.module).write
+
+
+def export(graph: GraphData, fmt: str | None, dest: Path) -> Format:
+    """Write ``graph`` to ``dest`` in the named (or suffix-implied) format."""
+    chosen = resolve_format(fmt, dest)
+    try:
+        writer(chosen)(graph, dest)
+    except OSError as exc:
+        raise ExportError(f"{dest}: cannot write ({exc.strerror}); check the folder exists "
+                          "and is writable.") from exc
+    return chosen

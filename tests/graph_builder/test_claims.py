@@ -1,0 +1,58 @@
+from graph_builder.records import ClaimKind
+
+
+def _claims(build, doc_id):
+    [extraction] = [e for e in build.extractions if e.layout.document.doc_id == doc_id]
+    return extraction
+
+
+def test_claims_quote_block_runs_to_its_citation_line(fixture_build):
+    extraction = _claims(fixture_build, "compilation.txt")
+    first = extraction.claims[0]
+    assert first.kind is ClaimKind.QUOTATION
+    assert first.text.startswith("The men who broke the frames") and first.text.endswith(
+        "paid the agreed rates.")
+    assert "\n" in first.text  # two paragraphs, one quote
+    assert first.citations[0].reference.title == "The Making of the English Working Class"
+    assert first.citations[0].reference.pages == "530"
+    assert first.thesis.text.startswith("THE FRAME-BREAKERS")
+
+
+def test_claims_spans_slice_back_to_their_text(fixture_build):
+    for extraction in fixture_build.extractions:
+        text = extraction.layout.document.text
+        for claim in extraction.claims:
+            assert claim.span.slice(text) == claim.text
+        for citation in extraction.citations:
+            assert citation.span.slice(text) == citation.text
+            assert "\n" not in citation.text
+
+
+def test_claims_headnote_is_kept_without_brackets(fixture_build):
+    quotes = [c for c in _claims(fixture_build, "compilation.txt").claims if c.headnote]
+    assert quotes[0].headnote == "From a debate in the House of Lords, 27 February 1812"
+
+
+def test_claims_transcript_turns_are_claims_of_their_speakers(fixture_build):
+    claims = _claims(fixture_build, "compilation.txt").claims
+    turns = [c for c in claims if c.kind is ClaimKind.TURN]
+    assert [t.speaker for t in turns] == ["CLERK", "PRISONER", "CLERK"]
+    assert all(t.parent is not None and t.parent.kind is ClaimKind.QUOTATION for t in turns)
+    assert all(t.citations and t.citations[0] is t.parent.citations[0] for t in turns)
+
+
+def test_claims_uncited_compiler_text_is_a_passage(fixture_build):
+    claims = _claims(fixture_build, "compilation.txt").claims
+    assert claims[-1].kind is ClaimKind.PASSAGE
+    assert claims[-1].text.startswith("The compiler notes")
+
+
+def test_claims_source_lines_cite_every_passage(fixture_build):
+    extraction = _claims(fixture_build, "resolution.txt")
+    assert extraction.claims and all(len(c.citations) == 2 for c in extraction.claims)
+    assert [c.text for c in extraction.citations][0].startswith("Statutes at Large")
+
+
+def test_claims_book_note_bodies_are_not_passages(fixture_build):
+    claims = _claims(fixture_build, "book.txt").claims
+    assert len(claims) == 2 and not any(c.text.startswith(("¹", "²", "³")) for c in claims)
