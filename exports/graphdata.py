@@ -10,10 +10,12 @@ from functools import cached_property
 
 import pyoxigraph as ox
 
+from graph_builder.build import triple_order
+
 
 def sort_triples(triples: object) -> list[ox.Triple]:
-    """Triples in one canonical order, so the same graph always writes the same bytes."""
-    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    """Triples in the canonical order the build writes them in."""
+    return sorted(triples, key=triple_order)
 
 
 class GraphData:
@@ -24,11 +26,9 @@ class GraphData:
         self.title = title
 
     @classmethod
-    def from_store(cls, store: ox.Store, title: str = "claimgraph") -> GraphData:
-        data = cls(sort_triples(ox.Triple(q.subject, q.predicate, q.object)
-                                for q in store.quads_for_pattern(None, None, None)), title)
-        data.__dict__["store"] = store
-        return data
+    def from_triples(cls, triples: object, title: str = "claimgraph") -> GraphData:
+        """From triples in any order (as read back from a file)."""
+        return cls(sort_triples(triples), title)
 
     @cached_property
     def store(self) -> ox.Store:

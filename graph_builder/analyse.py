@@ -43,7 +43,9 @@ _EDGES = {
               "?b a schema:Person . ?a a schema:CreativeWork }",
     "said by": "SELECT ?a ?b WHERE { ?a a cg:TranscriptTurn ; schema:author ?b }",
     "under thesis": "SELECT ?a ?b WHERE { ?a cg:underThesis ?b . ?a a schema:Quotation }",
-    "in document": "SELECT ?a ?b WHERE { ?a a cg:Thesis ; schema:isPartOf ?b }",
+    "in document": "SELECT ?a ?b WHERE { ?a schema:isPartOf ?b . ?b a cg:SourceDocument . "
+                   "{ ?a a cg:Thesis } UNION { ?a a schema:Quotation "
+                   "FILTER NOT EXISTS { ?a cg:underThesis|cg:partOfQuotation ?up } } }",
     "part of": "SELECT ?a ?b WHERE { ?a cg:partOfQuotation ?b }",
 }
 
@@ -77,14 +79,14 @@ def _node_attrs(kind: str, row: ox.QuerySolution) -> dict[str, object]:
         details = {"Text": _clip(label, _TEXT_LIMIT),
                    "Source": f"{_value(row, 'doc')}, line {_value(row, 'line')}",
                    "Page": _value(row, "page"), "Speaker": _value(row, "speaker")}
-        kind = "claim" if _value(row, "speaker") else "quotation"
+        kind = "turn" if _value(row, "speaker") else "quotation"
     return {"kind": kind, "label": _clip(label, 40),
             "details": {k: v for k, v in details.items() if v}}
 
 
-def project(store: ox.Store) -> nx.Graph:
+def project(store: ox.Store) -> nx.DiGraph:
     """The citation network: who and what cites, says and argues what."""
-    view = nx.Graph()
+    view = nx.DiGraph()
     for kind, sparql in _NODES.items():
         for row in _rows(store, sparql):
             node = row["n"].value

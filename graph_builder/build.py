@@ -125,12 +125,16 @@ class GraphBuilder:
         self.add(node, SDO.sha256, doc.sha256)
         self.add(node, CG.documentShape, shape)
 
-    def annotate(self, doc: Document, span: Span, body: ox.NamedNode, key: str) -> None:
-        """An oa:Annotation tying ``body`` to the exact characters it came from."""
-        anchor = f"{doc.doc_id}|{span.start}|{span.end}|{key}"
-        annotation, target = self.iri("annotation", anchor), self.iri("target", anchor)
-        position = self.iri("selector", f"{doc.doc_id}|{span.start}|{span.end}|position")
-        quote = self.iri("selector", f"{doc.doc_id}|{span.start}|{span.end}|quote")
+    def annotate(self, doc: Document, span: Span, body: ox.NamedNode) -> None:
+        """An oa:Annotation tying ``body`` to the exact characters it came from.
+
+        One annotation per body; the target and its selectors belong to the
+        span, so bodies evidenced by the same characters share them."""
+        anchor = f"{doc.doc_id}|{span.start}|{span.end}"
+        annotation = self.iri("annotation", f"{anchor}|{body.value}")
+        target = self.iri("target", anchor)
+        position = self.iri("selector", f"{anchor}|position")
+        quote = self.iri("selector", f"{anchor}|quote")
         self.add_types(annotation, OA.Annotation)
         self.add(annotation, OA.hasBody, body)
         self.add(annotation, OA.hasTarget, target)
@@ -196,7 +200,7 @@ class GraphBuilder:
         self.add(node, SDO.text, thesis.text)
         self.add(node, SDO.isPartOf, self.doc_nodes[doc.doc_id])
         self.extracted(node, [doc.doc_id])
-        self.annotate(doc, thesis.span, node, "thesis")
+        self.annotate(doc, thesis.span, node)
         return node
 
     @staticmethod
@@ -227,7 +231,7 @@ class GraphBuilder:
         for citation in claim.citations:
             self.add_citation(doc, node, claim, citation, resolution, quote_author=not speaker)
         self.extracted(node, [doc.doc_id])
-        self.annotate(doc, claim.span, node, "claim")
+        self.annotate(doc, claim.span, node)
 
     def add_citation(self, doc: Document, claim_node: ox.NamedNode, claim: Claim,
                      citation: Citation, resolution: Resolution, *, quote_author: bool) -> None:
@@ -247,7 +251,7 @@ class GraphBuilder:
                 for person in resolution.works[work_key].authors:
                     self.add(claim_node, SDO.author, self.iri("person", person))
         self.extracted(node, [doc.doc_id])
-        self.annotate(doc, citation.span, node, "citation")
+        self.annotate(doc, citation.span, node)
 
 
 def build_triples(extractions: list[Extraction], resolution: Resolution, *, base: str,

@@ -140,8 +140,8 @@ def export(source: Path, fmt: str | None, dest: Path) -> None:
     """Export a built graph (folder or graph file) to another format."""
     from exports import export as export_graph
     from exports.graphdata import GraphData
-    from graph_builder.query import open_store
+    from graph_builder.query import read_triples
 
-    chosen = export_graph(GraphData.from_store(open_store(source), f"claimgraph: {source}"),
+    chosen = export_graph(GraphData.from_triples(read_triples(source), f"claimgraph: {source}"),
                           fmt, dest)
     click.echo(f"Wrote {dest} ({chosen.name}).")

@@ -127,8 +127,8 @@ def parse_citations(extractions: list[Extraction], warnings: list[InputWarning])
             if not citation.reference.ok:
                 warnings.append(InputWarning(
                     citation.doc_id, citation.line,
-                    f"citation line could not be parsed ({citation.text[:60]!r}); the quote is "
-                    "kept as a claim without a work."))
+                    f"reference could not be parsed ({citation.text[:60]!r}); its claim is kept "
+                    "without a cited work."))
 
 
 def _stop_if_strict(settings: BuildSettings, warnings: list[InputWarning]) -> None:

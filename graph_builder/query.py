@@ -43,15 +43,33 @@ def graph_file(source: Path) -> Path:
 
 
 def open_store(source: Path) -> ox.Store:
-    """An in-memory store loaded from a build folder or a graph file."""
+    """An in-memory store loaded from a build folder or a graph file, for SPARQL.
+
+    The store keeps values, not spellings: Oxigraph stores "4"^^xsd:positiveInteger
+    as the integer 4. Exports therefore read triples with ``read_triples`` instead.
+    """
     path = graph_file(source)
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=_GRAPH_SUFFIXES[path.suffix.lower()])
     except (SyntaxError, ValueError, OSError) as exc:
-        raise QueryError(f"{path}: cannot be read as RDF ({exc}). Rebuild it with "
-                         "'claimgraph build'.") from exc
+        raise QueryError(_unreadable(path, exc)) from exc
     return store
+
+
+def read_triples(source: Path) -> list[ox.Triple]:
+    """The triples of a build folder or graph file exactly as written."""
+    path = graph_file(source)
+    try:
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in
+                ox.parse(path=str(path), format=_GRAPH_SUFFIXES[path.suffix.lower()])]
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise QueryError(_unreadable(path, exc)) from exc
+
+
+def _unreadable(path: Path, exc: Exception) -> str:
+    return (f"{path}: cannot be read as RDF ({_first_line(exc)}). Rebuild it with "
+            "'claimgraph build'.")
 
 
 @dataclass

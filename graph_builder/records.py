@@ -119,8 +119,14 @@ class Reference:
 
     @property
     def ok(self) -> bool:
-        """True when the reference names a work we can identify (a title)."""
-        return bool(self.title)
+        """True when the reference names a work we can identify: a title, or an
+        archival file's shelfmark."""
+        return bool(self.title or (self.archive and self.archive_location))
+
+    @property
+    def name(self) -> str:
+        """What to call the cited work: its title, or "ARCHIVE, shelfmark"."""
+        return self.title or f"{self.archive}, {self.archive_location}"
 
 
 class ClaimKind(str, Enum):

@@ -100,6 +100,8 @@ def title_key(title: str) -> str:
 
 def work_key(ref: Reference, person_keys: list[str]) -> str:
     """One work however often cited: same creators, same title, same year."""
+    if not ref.title:
+        return f"archive|{fold(ref.archive)}|{fold(ref.archive_location)}"
     creators = ",".join(sorted(person_keys)) or fold(ref.organization)
     return f"{creators}|{title_key(ref.title)}|{ref.year}"
 
@@ -144,7 +146,7 @@ def resolve(extractions: list[Extraction]) -> Resolution:
 
 def _work_entity(key: str, ref: Reference, roles: dict[str, list[str]]) -> WorkEntity:
     return WorkEntity(
-        key=key, kind=ref.kind, title=ref.title, year=ref.year, authors=roles["authors"],
+        key=key, kind=ref.kind, title=ref.name, year=ref.year, authors=roles["authors"],
         editors=roles["editors"], translators=roles["translators"],
         organization=ref.organization, publisher=ref.publisher, place=ref.place,
         volume=ref.volume, issue=ref.issue, archive=ref.archive,

@@ -168,7 +168,9 @@ def infer_shape(blocks: list[Block]) -> str:
     prose = counts[BlockKind.PARAGRAPH] + counts[BlockKind.TURN] + counts[BlockKind.LIST_ITEM]
     citations = counts[BlockKind.CITATION]
     notes = sum(1 for b in blocks if b.kind is BlockKind.FOOTNOTE and _NOTE_BODY.match(b.text))
-    if citations >= 3 and citations * 6 >= prose:
+    # Quote compilations: citation lines close a good share of the blocks; a small
+    # one shows itself by a compiler's thesis above its quotes.
+    if citations * 6 >= prose and (citations >= 3 or (citations and counts[BlockKind.THESIS])):
         return "compilation"
     if notes >= 10 or (notes >= 3 and notes * 5 >= prose) or counts[BlockKind.CONTENTS] >= 5:
         return "book"

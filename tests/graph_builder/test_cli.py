@@ -67,7 +67,7 @@ def test_cli_build_demo_corpus_by_default(runner, tmp_path):
 def test_cli_documented_errors_are_one_line_and_exit_2(runner, built, tmp_path, args, message):
     (tmp_path / "emptydir").mkdir()
     out, _ = built
-    argv = [a.format(tmp=tmp_path, out=out) for a in args]
+    argv = [a.replace("{tmp}", str(tmp_path)).replace("{out}", str(out)) for a in args]
     result = runner.invoke(main, argv)
     assert result.exit_code == 2, result.output
     assert message in result.output
