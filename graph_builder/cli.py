@@ -86,7 +86,8 @@ def _summary(result, outputs) -> None:
                f"in {sum(result.stages.values()):.1f} s.")
     click.echo(f"  graph:  {outputs.graph}\n  view:   {outputs.view}\n  report: {outputs.report}")
     if result.warnings:
-        click.echo(f"{len(result.warnings)} warnings (all in {outputs.report}):", err=True)
+        n = len(result.warnings)
+        click.echo(f"{n} warning{'s' if n != 1 else ''} (all in {outputs.report}):", err=True)
         for warning in result.warnings[:_SHOWN_WARNINGS]:
             click.echo(f"  {warning}", err=True)
 
