@@ -23,8 +23,8 @@ from graph_builder.records import (
     Span,
     Thesis,
 )
+from graph_builder.segment import SOURCE_LABEL
 
-_SOURCE_LABEL = re.compile(r"^(?:Original\s+)?Sources?\s*:\s*", re.IGNORECASE)
 _LEADING_HEADNOTE = re.compile(r"^\[([^\]]{3,400})\]")
 _QUOTE_PARTS = frozenset({
     BlockKind.PARAGRAPH, BlockKind.TURN, BlockKind.HEADNOTE, BlockKind.FOOTNOTE,
@@ -35,7 +35,7 @@ _PASSAGE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.
 
 def citation_of(block: Block, doc_id: str) -> Citation:
     """The citation a CITATION or SOURCE block carries, its label left out of the span."""
-    label = _SOURCE_LABEL.match(block.text) if block.kind is BlockKind.SOURCE else None
+    label = SOURCE_LABEL.match(block.text) if block.kind is BlockKind.SOURCE else None
     skip = label.end() if label else 0
     span = Span(block.span.start + skip, block.span.end)
     return Citation(doc_id, span, block.text[skip:], block.line)

@@ -18,7 +18,7 @@ from graph_builder.references import is_citation_line
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _NOTE_BODY = re.compile(rf"^[{SUPERSCRIPT_DIGITS}]+\s*\S")
 _BRACKET_FOOTNOTE = re.compile(r"^\[\s*Foot\s*note", re.IGNORECASE)
-_SOURCE = re.compile(r"^(?:Original\s+)?Sources?\s*:\s*\S", re.IGNORECASE)
+SOURCE_LABEL = re.compile(r"^(?:Original\s+)?Sources?\s*:\s*(?=\S)", re.IGNORECASE)
 _CONTENTS = re.compile(r"^\S.{1,150}?(?:\t|\s{3,})\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}|[a-z]|[IVX]{1,5})[.)]\s+\S")
 _BIO_NOTE = re.compile(
@@ -96,7 +96,7 @@ def classify(text: str, prev_blank: bool, next_blank: bool, repeated: set[str]) 
     """The kind of one stripped, non-blank line."""
     if _NOTE_BODY.match(text) or _BRACKET_FOOTNOTE.match(text):
         return BlockKind.FOOTNOTE
-    if _SOURCE.match(text):
+    if SOURCE_LABEL.match(text):
         return BlockKind.SOURCE
     if _CONTENTS.match(text):
         return BlockKind.CONTENTS
