@@ -46,12 +46,11 @@ def test_cli_build_writes_the_three_outputs(built):
     assert "Built 5 documents" in result.output
 
 
-def test_cli_build_demo_corpus_by_default(runner, tmp_path):
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(main, ["build"])
-        assert result.exit_code == 0, result.output
-        with open("claimgraph-out/report.json", encoding="utf-8") as handle:
-            report = json.load(handle)
+def test_cli_build_demo_corpus_by_default(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["build"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "claimgraph-out" / "report.json").read_text("utf-8"))
     assert report["counts"]["documents"] == 4 and report["counts"]["quotations"] >= 10
 
 
