@@ -58,12 +58,12 @@ class _Grouper:
     def run(self) -> Extraction:
         compilation = self.layout.shape == "compilation"
         for block in self.layout.blocks:
-            if block.kind is BlockKind.SOURCE:
+            if block.kind is BlockKind.SOURCE and not (compilation and self.pending):
                 self.document_sources.append(self.cite(block))
             elif not compilation:
                 self.running_text(block)
-            elif block.kind is BlockKind.CITATION:
-                self.close_quote(block)
+            elif block.kind in (BlockKind.CITATION, BlockKind.SOURCE):
+                self.close_quote(block)  # in a compilation "Source: ..." closes its quote
             elif block.kind is BlockKind.THESIS:
                 self.flush_passages()
                 self.thesis = Thesis(self.doc_id, block.span, block.text)

@@ -56,3 +56,15 @@ def test_claims_source_lines_cite_every_passage(fixture_build):
 def test_claims_book_note_bodies_are_not_passages(fixture_build):
     claims = _claims(fixture_build, "book.txt").claims
     assert len(claims) == 2 and not any(c.text.startswith(("¹", "²", "³")) for c in claims)
+
+
+def test_claims_source_line_closes_a_quote_in_a_compilation(tmp_path):
+    from graph_builder.pipeline import build_graph
+
+    text = ("Quotes\n\nFIRST THESIS\n\nOne quoted line.\nDoe, Jane. A Book. London: P, 1990, p. 1\n\n"
+            "Another quoted line.\nSource: Weekly Review, January 2005\n")
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    claims = build_graph(tmp_path).extractions[0].claims
+    assert [(c.kind, c.text) for c in claims] == [
+        (ClaimKind.QUOTATION, "One quoted line."), (ClaimKind.QUOTATION, "Another quoted line.")]
+    assert claims[1].citations[0].text == "Weekly Review, January 2005"
