@@ -61,7 +61,8 @@ def test_claims_book_note_bodies_are_not_passages(fixture_build):
 def test_claims_source_line_closes_a_quote_in_a_compilation(tmp_path):
     from graph_builder.pipeline import build_graph
 
-    text = ("Quotes\n\nFIRST THESIS\n\nOne quoted line.\nDoe, Jane. A Book. London: P, 1990, p. 1\n\n"
+    text = ("Quotes\n\nFIRST THESIS\n\nOne quoted line.\n"
+            "Doe, Jane. A Book. London: P, 1990, p. 1\n\n"
             "Another quoted line.\nSource: Weekly Review, January 2005\n")
     (tmp_path / "c.txt").write_text(text, encoding="utf-8")
     claims = build_graph(tmp_path).extractions[0].claims
