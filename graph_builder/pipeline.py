@@ -123,7 +123,8 @@ def parse_citations(extractions: list[Extraction], warnings: list[InputWarning])
     """Stage 3: parse every reference string; one that yields no title is a warning."""
     for extraction in extractions:
         for citation in extraction.citations:
-            citation.reference = parse_reference(citation.text)
+            if citation.reference is None:  # note references arrive already resolved
+                citation.reference = parse_reference(citation.text)
             if not citation.reference.ok:
                 warnings.append(InputWarning(
                     citation.doc_id, citation.line,

@@ -115,6 +115,11 @@ class Reference:
     pages: str = ""
     archive: str = ""
     archive_location: str = ""
+    # Archival levels (Russian archives: fond / opis' / delo / list or listy), as printed.
+    fond: str = ""
+    opis: str = ""
+    delo: str = ""
+    folio: str = ""
     warnings: tuple[str, ...] = ()
 
     @property
@@ -146,6 +151,10 @@ class Citation:
     text: str
     line: int
     reference: Reference | None = None
+    # How the reference was completed from an earlier one: "" (it is complete as
+    # printed), "ibid", "short form" or "inherited" (archival levels from the
+    # previous reference of the same note).
+    resolved_from: str = ""
 
 
 @dataclass
