@@ -126,6 +126,26 @@ def query(source: Path, sparql: str | None, fmt: str) -> None:
     click.echo(format_answer(answer, fmt), nl=False)
 
 
+@main.command("parse-refs")
+@click.argument("source", default="-", type=click.File("r", encoding="utf-8"))
+def parse_refs(source) -> None:
+    """Parse reference strings, one per line of SOURCE (a file, or - for stdin), into
+    CSL-JSON, one object per output line in the same order (blank lines give {}).
+
+    A string that cannot be parsed comes back with what was recognised, and its
+    warnings in "note".
+    """
+    import json
+
+    from graph_builder.csl import to_csl
+    from graph_builder.references import parse_reference
+
+    for number, line in enumerate(source, start=1):
+        text = line.strip()
+        item = to_csl(parse_reference(text), f"ref-{number}") if text else {}
+        click.echo(json.dumps(item, ensure_ascii=False))
+
+
 def _format_choice() -> click.Choice:
     from exports import format_names
     return click.Choice(format_names(), case_sensitive=False)
