@@ -59,9 +59,13 @@ BIBO, CG, CITO, OA, SDO = (_OxTerms(ns) for ns in (_BIBO, _CG, _CITO, _OA, _SDO)
 PROV, RDF, XSD = (_OxTerms(ns) for ns in (_PROV, _RDF, _XSD))
 
 _WORK_CLASSES = {
-    "book": SDO.Book, "article": SDO.ScholarlyArticle, "chapter": SDO.Chapter,
-    "archival": SDO.ArchiveComponent, "newspaper": SDO.NewsArticle, "periodical": SDO.Periodical,
-    "webpage": SDO.WebPage,
+    "book": (SDO.Book,), "article": (SDO.ScholarlyArticle,), "chapter": (SDO.Chapter,),
+    "newspaper": (SDO.NewsArticle,), "periodical": (SDO.Periodical,), "webpage": (SDO.WebPage,),
+    "archival": (SDO.ArchiveComponent,),
+    "fond": (SDO.ArchiveComponent, CG.ArchivalFond),
+    "opis": (SDO.ArchiveComponent, CG.ArchivalInventory),
+    "delo": (SDO.ArchiveComponent, CG.ArchivalFile),
+    "folio": (SDO.ArchiveComponent, CG.ArchivalFolio),
 }
 _CLAIM_CLASSES = {
     ClaimKind.QUOTATION: (SDO.Claim, SDO.Quotation),
@@ -163,9 +167,9 @@ class GraphBuilder:
 
     def add_work(self, work: WorkEntity) -> ox.NamedNode:
         node = self.iri("work", work.key)
-        self.add_types(node, SDO.CreativeWork)
-        if work.kind in _WORK_CLASSES:
-            self.add_types(node, _WORK_CLASSES[work.kind])
+        if work.kind == "archive":
+            return self.add_archive(node, work)
+        self.add_types(node, SDO.CreativeWork, *_WORK_CLASSES.get(work.kind, ()))
         self.add(node, SDO.name, work.title)
         for prop, keys in ((SDO.author, work.authors), (SDO.editor, work.editors),
                            (SDO.translator, work.translators)):
@@ -178,12 +182,22 @@ class GraphBuilder:
         if work.publisher:
             self.add(node, SDO.publisher, self.organization(work.publisher, work.documents))
         for prop, value in ((CG.publicationPlace, work.place), (SDO.volumeNumber, work.volume),
-                            (SDO.issueNumber, work.issue), (CG.archive, work.archive),
-                            (CG.archiveLocation, work.archive_location)):
+                            (SDO.issueNumber, work.issue)):
             if value:
                 self.add(node, prop, value)
         if work.container:
             self.add(node, SDO.isPartOf, self.iri("work", work.container))
+        if work.holding:
+            self.add(node, SDO.holdingArchive, self.iri("work", work.holding))
+        for doc_id in sorted(work.examples):
+            self.add(node, SDO.workExample, self.doc_nodes[doc_id])
+        self.extracted(node, work.documents)
+        return node
+
+    def add_archive(self, node: ox.NamedNode, work: WorkEntity) -> ox.NamedNode:
+        """An archive is the organisation holding the files, not a work."""
+        self.add_types(node, SDO.ArchiveOrganization)
+        self.add(node, SDO.name, work.title)
         self.extracted(node, work.documents)
         return node
 

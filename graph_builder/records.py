@@ -245,10 +245,10 @@ class WorkEntity:
     place: str = ""
     volume: str = ""
     issue: str = ""
-    container: str = ""  # the key of the container work, if any
-    archive: str = ""
-    archive_location: str = ""
-    documents: set[str] = field(default_factory=set)
+    container: str = ""  # the key of the container work (or archival level above), if any
+    holding: str = ""  # archival levels: the key of the archive that holds them
+    documents: set[str] = field(default_factory=set)  # documents that cite it
+    examples: set[str] = field(default_factory=set)  # corpus documents that ARE this work
 
 
 @dataclass

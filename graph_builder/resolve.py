@@ -20,6 +20,7 @@ from graph_builder.names import (
 from graph_builder.records import (
     Claim,
     ClaimKind,
+    Document,
     Extraction,
     PersonEntity,
     PersonName,
@@ -27,6 +28,7 @@ from graph_builder.records import (
     Resolution,
     WorkEntity,
 )
+from graph_builder.works import archival_chain, container_key, is_archival, link_documents, work_key
 
 # Speaker labels that name a role in the record, not a person.
 _ROLE_LABELS = frozenset({
@@ -94,18 +96,6 @@ def surface_of(name: PersonName) -> str:
     return f"{name.family}, {name.given}" if name.given else name.family
 
 
-def title_key(title: str) -> str:
-    return fold(title)
-
-
-def work_key(ref: Reference, person_keys: list[str]) -> str:
-    """One work however often cited: same creators, same title, same year."""
-    if not ref.title:
-        return f"archive|{fold(ref.archive)}|{fold(ref.archive_location)}"
-    creators = ",".join(sorted(person_keys)) or fold(ref.organization)
-    return f"{creators}|{title_key(ref.title)}|{ref.year}"
-
-
 def _works_first(extractions: list[Extraction]):
     """Citations in corpus order, so the first full form of a name is seen first."""
     for extraction in extractions:
@@ -114,7 +104,8 @@ def _works_first(extractions: list[Extraction]):
                 yield citation
 
 
-def resolve(extractions: list[Extraction]) -> Resolution:
+def resolve(extractions: list[Extraction], documents: list[Document] | None = None
+            ) -> Resolution:
     """Persons and works of the whole corpus, with what points at them."""
     people = PersonIndex()
     result = Resolution()
@@ -128,19 +119,22 @@ def resolve(extractions: list[Extraction]) -> Resolution:
         for role in ("authors", "editors", "translators"):
             roles[role] = [people.add(n, surface_of(n), citation.doc_id)
                            for n in getattr(ref, role)]
-        creators = roles["authors"] or roles["editors"]
-        key = work_key(ref, creators)
+        if is_archival(ref):
+            result.work_of_citation[id(citation)] = archival_chain(result, ref, citation.doc_id)
+            continue
+        key = work_key(ref, roles["authors"] or roles["editors"])
         work = result.works.get(key)
         if work is None:
             work = result.works[key] = _work_entity(key, ref, roles)
             if ref.container_title:
-                work.container = _container(result, ref)
+                work.container = container_key(result, ref)
         work.documents.add(citation.doc_id)
         result.work_of_citation[id(citation)] = key
     for extraction in extractions:
         for claim in extraction.claims:
             _resolve_speaker(claim, people, result)
     result.persons = people.all()
+    link_documents(result, documents or [e.layout.document for e in extractions])
     return result
 
 
@@ -149,17 +143,8 @@ def _work_entity(key: str, ref: Reference, roles: dict[str, list[str]]) -> WorkE
         key=key, kind=ref.kind, title=ref.name, year=ref.year, authors=roles["authors"],
         editors=roles["editors"], translators=roles["translators"],
         organization=ref.organization, publisher=ref.publisher, place=ref.place,
-        volume=ref.volume, issue=ref.issue, archive=ref.archive,
-        archive_location=ref.archive_location,
+        volume=ref.volume, issue=ref.issue,
     )
-
-
-def _container(result: Resolution, ref: Reference) -> str:
-    key = f"container|{title_key(ref.container_title)}"
-    if key not in result.works:
-        kind = "periodical" if ref.kind in ("article", "newspaper") else "book"
-        result.works[key] = WorkEntity(key=key, kind=kind, title=ref.container_title)
-    return key
 
 
 def _resolve_speaker(claim: Claim, people: PersonIndex, result: Resolution) -> None:

@@ -23,6 +23,9 @@ class SDO(DefinedNamespace):
     ScholarlyArticle: URIRef
     Chapter: URIRef
     ArchiveComponent: URIRef
+    ArchiveOrganization: URIRef
+    holdingArchive: URIRef
+    workExample: URIRef
     NewsArticle: URIRef
     Periodical: URIRef
     WebPage: URIRef
@@ -121,8 +124,10 @@ class CG(DefinedNamespace):
     lineNumber: URIRef
     referenceText: URIRef
     publicationPlace: URIRef
-    archive: URIRef
-    archiveLocation: URIRef
+    ArchivalFond: URIRef
+    ArchivalInventory: URIRef
+    ArchivalFile: URIRef
+    ArchivalFolio: URIRef
     settings: URIRef
 
 
