@@ -243,29 +243,34 @@ class GraphBuilder:
         if speaker:
             self.add(node, SDO.author, self.iri("person", speaker))
         for citation in claim.citations:
-            self.add_citation(doc, node, claim, citation, resolution, quote_author=not speaker)
+            work_key = self.add_citation(doc, node, self.claim_key(claim), citation, resolution)
+            if not work_key:
+                continue
+            self.add(node, SDO.citation, self.iri("work", work_key))
+            if not speaker and claim.kind is ClaimKind.QUOTATION:  # a quote is its author's
+                for person in resolution.works[work_key].authors:
+                    self.add(node, SDO.author, self.iri("person", person))
         self.extracted(node, [doc.doc_id])
         self.annotate(doc, claim.span, node)
 
-    def add_citation(self, doc: Document, claim_node: ox.NamedNode, claim: Claim,
-                     citation: Citation, resolution: Resolution, *, quote_author: bool) -> None:
-        node = self.iri("citation", f"{self.claim_key(claim)}|{citation.span.start}")
+    def add_citation(self, doc: Document, citing: ox.NamedNode, citing_key: str,
+                     citation: Citation, resolution: Resolution) -> str:
+        """A cito:Citation from ``citing``; returns the cited work's key ("" if none)."""
+        node = self.iri("citation", f"{citing_key}|{citation.span.start}")
         self.add_types(node, CITO.Citation)
-        self.add(node, CITO.hasCitingEntity, claim_node)
+        self.add(node, CITO.hasCitingEntity, citing)
         self.add(node, CG.referenceText, citation.text)
+        if citation.resolved_from:
+            self.add(node, CG.resolvedFrom, citation.resolved_from)
         ref = citation.reference
         if ref is not None and ref.pages:
             self.add(node, BIBO.locator, ref.pages)
-        work_key = resolution.work_of_citation.get(id(citation))
+        work_key = resolution.work_of_citation.get(id(citation), "")
         if work_key:
-            work = self.iri("work", work_key)
-            self.add(node, CITO.hasCitedEntity, work)
-            self.add(claim_node, SDO.citation, work)
-            if quote_author and claim.kind is ClaimKind.QUOTATION:
-                for person in resolution.works[work_key].authors:
-                    self.add(claim_node, SDO.author, self.iri("person", person))
+            self.add(node, CITO.hasCitedEntity, self.iri("work", work_key))
         self.extracted(node, [doc.doc_id])
         self.annotate(doc, citation.span, node)
+        return work_key
 
 
 def build_triples(extractions: list[Extraction], resolution: Resolution, *, base: str,
@@ -286,4 +291,9 @@ def build_triples(extractions: list[Extraction], resolution: Resolution, *, base
             builder.add_thesis(doc, thesis)
         for claim in extraction.claims:
             builder.add_claim(doc, claim, resolution)
+        carried = {id(c) for claim in extraction.claims for c in claim.citations}
+        for citation in extraction.citations:
+            if id(citation) not in carried:  # no claim carries it: the document cites it
+                builder.add_citation(doc, builder.doc_nodes[doc.doc_id], f"{doc.doc_id}|document",
+                                     citation, resolution)
     return builder.triples()

@@ -123,6 +123,7 @@ class CG(DefinedNamespace):
     documentShape: URIRef
     lineNumber: URIRef
     referenceText: URIRef
+    resolvedFrom: URIRef
     publicationPlace: URIRef
     ArchivalFond: URIRef
     ArchivalInventory: URIRef

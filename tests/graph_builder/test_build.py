@@ -86,3 +86,18 @@ def test_build_is_deterministic(fixture_build):
     from tests.conftest import FIXTURE_CORPUS
 
     assert build_graph(FIXTURE_CORPUS).triples == fixture_build.triples
+
+
+def test_build_citation_no_claim_carries_is_cited_by_its_document(tmp_path):
+    from graph_builder.pipeline import build_graph
+
+    (tmp_path / "c.txt").write_text(
+        "Quotes\n\nFIRST THESIS\n\nDoe, Jane. A Lost Book. London: Example Press, 1990, p. 4\n\n"
+        "A quoted line.\nRoe, John. Another Book. London: Example Press, 1991, p. 9\n",
+        encoding="utf-8")
+    result = build_graph(tmp_path)
+    assert any("no quoted text above it" in str(w) for w in result.warnings)
+    rows = _select(result.store(), """SELECT ?title ?page WHERE {
+        ?cit cito:hasCitingEntity ?doc ; cito:hasCitedEntity/schema:name ?title ;
+             bibo:locator ?page . ?doc a cg:SourceDocument }""")
+    assert rows == [{"title": "A Lost Book", "page": "4"}]
