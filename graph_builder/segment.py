@@ -17,6 +17,7 @@ from graph_builder.references import is_citation_line
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _NOTE_BODY = re.compile(rf"^[{SUPERSCRIPT_DIGITS}]+\s*\S")
+_TRAILING_MARKER = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+$")
 _BRACKET_FOOTNOTE = re.compile(r"^\[\s*Foot\s*note", re.IGNORECASE)
 SOURCE_LABEL = re.compile(r"^(?:Original\s+)?Sources?\s*:\s*(?=\S)", re.IGNORECASE)
 _CONTENTS = re.compile(r"^\S.{1,150}?(?:\t|\s{3,})\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")
@@ -92,10 +93,11 @@ def _is_heading(text: str, prev_blank: bool, next_blank: bool) -> bool:
     return text[:1].isupper() or text[:1].isdigit() or text[:1] in "“\"'‘"
 
 
-def classify(text: str, prev_blank: bool, next_blank: bool, repeated: set[str]) -> BlockKind:
+def classify(line: str, prev_blank: bool, next_blank: bool, repeated: set[str]) -> BlockKind:
     """The kind of one stripped, non-blank line."""
-    if _NOTE_BODY.match(text) or _BRACKET_FOOTNOTE.match(text):
+    if _NOTE_BODY.match(line) or _BRACKET_FOOTNOTE.match(line):
         return BlockKind.FOOTNOTE
+    text = _TRAILING_MARKER.sub("", line)  # "He was shot.⁹³": the note marker is not the text
     if SOURCE_LABEL.match(text):
         return BlockKind.SOURCE
     if _CONTENTS.match(text):
@@ -155,7 +157,8 @@ def segment(document: Document) -> DocumentLayout:
             in_index = kind is BlockKind.HEADING and bool(_INDEX_HEADING.match(line))
         speaker = ""
         if kind is BlockKind.TURN:
-            speaker = speaker_label(line, repeated)[0]  # type: ignore[index]
+            label = speaker_label(_TRAILING_MARKER.sub("", line), repeated)
+            speaker = label[0] if label else ""
         blocks.append(Block(kind, Span(start, end), line, number, speaker))
     return DocumentLayout(document, infer_shape(blocks), blocks)
 

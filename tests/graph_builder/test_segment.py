@@ -76,3 +76,12 @@ def test_segment_infers_shape_from_content(fixture_build, name, shape):
 
 def test_segment_empty_blocks_shape():
     assert infer_shape([]) == "empty"
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("We must begin to act.²²", BlockKind.PARAGRAPH),
+    ("CLERK: The prisoner was released.⁹³", BlockKind.TURN),
+])
+def test_segment_trailing_note_marker_does_not_change_the_kind(line, kind):
+    text = f"A title\n\nSome opening prose goes here, ending well.\n\n{line}\n\nMore prose follows.\n"
+    assert segment(_doc(text)).blocks[2].kind is kind
