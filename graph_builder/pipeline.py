@@ -1,4 +1,4 @@
-"""The stage order, in one place: corpus -> segment -> references -> resolve -> build.
+"""The stage order, in one place: corpus -> segment -> notes -> references -> resolve -> build.
 
 ``build_graph`` is the library's main entry point; the CLI is a thin shell
 around it. Each stage is timed, because users pick tools for corpora of
@@ -20,6 +20,7 @@ from graph_builder.build import build_triples
 from graph_builder.claims import extract_claims
 from graph_builder.corpus import read_corpus
 from graph_builder.errors import ParseError
+from graph_builder.footnotes import attach_notes
 from graph_builder.records import ClaimKind, Document, Extraction, InputWarning, Resolution
 from graph_builder.references import parse_reference
 from graph_builder.resolve import resolve
@@ -108,6 +109,9 @@ def build_graph(corpus: Path, settings: BuildSettings | None = None,
         with timer.stage("segment"):
             extractions.append(extract_claims(segment(document), warnings))
         progress("segment", done, len(documents))
+    with timer.stage("notes"):
+        for extraction in extractions:
+            attach_notes(extraction, warnings)
     with timer.stage("references"):
         parse_citations(extractions, warnings)
     _stop_if_strict(settings, warnings)

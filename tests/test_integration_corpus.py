@@ -67,7 +67,7 @@ def test_corpus_build_counts_are_sane(corpus_out):
     counts = result.counts()
     assert counts["documents"] == 5
     assert counts["quotations"] >= 700 and counts["citation_lines"] >= 700
-    assert 100 <= counts["works"] <= 250 and counts["persons"] >= 100
+    assert counts["works"] >= 100 and counts["persons"] >= 100
 
 
 @pytest.mark.parametrize("name", COMPILATIONS)
