@@ -171,6 +171,8 @@ class GraphBuilder:
             return self.add_archive(node, work)
         self.add_types(node, SDO.CreativeWork, *_WORK_CLASSES.get(work.kind, ()))
         self.add(node, SDO.name, work.title)
+        for form in sorted(set(work.title_forms) - {work.title}):
+            self.add(node, SDO.alternateName, form)
         for prop, keys in ((SDO.author, work.authors), (SDO.editor, work.editors),
                            (SDO.translator, work.translators)):
             for key in keys:

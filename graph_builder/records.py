@@ -8,6 +8,7 @@ checked by slicing the text it came from.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -126,12 +127,14 @@ class Reference:
     def ok(self) -> bool:
         """True when the reference names a work we can identify: a title, or an
         archival file's shelfmark."""
-        return bool(self.title or (self.archive and self.archive_location))
+        return bool(self.title or self.container_title
+                    or (self.archive and self.archive_location))
 
     @property
     def name(self) -> str:
-        """What to call the cited work: its title, or "ARCHIVE, shelfmark"."""
-        return self.title or f"{self.archive}, {self.archive_location}"
+        """What to call the cited work: its title, the periodical it names, or
+        "ARCHIVE, shelfmark"."""
+        return self.title or self.container_title or f"{self.archive}, {self.archive_location}"
 
 
 class ClaimKind(str, Enum):
@@ -236,6 +239,7 @@ class WorkEntity:
     key: str
     kind: str
     title: str
+    title_forms: Counter[str] = field(default_factory=Counter)  # each printed title, cited n times
     year: str = ""
     authors: list[str] = field(default_factory=list)  # PersonEntity keys, in order
     editors: list[str] = field(default_factory=list)

@@ -122,18 +122,26 @@ def resolve(extractions: list[Extraction], documents: list[Document] | None = No
         if is_archival(ref):
             result.work_of_citation[id(citation)] = archival_chain(result, ref, citation.doc_id)
             continue
+        if not ref.title:  # "*Pravda*, 2 March 1930": the periodical itself is cited
+            result.work_of_citation[id(citation)] = container_key(result, ref)
+            result.works[container_key(result, ref)].documents.add(citation.doc_id)
+            continue
         key = work_key(ref, roles["authors"] or roles["editors"])
         work = result.works.get(key)
         if work is None:
             work = result.works[key] = _work_entity(key, ref, roles)
             if ref.container_title:
                 work.container = container_key(result, ref)
+        work.title_forms[ref.title] += 1
         work.documents.add(citation.doc_id)
         result.work_of_citation[id(citation)] = key
     for extraction in extractions:
         for claim in extraction.claims:
             _resolve_speaker(claim, people, result)
     result.persons = people.all()
+    for work in result.works.values():
+        if work.title_forms:  # named as it is most often printed; the rest are alternates
+            work.title = max(work.title_forms, key=lambda t: (work.title_forms[t], len(t)))
     link_documents(result, documents or [e.layout.document for e in extractions])
     return result
 

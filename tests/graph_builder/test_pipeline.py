@@ -7,7 +7,7 @@ from graph_builder.records import ClaimKind
 # The detector takes this for a citation line (author, year, page), but it has no
 # recognisable title: the lenient path must keep the quote and warn.
 BROKEN = ("Quotes\n\nA THESIS ABOUT SOMETHING\n\nA quoted sentence that someone wrote once.\n"
-          "Scurr, Ruth. Fatal Purity: Robespierre and the French Revolution, 2006, p 266\n")
+          "Scurr, Ruth, 2006, p. 266\n")
 
 
 def test_pipeline_unparsable_citation_warns_and_keeps_the_quote(tmp_path):
@@ -17,8 +17,8 @@ def test_pipeline_unparsable_citation_warns_and_keeps_the_quote(tmp_path):
     assert quote.text == "A quoted sentence that someone wrote once."
     assert not result.resolution.work_of_citation
     assert [str(w) for w in result.warnings] == [
-        "q.txt:6: reference could not be parsed ('Scurr, Ruth. Fatal Purity: Robespierre and "
-        "the French Revolu'); its claim is kept without a cited work."]
+        "q.txt:6: reference could not be parsed ('Scurr, Ruth, 2006, p. 266'); its claim is "
+        "kept without a cited work."]
 
 
 def test_pipeline_strict_stops_on_the_same_problem(tmp_path):

@@ -13,7 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph_builder.records import PersonName, Reference
-from graph_builder.references import is_citation_line, parse_reference
+from graph_builder.reference_model import parse_with_model
+from graph_builder.reference_rules import parse_with_rules
+from graph_builder.references import PARSERS, is_citation_line, parse_reference
 
 SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
@@ -258,6 +260,157 @@ def test_references_parse_hand_labelled(text, expected):
     ref = parse_reference(text)
     got = {key: getattr(ref, key) for key in expected}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "RGASPI, f. 17, op. 2, d. 453, l. 3",
+            dict(archive="RGASPI", fond="17", opis="2", delo="453", folio="3",
+                 archive_location="f. 17, op. 2, d. 453, l. 3"),
+            id="abbreviated-levels",
+        ),
+        pytest.param(
+            "RGANI, fond 89, opis' 18, delo 12",
+            dict(archive="RGANI", fond="89", opis="18", delo="12", folio="",
+                 archive_location="fond 89, opis' 18, delo 12"),
+            id="levels-spelled-out",
+        ),
+        pytest.param(
+            "GARF, f. 5446, op. 22a, d. 339, ll. 5–12",
+            dict(archive="GARF", fond="5446", opis="22a", delo="339", folio="5–12"),
+            id="lettered-opis-and-folio-range",
+        ),
+        pytest.param(
+            "RTsKhIDNI f. 17. op. 120, d. 278, ll. 2–3.",
+            dict(archive="RTsKhIDNI", fond="17", opis="120", delo="278", folio="2–3",
+                 archive_location="f. 17. op. 120, d. 278, ll. 2–3"),
+            id="full-stop-between-levels",
+        ),
+        pytest.param(
+            "GARF, f. 9401, op. 1, d. 4157,11. 201-5.",
+            dict(archive="GARF", delo="4157", folio="201-5",
+                 archive_location="f. 9401, op. 1, d. 4157,11. 201-5"),
+            id="ocr-11-for-ll",
+        ),
+        pytest.param(
+            "op. 42, d. 90, ll. 10–11",
+            dict(kind="archival", archive="", fond="", opis="42", delo="90", folio="10–11",
+                 archive_location="op. 42, d. 90, ll. 10–11"),
+            id="lower-levels-only-inherit-the-rest",
+        ),
+        pytest.param(
+            "TsA FSB, f. 100, op. 1, por. 1, ll. 260–64.",
+            dict(archive="TsA FSB", fond="100", opis="1", delo="1", folio="260–64"),
+            id="two-word-archive",
+        ),
+    ],
+)
+def test_references_archival_levels(text, expected):
+    ref = parse_reference(text)
+    assert {key: getattr(ref, key) for key in expected} == expected
+
+
+def test_references_shelfmark_inside_a_document_reference_keeps_title_and_levels():
+    ref = parse_reference("Yezhov to Stalin, “On the Kulak Operation.” 21 May 1939. RGASPI, "
+                          "f. 82, op. 2, d. 897, l. 28.")
+    assert (ref.kind, ref.archive, ref.fond, ref.folio) == ("archival", "RGASPI", "82", "28")
+    assert ref.title == "On the Kulak Operation"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "¹² Anna K. Petrova, *The Grain Front: Villages in 1932* (Leningrad, 1979), 44–47",
+            dict(kind="book", authors=names(("Petrova", "Anna K.")), place="Leningrad",
+                 title="The Grain Front: Villages in 1932", year="1979", pages="44–47"),
+            id="book-italic-title",
+        ),
+        pytest.param(
+            "Ivan Sokolov, “Clerks and Commissars,” *Slavic Studies* 31 (1988), 201–19",
+            dict(kind="article", authors=names(("Sokolov", "Ivan")), title="Clerks and Commissars",
+                 container_title="Slavic Studies", volume="31", year="1988", pages="201–19"),
+            id="article-italic-journal",
+        ),
+        pytest.param(
+            "Mary Olsen, “Factory Meetings,” in *Workers and the State*, ed. Paul Dorn and "
+            "Vera Lind (Chicago: Univ. Press, 1991), 5–30",
+            dict(kind="chapter", authors=names(("Olsen", "Mary")), title="Factory Meetings",
+                 editors=names(("Dorn", "Paul"), ("Lind", "Vera")), publisher="Univ. Press",
+                 container_title="Workers and the State", place="Chicago", pages="5–30"),
+            id="chapter-in-edited-book",
+        ),
+        pytest.param(
+            "A. B. Orlov et al., eds., *Sbornik dokumentov*, tom. 2 (Moscow, 1967), 3: 88",
+            dict(editors=names(("Orlov", "A. B.")), title="Sbornik dokumentov", volume="2",
+                 pages="88", year="1967"),
+            id="edited-volume-et-al",
+        ),
+        pytest.param(
+            "Sokolov, *Clerks*, 203",
+            dict(authors=names(("Sokolov", "")), title="Clerks", pages="203", year=""),
+            id="short-form",
+        ),
+        pytest.param(
+            "*Trud*, no. 12, 14 May 1936, 2",
+            dict(kind="newspaper", title="Trud", issue="12", year="1936", pages="2"),
+            id="periodical-issue-in-italics",
+        ),
+        pytest.param(
+            "*Ibid.*, 18",
+            dict(title="", pages="18", warnings=("refers to the previous reference (ibid.)",
+                                                 "no title", "no year")),
+            id="ibid-in-italics-bare-page",
+        ),
+    ],
+)
+def test_references_chicago_notes_with_italic_titles(text, expected):
+    ref = parse_reference(text)
+    assert {key: getattr(ref, key) for key in expected} == expected
+
+
+def test_references_note_reader_refuses_what_it_cannot_read_fully():
+    from graph_builder.reference_notes import read_note
+
+    assert read_note("No italics here, 1990, 12") is None
+    assert read_note("*One* and *two* titles (Moscow, 1990)") is None
+    assert read_note("Petrova, *Title* (Moscow, 1990), and then some commentary") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tucker, Robert. Stalin in Power: 1929-1941. New York: Norton, 1990, p. 313",
+        "E. H. Cookridge, Gehlen: Spy of the Century (New York: Random House, 1972), pp. 57–58.",
+        "Thurston, Robert W. “Fear and Belief.” Slavic Review 45 (1986), p. 218",
+        "Ibid., p. 45",
+        "Newsweek International, January 2005",
+    ],
+)
+def test_references_corpus_styles_are_read_by_the_rules(text):
+    assert parse_reference(text) == parse_with_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Novak, P., & Ortiz, M. (2015). Soil moisture and crop yield in dry summers. Journal of "
+        "Agricultural Science, 12(3), 45-61.",
+        "Hansen KL, Berg T, Olsen PR. Night shifts and sleep quality among nurses. Scand J Work "
+        "Health. 2011;37(4):301-9.",
+        "[7] A. Kumar and L. Chen, “Fast routing in sparse mesh networks,” IEEE Trans. Netw., "
+        "vol. 9, no. 2, pp. 110–121, 2004.",
+    ],
+)
+def test_references_other_styles_are_read_by_the_model(text):
+    assert parse_reference(text) == parse_with_model(text)
+
+
+def test_references_parsers_registry_names_every_reading():
+    assert set(PARSERS) == {"rules", "model", "combined"}
+    assert PARSERS["combined"] is parse_reference
 
 
 @pytest.mark.parametrize(

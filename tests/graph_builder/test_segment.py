@@ -83,5 +83,6 @@ def test_segment_empty_blocks_shape():
     ("CLERK: The prisoner was released.⁹³", BlockKind.TURN),
 ])
 def test_segment_trailing_note_marker_does_not_change_the_kind(line, kind):
-    text = f"A title\n\nSome opening prose goes here, ending well.\n\n{line}\n\nMore prose follows.\n"
+    text = (f"A title\n\nSome opening prose goes here, ending well.\n\n{line}\n\n"
+            "More prose follows.\n")
     assert segment(_doc(text)).blocks[2].kind is kind
