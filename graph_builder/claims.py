@@ -58,7 +58,9 @@ class _Grouper:
     def run(self) -> Extraction:
         compilation = self.layout.shape == "compilation"
         for block in self.layout.blocks:
-            if block.kind is BlockKind.SOURCE and not (compilation and self.pending):
+            if block.kind is BlockKind.SOURCE and self.layout.shape == "book":
+                self.cite_previous(block)  # a table's or a document's source, in a book
+            elif block.kind is BlockKind.SOURCE and not (compilation and self.pending):
                 self.document_sources.append(self.cite(block))
             elif not compilation:
                 self.running_text(block)
@@ -93,10 +95,13 @@ class _Grouper:
         elif block.kind in _PASSAGE_KINDS:
             self.add_claim(ClaimKind.PASSAGE, [block])
         elif block.kind is BlockKind.CITATION:
-            # A reference line in running text: it cites for the passage above it.
-            citation = self.cite(block)
-            if self.result.claims:
-                self.result.claims[-1].citations.append(citation)
+            self.cite_previous(block)
+
+    def cite_previous(self, block: Block) -> None:
+        """A reference line in running text cites for the passage above it."""
+        citation = self.cite(block)
+        if self.result.claims:
+            self.result.claims[-1].citations.append(citation)
 
     def close_quote(self, block: Block) -> None:
         citation = self.cite(block)

@@ -69,3 +69,17 @@ def test_claims_source_line_closes_a_quote_in_a_compilation(tmp_path):
     assert [(c.kind, c.text) for c in claims] == [
         (ClaimKind.QUOTATION, "One quoted line."), (ClaimKind.QUOTATION, "Another quoted line.")]
     assert claims[1].citations[0].text == "Weekly Review, January 2005"
+
+
+def test_claims_source_line_in_a_book_cites_only_what_is_above_it(tmp_path):
+    from graph_builder.pipeline import build_graph
+
+    text = ("A Book\n\nChapter 1. Start\n\nFirst passage of the chapter, a sentence.¹\n\n"
+            "Table 1. Arrests by year\n\nSource: RGASPI, f. 17, op. 2, d. 5, l. 3.\n\n"
+            "Second passage of the chapter, a sentence.²\n\nThird passage, a sentence.³\n\n"
+            "¹ Ibid.\n² Doe, *A Book* (London, 1990), 4.\n³ Doe, *A Book*, 5.\n")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    extraction = build_graph(tmp_path).extractions[0]
+    assert extraction.layout.shape == "book"
+    cited = [c for c in extraction.claims if any(x.text.startswith("RGASPI") for x in c.citations)]
+    assert [c.text for c in cited] == ["First passage of the chapter, a sentence.¹"]
