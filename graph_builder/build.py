@@ -160,6 +160,9 @@ class GraphBuilder:
         self.add(node, SDO.familyName, person.family)
         if person.given:
             self.add(node, SDO.givenName, person.given)
+        for prop, year in ((SDO.birthDate, person.born), (SDO.deathDate, person.died)):
+            if year:
+                self.add(node, prop, ox.Literal(year, datatype=XSD.gYear))
         for form in sorted(person.surface_forms - {person.display}):
             self.add(node, SDO.alternateName, form)
         self.extracted(node, person.documents)
@@ -275,6 +278,19 @@ class GraphBuilder:
         return work_key
 
 
+def _add_biographies(builder: GraphBuilder, extractions: list[Extraction],
+                     resolution: Resolution) -> None:
+    """What biographical notes state about people, each fact tied to its note's span."""
+    docs = {e.layout.document.doc_id: e.layout.document for e in extractions}
+    for doc_id, person_key, bio in resolution.biographies:
+        node = builder.iri("person", person_key)
+        if bio.fate:
+            builder.add(node, CG.fate, bio.fate)
+        for office in bio.offices:
+            builder.add(node, CG.office, office.text)
+        builder.annotate(docs[doc_id], bio.span, node)
+
+
 def build_triples(extractions: list[Extraction], resolution: Resolution, *, base: str,
                   settings: dict[str, object]) -> list[ox.Triple]:
     """Every triple of the graph, sorted."""
@@ -287,6 +303,7 @@ def build_triples(extractions: list[Extraction], resolution: Resolution, *, base
         builder.add_person(person)
     for work in resolution.works.values():
         builder.add_work(work)
+    _add_biographies(builder, extractions, resolution)
     for extraction in extractions:
         doc = extraction.layout.document
         for thesis in extraction.theses:

@@ -79,4 +79,5 @@ def title_case_name(label: str) -> str:
     """A speaker label as a name: "MOLOTOV" -> "Molotov", "VAN DER LUBBE" -> "Van Der Lubbe"."""
     if not label.isupper():
         return label
-    return " ".join(part.capitalize() if len(part) > 1 else part for part in label.split())
+    return " ".join("-".join(p.capitalize() for p in word.split("-")) if len(word) > 1 else word
+                    for word in label.split())

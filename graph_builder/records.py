@@ -226,6 +226,8 @@ class PersonEntity:
     given: str = ""
     surface_forms: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
+    born: str = ""  # years as a source states them
+    died: str = ""
 
     @property
     def display(self) -> str:
@@ -262,4 +264,5 @@ class Resolution:
     persons: dict[str, PersonEntity] = field(default_factory=dict)
     works: dict[str, WorkEntity] = field(default_factory=dict)
     work_of_citation: dict[int, str] = field(default_factory=dict)  # id(Citation) -> work key
+    biographies: list[tuple[str, str, object]] = field(default_factory=list)  # (doc, person, bio)
     speaker_of_claim: dict[int, str] = field(default_factory=dict)  # id(Claim) -> person key

@@ -10,6 +10,7 @@ split shows up as two entries while a merge silently rewrites who said what.
 
 from __future__ import annotations
 
+from graph_builder.biography import read_biography
 from graph_builder.names import (
     family_key,
     fold,
@@ -54,10 +55,13 @@ class PersonIndex:
     def __init__(self) -> None:
         self.by_family: dict[str, list[PersonEntity]] = {}
 
-    def add(self, name: PersonName, surface: str, doc_id: str) -> str:
-        """The key of the person this name resolves to (created if new)."""
+    def add(self, name: PersonName, surface: str, doc_id: str, born: str = "",
+            died: str = "") -> str:
+        """The key of the person this name resolves to (created if new); life dates,
+        when given, must agree with the person's, or it is someone else."""
         fam = family_key(name.family)
-        person = self._match(self.by_family.get(fam, []), name.given)
+        group = [p for p in self.by_family.get(fam, []) if _dates_agree(p, born, died)]
+        person = self._match(group, name.given)
         if person is None:
             key = f"{fam}|{fold(name.given)}" if name.given else fam
             person = PersonEntity(key=self._unique(key), family=name.family, given=name.given)
@@ -67,6 +71,7 @@ class PersonIndex:
             person.family = name.family
         person.surface_forms.add(surface)
         person.documents.add(doc_id)
+        person.born, person.died = person.born or born, person.died or died
         return person.key
 
     @staticmethod
@@ -90,6 +95,11 @@ class PersonIndex:
 
     def all(self) -> dict[str, PersonEntity]:
         return {p.key: p for group in self.by_family.values() for p in group}
+
+
+def _dates_agree(person: PersonEntity, born: str, died: str) -> bool:
+    return not (born and person.born and born != person.born) and not (
+        died and person.died and died != person.died)
 
 
 def surface_of(name: PersonName) -> str:
@@ -135,6 +145,13 @@ def resolve(extractions: list[Extraction], documents: list[Document] | None = No
         work.title_forms[ref.title] += 1
         work.documents.add(citation.doc_id)
         result.work_of_citation[id(citation)] = key
+    for extraction in extractions:
+        for block in extraction.layout.blocks:
+            bio = read_biography(block)
+            if bio is not None:
+                doc_id = extraction.layout.document.doc_id
+                key = people.add(bio.name, bio.surface, doc_id, bio.born, bio.died)
+                result.biographies.append((doc_id, key, bio))
     for extraction in extractions:
         for claim in extraction.claims:
             _resolve_speaker(claim, people, result)

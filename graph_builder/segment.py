@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from graph_builder.biography import BIO_HEAD
 from graph_builder.records import Block, BlockKind, Document, DocumentLayout, Span
 from graph_builder.references import is_citation_line
 
@@ -22,10 +23,6 @@ _BRACKET_FOOTNOTE = re.compile(r"^\[\s*Foot\s*note", re.IGNORECASE)
 SOURCE_LABEL = re.compile(r"^(?:Original\s+)?Sources?\s*:\s*(?=\S)", re.IGNORECASE)
 _CONTENTS = re.compile(r"^\S.{1,150}?(?:\t|\s{3,})\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}|[a-z]|[IVX]{1,5})[.)]\s+\S")
-_BIO_NOTE = re.compile(
-    r"^[-–•*]?\s*[A-ZÀ-Þ][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s+[A-Z][\w.’' \-]{0,40}\s*"
-    r"\((?:c\.\s*)?\d{3,4}\s*[–-]\s*(?:\d{2,4})?\??\)"
-)
 # A speaker label: "MOLOTOV:", "VOICE FROM AUDIENCE:", "Stalin:", "HECKERT :", "MOLOTOV::"
 _TURN = re.compile(r"^([A-ZÀ-Þ][\w.’'\- ]{0,38}?)\s?::?\s+(\S.*)$")
 # Labels that introduce a document part, not a speaker.
@@ -108,7 +105,7 @@ def classify(line: str, prev_blank: bool, next_blank: bool, repeated: set[str]) 
         return BlockKind.CITATION
     if text.startswith("[") and text.rstrip(".").endswith("]") and text.count("[") == 1:
         return BlockKind.HEADNOTE
-    if _BIO_NOTE.match(text):
+    if BIO_HEAD.match(text):
         return BlockKind.BIO_NOTE
     if is_all_caps(text) and len(text) < 200 and not text.endswith(":"):
         return BlockKind.THESIS

@@ -124,6 +124,8 @@ class CG(DefinedNamespace):
     lineNumber: URIRef
     referenceText: URIRef
     resolvedFrom: URIRef
+    fate: URIRef
+    office: URIRef
     publicationPlace: URIRef
     ArchivalFond: URIRef
     ArchivalInventory: URIRef
