@@ -12,6 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # biography builds on these records; the name is for annotations only
+    from graph_builder.biography import Biography
 
 
 @dataclass(frozen=True)
@@ -264,5 +268,6 @@ class Resolution:
     persons: dict[str, PersonEntity] = field(default_factory=dict)
     works: dict[str, WorkEntity] = field(default_factory=dict)
     work_of_citation: dict[int, str] = field(default_factory=dict)  # id(Citation) -> work key
-    biographies: list[tuple[str, str, object]] = field(default_factory=list)  # (doc, person, bio)
+    # (document id, person key, what its biographical note states)
+    biographies: list[tuple[str, str, Biography]] = field(default_factory=list)
     speaker_of_claim: dict[int, str] = field(default_factory=dict)  # id(Claim) -> person key

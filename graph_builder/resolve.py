@@ -133,8 +133,8 @@ def resolve(extractions: list[Extraction], documents: list[Document] | None = No
             result.work_of_citation[id(citation)] = archival_chain(result, ref, citation.doc_id)
             continue
         if not ref.title:  # "*Pravda*, 2 March 1930": the periodical itself is cited
-            result.work_of_citation[id(citation)] = container_key(result, ref)
-            result.works[container_key(result, ref)].documents.add(citation.doc_id)
+            key = result.work_of_citation[id(citation)] = container_key(result, ref)
+            result.works[key].documents.add(citation.doc_id)
             continue
         key = work_key(ref, roles["authors"] or roles["editors"])
         work = result.works.get(key)
