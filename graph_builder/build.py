@@ -35,6 +35,7 @@ from ontology import SDO as _SDO
 from ontology import mint_iri
 from ontology.namespaces import PROV as _PROV
 from ontology.namespaces import RDF as _RDF
+from ontology.namespaces import SKOS as _SKOS
 from ontology.namespaces import XSD as _XSD
 
 
@@ -56,7 +57,7 @@ class _OxTerms:
 
 
 BIBO, CG, CITO, OA, SDO = (_OxTerms(ns) for ns in (_BIBO, _CG, _CITO, _OA, _SDO))
-PROV, RDF, XSD = (_OxTerms(ns) for ns in (_PROV, _RDF, _XSD))
+PROV, RDF, SKOS, XSD = (_OxTerms(ns) for ns in (_PROV, _RDF, _SKOS, _XSD))
 
 _WORK_CLASSES = {
     "book": (SDO.Book,), "article": (SDO.ScholarlyArticle,), "chapter": (SDO.Chapter,),
@@ -291,6 +292,37 @@ def _add_biographies(builder: GraphBuilder, extractions: list[Extraction],
         builder.annotate(docs[doc_id], bio.span, node)
 
 
+def _add_topics(builder: GraphBuilder, extractions: list[Extraction],
+                resolution: Resolution) -> None:
+    """The SKOS scheme of the corpus's topics, and which claims are about them."""
+    if not resolution.topics:
+        return
+    scheme = builder.iri("scheme", "topics")
+    builder.add_types(scheme, SKOS.ConceptScheme)
+    builder.add(scheme, SKOS.prefLabel, "Topics of the corpus")
+    by_label = {t.label.casefold(): t.key for t in resolution.topics}
+    for topic in resolution.topics:
+        node = builder.iri("topic", topic.key)
+        builder.add_types(node, SKOS.Concept)
+        builder.add(node, SKOS.prefLabel, topic.label)
+        builder.add(node, SKOS.inScheme, scheme)
+        for label in sorted(topic.alt_labels - {topic.label}):
+            builder.add(node, SKOS.altLabel, label)
+        if topic.broader:
+            builder.add(node, SKOS.broader, builder.iri("topic", topic.broader))
+        for label in sorted(topic.related):
+            if label.casefold() in by_label:
+                builder.add(node, SKOS.related, builder.iri("topic", by_label[label.casefold()]))
+        builder.extracted(node, [topic.source[0]])
+    docs = {e.layout.document.doc_id: e for e in extractions}
+    for mention in resolution.topic_mentions:
+        extraction = docs[mention.doc_id]
+        topic = builder.iri("topic", mention.topic)
+        claim = extraction.claims[mention.claim_index]
+        builder.add(builder.claim_node(claim), SDO.about, topic)
+        builder.annotate(extraction.layout.document, mention.span, topic)
+
+
 def build_triples(extractions: list[Extraction], resolution: Resolution, *, base: str,
                   settings: dict[str, object]) -> list[ox.Triple]:
     """Every triple of the graph, sorted."""
@@ -304,6 +336,7 @@ def build_triples(extractions: list[Extraction], resolution: Resolution, *, base
     for work in resolution.works.values():
         builder.add_work(work)
     _add_biographies(builder, extractions, resolution)
+    _add_topics(builder, extractions, resolution)
     for extraction in extractions:
         doc = extraction.layout.document
         for thesis in extraction.theses:

@@ -1,4 +1,5 @@
-"""The stage order, in one place: corpus -> segment -> notes -> references -> resolve -> build.
+"""The stage order, in one place: corpus -> segment -> notes -> references -> resolve ->
+topics -> build.
 
 ``build_graph`` is the library's main entry point; the CLI is a thin shell
 around it. Each stage is timed, because users pick tools for corpora of
@@ -25,6 +26,7 @@ from graph_builder.records import ClaimKind, Document, Extraction, InputWarning,
 from graph_builder.references import parse_reference
 from graph_builder.resolve import resolve
 from graph_builder.segment import segment
+from graph_builder.topics import find_mentions, read_index
 from ontology import DEFAULT_BASE
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -117,6 +119,9 @@ def build_graph(corpus: Path, settings: BuildSettings | None = None,
     _stop_if_strict(settings, warnings)
     with timer.stage("resolve"):
         resolution = resolve(extractions)
+    with timer.stage("topics"):
+        resolution.topics = [topic for e in extractions for topic in read_index(e)]
+        resolution.topic_mentions = find_mentions(extractions, resolution.topics)
     with timer.stage("build"):
         triples = build_triples(extractions, resolution, base=settings.base,
                                 settings=settings.as_dict())

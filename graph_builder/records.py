@@ -14,8 +14,9 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # biography builds on these records; the name is for annotations only
+if TYPE_CHECKING:  # these modules build on the records; the names are for annotations only
     from graph_builder.biography import Biography
+    from graph_builder.topics import Topic, TopicMention
 
 
 @dataclass(frozen=True)
@@ -270,4 +271,6 @@ class Resolution:
     work_of_citation: dict[int, str] = field(default_factory=dict)  # id(Citation) -> work key
     # (document id, person key, what its biographical note states)
     biographies: list[tuple[str, str, Biography]] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    topic_mentions: list[TopicMention] = field(default_factory=list)
     speaker_of_claim: dict[int, str] = field(default_factory=dict)  # id(Claim) -> person key

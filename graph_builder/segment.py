@@ -19,6 +19,7 @@ from graph_builder.references import is_citation_line
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _NOTE_BODY = re.compile(rf"^[{SUPERSCRIPT_DIGITS}]+\s*\S")
 _TRAILING_MARKER = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+$")
+_INNER_SENTENCE_END = re.compile(rf"[a-z][.!?][{SUPERSCRIPT_DIGITS}”\"’]*\s+[A-Z]")
 _BRACKET_FOOTNOTE = re.compile(r"^\[\s*Foot\s*note", re.IGNORECASE)
 SOURCE_LABEL = re.compile(r"^(?:Original\s+)?Sources?\s*:\s*(?=\S)", re.IGNORECASE)
 _CONTENTS = re.compile(r"^\S.{1,150}?(?:\t|\s{3,})\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")
@@ -86,6 +87,8 @@ def _is_heading(text: str, prev_blank: bool, next_blank: bool) -> bool:
     if len(text) > 100 or len(text.split()) > 14 or not (prev_blank or next_blank):
         return False
     if text.endswith(_SENTENCE_END) and not text.endswith("?"):
+        return False
+    if _INNER_SENTENCE_END.search(text):  # "…the works.¹ The union" is prose, wrapped
         return False
     return text[:1].isupper() or text[:1].isdigit() or text[:1] in "“\"'‘"
 

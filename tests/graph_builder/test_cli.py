@@ -42,7 +42,8 @@ def test_cli_build_writes_the_three_outputs(built):
     assert {p.name for p in out.iterdir()} == {"graph.ttl", "graph.html", "report.json"}
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["counts"]["quotations"] == 5 and set(report["stages"]) >= {
-        "corpus", "segment", "notes", "references", "resolve", "build", "export", "view"}
+        "corpus", "segment", "notes", "references", "resolve", "topics", "build", "export",
+        "view"}
     assert "Built 5 documents" in result.output
 
 
