@@ -22,8 +22,9 @@ import json
 from itertools import combinations
 from pathlib import Path
 
-from graph_builder.mentions import Mention, find_person_mentions
 from score_mentions import ROOT, Score, group_mentions
+
+from graph_builder.mentions import Mention, find_person_mentions
 
 HELDOUT_DIR = ROOT / "tests" / "fixtures" / "mentions_heldout"
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
