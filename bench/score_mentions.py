@@ -109,29 +109,35 @@ def group_mentions(mentions: list[Mention]) -> list[str]:
     return keys
 
 
-def score_doc(text: str, gold: list[dict]) -> Score:
-    """Mention and pairwise counts for one text."""
-    pred = find_person_mentions(text)
+def score_predictions(pred: list[Mention], gold: list[dict]) -> tuple[Score, list[int | None]]:
+    """Counts for predicted mentions against gold ones, and for each gold mention
+    the index of the prediction that overlaps it (greedy, each prediction used once)."""
     score = Score(gold=len(gold), pred=len(pred))
     spans = {(m.start, m.end) for m in pred}
     score.strict_tp = sum((g["start"], g["end"]) in spans for g in gold)
     keys = group_mentions(pred)
     used: set[int] = set()
-    group_of: list[str | None] = []
+    hits: list[int | None] = []
     for g in gold:
         hit = next((i for i, m in enumerate(pred) if i not in used
                     and m.start < g["end"] and g["start"] < m.end), None)
         if hit is not None:
             used.add(hit)
-        group_of.append(None if hit is None else keys[hit])
+        hits.append(hit)
     score.relaxed_tp = len(used)
+    group_of = [None if hit is None else keys[hit] for hit in hits]
     for (ga, ka), (gb, kb) in combinations(zip(gold, group_of, strict=True), 2):
         same_gold = ga["person"] == gb["person"]
         same_pred = ka is not None and ka == kb
         score.gold_pairs += same_gold
         score.pred_pairs += same_pred
         score.pair_tp += same_gold and same_pred
-    return score
+    return score, hits
+
+
+def score_doc(text: str, gold: list[dict]) -> Score:
+    """Mention and pairwise counts for one text."""
+    return score_predictions(find_person_mentions(text), gold)[0]
 
 
 def score_all(gold_dir: Path = GOLD_DIR) -> dict[str, Score]:

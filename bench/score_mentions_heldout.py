@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from itertools import combinations
 from pathlib import Path
 
-from score_mentions import ROOT, Score, group_mentions
+from score_mentions import ROOT, Score, score_predictions
 
 from graph_builder.mentions import Mention, find_person_mentions
 
@@ -53,33 +52,14 @@ def score_region(text: str, region: dict, gold: list[dict]
     for g in gold:
         assert text[g["start"]:g["end"]] == g["text"], g
     pred = [m for m in find_person_mentions(text) if start <= m.start and m.end <= end]
-    score = Score(gold=len(gold), pred=len(pred))
+    score, hits = score_predictions(pred, gold)
     gold_spans = {(g["start"], g["end"]) for g in gold}
     pred_spans = {(m.start, m.end) for m in pred}
-    score.strict_tp = len(gold_spans & pred_spans)
     strict_fp = [m for m in pred if (m.start, m.end) not in gold_spans]
     strict_fn = [g for g in gold if (g["start"], g["end"]) not in pred_spans]
-    # relaxed: same greedy overlap matching as score_mentions.score_doc
-    keys = group_mentions(pred)
-    used: set[int] = set()
-    group_of: list[str | None] = []
-    relaxed_fn = []
-    for g in gold:
-        hit = next((i for i, m in enumerate(pred) if i not in used
-                    and m.start < g["end"] and g["start"] < m.end), None)
-        if hit is None:
-            relaxed_fn.append(g)
-        else:
-            used.add(hit)
-        group_of.append(None if hit is None else keys[hit])
-    score.relaxed_tp = len(used)
-    relaxed_fp = [m for i, m in enumerate(pred) if i not in used]
-    for (ga, ka), (gb, kb) in combinations(zip(gold, group_of, strict=True), 2):
-        same_gold = ga["person"] == gb["person"]
-        same_pred = ka is not None and ka == kb
-        score.gold_pairs += same_gold
-        score.pred_pairs += same_pred
-        score.pair_tp += same_gold and same_pred
+    relaxed_fn = [g for g, hit in zip(gold, hits, strict=True) if hit is None]
+    matched = set(hits)
+    relaxed_fp = [m for i, m in enumerate(pred) if i not in matched]
     return score, strict_fp, strict_fn, relaxed_fp, relaxed_fn
 
 
