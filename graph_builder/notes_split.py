@@ -134,7 +134,7 @@ class _Reader:
             if core is None:
                 return
             kind, m = core
-            piece = getattr(self, f"_{kind}")(m, lead, end)
+            piece = _HANDLERS[kind](self, m, lead, end)
             if piece is not None:
                 self.pieces.append(piece)
                 lead = look = max(piece.end, look + 1)
@@ -318,6 +318,15 @@ _CORES = [("ibid", p.IBID), ("archival", p.ARCHIVAL), ("italic", p.ITALIC),
           ("quoted", p.QUOTED), ("collection", p.COLLECTION), ("periodical", p.PERIODICAL),
           ("short_plain", p.SHORT_PLAIN), ("continuation", p.SHELF),
           ("issue", p.ISSUE_CONTINUATION), ("imprint", p.IMPRINT)]
+# How each kind of core is read into a reference (None: not a reference after all).
+_HANDLERS = {
+    "ibid": _Reader._ibid, "archival": _Reader._archival, "italic": _Reader._italic,
+    "quoted": _Reader._quoted, "collection": _Reader._collection,
+    "periodical": _Reader._periodical, "short_plain": _Reader._short_plain,
+    "continuation": _Reader._continuation, "issue": _Reader._issue,
+    "imprint": _Reader._imprint,
+}
+assert set(_HANDLERS) == {kind for kind, _ in _CORES}
 _ANCHOR = dict(p.ANCHORS)
 
 
