@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import re
 
+from graph_builder.note_patterns import YEAR as _YEAR
 from graph_builder.records import Reference
 from graph_builder.reference_fields import split_names
 
 __all__ = ["read_note"]
 
-_YEAR = r"(?:1[5-9]\d\d|20[0-2]\d)"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _PAGES = r"(?:pp?\.\s?)?[\dixvlc]+(?:\s?[–—-]\s?\d+)?(?:,\s?\d+(?:\s?[–—-]\s?\d+)?)*(?:\s?ff\.?)?"
