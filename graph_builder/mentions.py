@@ -23,12 +23,14 @@ needs. It joins the pipeline once a held-out gold shows the target.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from graph_builder.names import family_key, title_case_name
+from graph_builder.reference_rules import is_citation_line
 from graph_builder.resolve import is_person_label
 
 KINDS = frozenset({"full", "initials", "title", "surname", "speaker", "possessive", "inverted",
@@ -64,7 +66,11 @@ _CHUNK_RE = re.compile(
     rf"(?<![\w’'.\-]){_TOKEN}(?:[ \t]+(?:{_PART}[ \t]+)?(?:{_TOKEN}|{_NICK}))*(?![\w’'])")
 _SPEAKER_RE = re.compile(rf"^({_U}[{re.escape(_UP)}’'\- .]*{_U})[ \t]*:", re.M)
 _FAMILY_INV = rf"{_WORD}(?: (?i:{_PART}) {_WORD})*"
-_GIVEN_INV = rf"(?:{_INITIAL}(?: ?{_INITIAL})*|{_WORD}(?: {_WORD})*(?: {_INITIAL})*(?=[.,]| \())"
+_CREDIT_ABBR = r"(?:[Ee]ds?|[Tt]rans|[Cc]omp)\."
+# "Family, I. V." / "Family, David M." / "Family, Walter." / "Family, Nikolai, 25" (an index)
+# / "Family, Given (1893–1938)"; not "Tukhachevsky, Kondratev, and ...", a list of surnames
+_GIVEN_INV = (rf"(?:{_INITIAL}(?: ?{_INITIAL})*|{_WORD}(?: {_WORD})*(?: {_INITIAL})+"
+              rf"|{_WORD}(?: {_WORD})*(?=\.|,[ \t]*\d| \(| &|,[ \t]*{_CREDIT_ABBR}))")
 _LEAD = r"^(?:[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+\.?[ \t]*|[^\n:]{0,25}:[ \t]+)?"
 _INVERTED_RE = re.compile(rf"{_LEAD}({_FAMILY_INV}), ({_GIVEN_INV})", re.M)
 _AMP_RE = re.compile(rf"{_LEAD}({_WORD}) & ({_WORD})(?=,)", re.M)
@@ -83,6 +89,9 @@ outside inside under over between among against through throughout within beyond
 although though because unless however therefore meanwhile moreover nevertheless indeed not
 he she it we they you i me him us them one here there let whoever whatever
 see cf later earlier certainly perhaps dear very take yes thank thanks please
+despite toward towards behind beside besides near amid following regarding concerning like
+unlike via except including according once now today soon still just never always often again
+already instead rather neither either whether upon
 is was were are be been being has had have do does did will would shall should may might can
 could must many most much more few several such other another same own
 """)
@@ -95,7 +104,11 @@ saint st rev reverend comrade citizen marshal general colonel major captain lieu
 admiral commander gen col capt lt sgt adm maj governor gov president pres vice-president
 chairman secretary minister premier chancellor senator sen ambassador consul judge justice
 mayor deputy commissar comrades pastor doctor don doña señor señora herr frau hon
+narkom commander commandant
 """)
+_TITLE_PREFIXES = _words("grand vice prime lord high chief first")  # "Grand Duke Leopold"
+_ROMAN_RE = re.compile(r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_TITLES = _TITLES | {t + "s" for t in _TITLES if not t.endswith("s")}
 _TRAILING = frozenset({"jr", "sr", "ii", "iii", "iv", *_PARTICLES})
 _NOT_PERSON = _words("""
 committee committees commission council conseil comité party parties army armies navy congress
@@ -110,7 +123,8 @@ san santa santo são fort port palace castle cathedral hall house prison camp st
 year years chapter volume vol part book section article appendix notes note introduction preface
 index days day north south east west northern
 southern eastern western central national international new liberal source sources
-war wars battle peace books affairs
+war wars battle peace books affairs persons people peoples citizens univ publishers publishing
+verlag editions
 """)
 
 _TIME = _words("""january february march april may june july august september october november
@@ -170,7 +184,8 @@ def _context_rejects(text: str, start: int, end: int, n_tokens: int, upper: bool
     return n_tokens > 1 and not before.strip(" *#_") and not after.strip(" *#_.")
 
 
-def _chunk_mention(text: str, m: re.Match) -> Mention | None:
+def _chunk_mention(text: str, m: re.Match, common: frozenset[str] = frozenset()
+                   ) -> Mention | None:
     """A mention from a capitalised chunk, or None when its shape says not-a-person."""
     raw = m.group(0)
     possessive = bool(_POSSESSIVE_RE.search(raw))
@@ -179,6 +194,8 @@ def _chunk_mention(text: str, m: re.Match) -> Mention | None:
     spans = [(t.start() + m.start(), t.group()) for t in _WORDS_RE.finditer(raw)]
     for i, (_, word) in enumerate(spans[:-1]):
         if _POSSESSIVE_RE.search(word):  # "Stalin’s Secret Service": the name ends at ’s
+            if _fold_word(spans[i + 1][1]) in _NOT_PERSON:
+                return None  # "St. Martin’s Press": a firm named after someone
             spans, possessive = spans[:i + 1], True
             spans[-1] = (spans[-1][0], word[:-2])
             break
@@ -187,9 +204,19 @@ def _chunk_mention(text: str, m: re.Match) -> Mention | None:
         lead_article = lead_article or spans[0][1].casefold() in _ARTICLES
         spans.pop(0)
     chunk_start = spans[0][0] if spans else m.end()
-    while spans and _fold_word(spans[0][1]) in _TITLES:
-        title.append(spans.pop(0)[1])
-    while spans and _fold_word(spans[-1][1]) in _TRAILING:
+    # "Heavy Industry Commissar Sergo Ordzhonikidze", "Corps Commander Primakov": the
+    # last title word ends the title, and the words before it belong to the title
+    last_title = max((i for i, (_, w) in enumerate(spans[:-1]) if _fold_word(w) in _TITLES),
+                     default=-1)
+    title = [w for _, w in spans[:last_title + 1]]
+    spans = spans[last_title + 1:]
+    while len(spans) > 1 and not title and _key(spans[0][1]) in common:
+        spans.pop(0)  # "Hence Beria", "Bolstering Khrushchev": a sentence's first word
+        chunk_start = spans[0][0]
+    regnal = ""
+    if 1 < len(spans) <= 3 and _ROMAN_RE.fullmatch(spans[-1][1]):
+        regnal = spans.pop()[1]  # "Pius IX", "Victor Emmanuel II"
+    while spans and not regnal and _fold_word(spans[-1][1]) in _TRAILING:
         spans.pop()
     if not spans or lead_article:
         return None
@@ -202,9 +229,14 @@ def _chunk_mention(text: str, m: re.Match) -> Mention | None:
             w.isupper() or w in _PARTICLES for w in words):
         return None  # "AF II", "Vol VI": codes, not names
     start, end = spans[0][0], spans[-1][0] + len(spans[-1][1])
+    if regnal:
+        end = text.index(regnal, end) + len(regnal)
     upper = all(w.isupper() or w in _PARTICLES for w in words)
     if _context_rejects(text, chunk_start, end, len(words) + len(title), upper):
         return None
+    if regnal and len(words) <= 2 and not any(_INITIAL_RE.fullmatch(w) for w in words):
+        return Mention(start, end, text[start:end], text[start:end], "", " ".join(title),
+                       "regnal")
     given, family = _split(words)
     kind = ("possessive" if possessive else "title" if title
             else "initials" if given and all(_INITIAL_RE.fullmatch(g) for g in given.split())
@@ -241,16 +273,68 @@ def _covered(text: str, mentions: list[Mention]) -> bytearray:
     return mask
 
 
+@dataclass(frozen=True)
+class _Evidence:
+    """What the whole text says about its capitalised words, gathered once.
+
+    ``common``: words the text also writes in lower case mid-sentence ("terror",
+    "people"): common nouns, not family names. ``places``: words that follow
+    "in", "into", "across" ... ("in Italy"): places. ``titles``: spans set in
+    italics or inside a reference line after its author, where capitalised
+    words are mostly titles of works ("The Kremlin and the People").
+    """
+
+    common: frozenset[str]  # folded with surname_key, like families
+    places: frozenset[str]
+    titles: tuple[tuple[int, int], ...]
+
+    def in_title(self, start: int) -> bool:
+        i = bisect.bisect_right(self.titles, (start, len_max)) - 1
+        return i >= 0 and self.titles[i][0] <= start < self.titles[i][1]
+
+
+len_max = 1 << 62
+_LOWER_WORD_RE = re.compile(r"(?<=[a-z,;] )[a-z][a-z’'\-]+")
+_PLACE_PREP = r"\b(?:in|at|into|across|throughout|inside|within|near|invaded)"
+_PLACE_RE = re.compile(rf"{_PLACE_PREP} ({_WORD})")
+_AFTER_PLACE_PREP_RE = re.compile(rf"{_PLACE_PREP} \Z")
+_ITALIC_RE = re.compile(r"(?<![\w*])[*_](?=\S)[^*_\n]{2,200}(?<=\S)[*_](?!\w)")
+_DERIVED_RE = re.compile(r"(?:ites?|ists?|isms?)$")
+_AFTER_ARTICLE_RE = re.compile(r"\b[Tt]he \Z")
+_NOUN_USE_RE = re.compile(r"\A(?:[’']s)?(?:[.,;:!?)\]]|\s+of\b|\s*\Z)")
+_LINE_RE = re.compile(r"[^\n]+")
+# where a reference line's title begins: an italic or quoted title, or the first
+# sentence stop after a word ("Duranty, Walter. The Kremlin ..."), or ", The ..."
+_TITLE_START_RE = re.compile(r"[*_“\"]|(?<=[a-z’'\)]{2}[.:]) |, (?=(?:The|A|An) )")
+_CREDIT_RE = re.compile(r"(?:\bby|\btrans\.|\beds?\.|\band|&|;)\s*$")
+
+
+def _evidence(text: str) -> _Evidence:
+    common = frozenset(map(_key, set(_LOWER_WORD_RE.findall(text))))
+    places = frozenset(_key(w) for w in _PLACE_RE.findall(text) if not _POSSESSIVE_RE.search(w))
+    titles = [(m.start(), m.end()) for m in _ITALIC_RE.finditer(text)]
+    for line in _LINE_RE.finditer(text):
+        if len(line.group()) < 400 and is_citation_line(line.group()):
+            title = _TITLE_START_RE.search(line.group())
+            if title is not None:
+                titles.append((line.start() + title.start(), line.end()))
+    return _Evidence(common, places, tuple(sorted(titles)))
+
+
 def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                          ) -> list[Mention]:
     """Person mentions of ``text`` in order; ``known_families`` adds surnames to accept alone.
 
     Two passes: the first keeps only forms that show themselves to be names
     (several name words, initials, a title, a speaker label, a reference
-    inversion) and learns their family names; the second accepts a lone
-    capitalised word, possessive or upper-case heading word only when it is
-    one of those families, or a given name of a person already named in full.
+    inversion, a regnal numeral) and learns their family names; the second
+    accepts a lone capitalised word, possessive or upper-case heading word only
+    when it is one of those families, or a given name of a person already
+    named in full. Inside titles of works only the second pass runs, and a
+    family learnt from a bare "Given Family" chunk is dropped when the text
+    also uses it as a common word or a place.
     """
+    evidence = _evidence(text)
     mentions = _structured(text)
     taken = _covered(text, mentions)  # chunks never overlap each other, only these
     singles: list[re.Match] = []
@@ -258,21 +342,32 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
         if 1 in taken[m.start():m.end()]:
             continue
         raw = m.group(0)
-        if " " not in raw or (raw.isupper() and len(raw) > 2):
-            singles.append(m)  # a lone word, heading or label: only known names count
+        if " " not in raw or (raw.isupper() and len(raw) > 2) or _AFTER_PLACE_PREP_RE.search(
+                text, max(0, m.start() - 12), m.start()):
+            singles.append(m)  # a lone word, heading, label or place: only known names count
             continue
-        mention = _chunk_mention(text, m)
-        if mention is None:
+        mention = _chunk_mention(text, m, evidence.common)
+        if mention is None or (mention.kind not in ("initials", "inverted") and (
+                evidence.in_title(m.start())
+                and not _CREDIT_RE.search(text[max(0, m.start() - 16):m.start()]))):
+            singles.append(m)  # in a title of a work, or not a name as a whole
             continue
-        if (not mention.given and not mention.title) or (
+        if (not mention.given and not mention.title and mention.kind != "regnal") or (
                 mention.text.isupper() and mention.kind != "title"):
             singles.append(m)
             continue
+        if mention.kind == "full" and _weak_full(mention, evidence):
+            continue
         mentions.append(mention)
-    families = {surname_key(f) for f in known_families}
-    families |= {surname_key(x.family) for x in mentions}
+    mentions = _family_first(mentions, Counter(m.group(0) for m in singles))
+    # a family known from elsewhere (a cited author) counts alone unless this text also
+    # uses the word as a common noun or a place ("Service", "Washington")
+    families = {k for k in map(surname_key, known_families)
+                if k not in evidence.places and k not in evidence.common}
+    families |= {surname_key(x.family) for x in mentions if x.kind != "regnal"}
     as_given = Counter(x.given.split()[0] for x in mentions
                        if x.kind == "full" and x.given and len(x.given.split()[0]) > 2)
+    as_given.update(x.family.split()[0] for x in mentions if x.kind == "regnal")
     alone = Counter(m.group(0) for m in singles)
     # a given name alone is trusted only when the text uses it mostly inside full names;
     # "Moscow" heads a few chunks ("Moscow Trials") but stands alone far more often
@@ -280,9 +375,36 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
     for m in singles:
         for word in re.finditer(rf"{_WORD}", m.group(0)):
             mention = _single(text, m.start() + word.start(), word.group(), families, givens)
-            if mention is not None:
+            if mention is not None and not (
+                    mention.kind == "given" and evidence.in_title(mention.start)):
                 mentions.append(mention)
     return sorted(mentions, key=lambda x: x.start)
+
+
+def _family_first(mentions: list[Mention], alone: Counter[str]) -> list[Mention]:
+    """Swap "Ōkubo Toshimichi" to family Ōkubo when the text repeats the first word alone.
+
+    Which part of a name a text repeats on its own is its family name, whatever the
+    naming order of the language (Japanese, Chinese, Hungarian put it first).
+    """
+    swapped = []
+    for x in mentions:
+        parts = x.given.split()
+        if x.kind in ("full", "title") and len(parts) == 1 and alone[parts[0]] and not alone[
+                x.family]:
+            x = Mention(x.start, x.end, x.text, parts[0], x.family, x.title, x.kind)
+        swapped.append(x)
+    return swapped
+
+
+def _weak_full(mention: Mention, evidence: _Evidence) -> bool:
+    """Is a bare "Word Word" chunk a phrase ("Great Terror") or place ("Young Italy")?"""
+    words = mention.given.split() + [mention.family]
+    if _DERIVED_RE.search(mention.family):
+        return True  # "German Trotskyite": a word made from a name
+    if all(_key(w) in evidence.common for w in words):
+        return True
+    return surname_key(mention.family) in evidence.places and len(mention.given.split()) == 1
 
 
 def _single(text: str, start: int, word: str, families: set[str], givens: set[str]
@@ -296,6 +418,9 @@ def _single(text: str, start: int, word: str, families: set[str], givens: set[st
         return None
     key = _key(word)
     end = start + len(word)
+    if _AFTER_ARTICLE_RE.search(text, max(0, start - 5), start) and _NOUN_USE_RE.match(
+            text, end):
+        return None  # "the Vendée.", "the Tsar of": a name takes "the" only as "the Stalin era"
     if key in families:
         return Mention(start, end, word, word, "", "", "possessive" if possessive else "surname")
     if key in givens and not word.isupper():

@@ -1,5 +1,5 @@
 """The stage order, in one place: corpus -> segment -> notes -> references -> resolve ->
-topics -> build.
+mentions -> topics -> build.
 
 ``build_graph`` is the library's main entry point; the CLI is a thin shell
 around it. Each stage is timed, because users pick tools for corpora of
@@ -22,6 +22,7 @@ from graph_builder.claims import extract_claims
 from graph_builder.corpus import read_corpus
 from graph_builder.errors import ParseError
 from graph_builder.footnotes import attach_notes
+from graph_builder.person_mentions import resolve_person_mentions
 from graph_builder.records import ClaimKind, Document, Extraction, InputWarning, Resolution
 from graph_builder.references import parse_reference
 from graph_builder.resolve import resolve
@@ -119,6 +120,9 @@ def build_graph(corpus: Path, settings: BuildSettings | None = None,
     _stop_if_strict(settings, warnings)
     with timer.stage("resolve"):
         resolution = resolve(extractions)
+    with timer.stage("mentions"):
+        resolution.persons, resolution.person_mentions = resolve_person_mentions(
+            documents, resolution.persons)
     with timer.stage("topics"):
         resolution.topics = [topic for e in extractions for topic in read_index(e)]
         resolution.topic_mentions = find_mentions(extractions, resolution.topics)

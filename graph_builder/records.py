@@ -233,10 +233,24 @@ class PersonEntity:
     documents: set[str] = field(default_factory=set)
     born: str = ""  # years as a source states them
     died: str = ""
+    # spelling -> why it was joined to this person, so a wrong merge can be seen and undone
+    merge_reasons: dict[str, str] = field(default_factory=dict)
 
     @property
     def display(self) -> str:
         return f"{self.given} {self.family}".strip()
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A span of a document naming a person, the person it resolved to, and why."""
+
+    doc_id: str
+    span: Span
+    text: str
+    person: str  # person key
+    kind: str  # the mention's form: full, initials, title, surname, speaker, ...
+    reason: str
 
 
 @dataclass
@@ -274,3 +288,4 @@ class Resolution:
     topics: list[Topic] = field(default_factory=list)
     topic_mentions: list[TopicMention] = field(default_factory=list)
     speaker_of_claim: dict[int, str] = field(default_factory=dict)  # id(Claim) -> person key
+    person_mentions: list[PersonMention] = field(default_factory=list)

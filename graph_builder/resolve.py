@@ -10,6 +10,8 @@ split shows up as two entries while a merge silently rewrites who said what.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from graph_builder.biography import read_biography
 from graph_builder.names import (
     family_key,
@@ -56,16 +58,20 @@ class PersonIndex:
         self.by_family: dict[str, list[PersonEntity]] = {}
 
     def add(self, name: PersonName, surface: str, doc_id: str, born: str = "",
-            died: str = "") -> str:
+            died: str = "", reason: str = "") -> str:
         """The key of the person this name resolves to (created if new); life dates,
-        when given, must agree with the person's, or it is someone else."""
+        when given, must agree with the person's, or it is someone else. A new
+        spelling joining an existing person records why, in ``merge_reasons``."""
         fam = family_key(name.family)
         group = [p for p in self.by_family.get(fam, []) if _dates_agree(p, born, died)]
-        person = self._match(group, name.given)
+        person, why = self._match(group, name.given, fam)
         if person is None:
             key = f"{fam}|{fold(name.given)}" if name.given else fam
             person = PersonEntity(key=self._unique(key), family=name.family, given=name.given)
             self.by_family.setdefault(fam, []).append(person)
+        elif surface not in person.surface_forms and surface not in person.merge_reasons:
+            dated = "; life dates agree" if (born or died) and (person.born or person.died) else ""
+            person.merge_reasons[surface] = (reason or why) + dated
         person.given = richer_given(person.given, name.given)
         if len(name.family) > len(person.family) or person.family.isupper():
             person.family = name.family
@@ -74,16 +80,32 @@ class PersonIndex:
         person.born, person.died = person.born or born, person.died or died
         return person.key
 
+    def persons_named(self, keys: Iterable[str]) -> list[PersonEntity]:
+        """The persons with these keys, in key order."""
+        wanted = set(keys)
+        return sorted((p for g in self.by_family.values() for p in g if p.key in wanted),
+                      key=lambda p: p.key)
+
+    def of_family(self, family: str) -> list[PersonEntity]:
+        """Everyone known under this family name's key."""
+        return self.by_family.get(family_key(family), [])
+
     @staticmethod
-    def _match(group: list[PersonEntity], given: str) -> PersonEntity | None:
-        """The one person of this surname the given names fit, or None if none or several."""
+    def _match(group: list[PersonEntity], given: str, fam: str
+               ) -> tuple[PersonEntity | None, str]:
+        """The one person of this surname the given names fit (and why), or None if
+        none or several."""
         named = [p for p in group if p.given and givens_compatible(p.given, given)]
         if len(named) == 1:
-            return named[0]
+            if given:
+                return named[0], (f"family key '{fam}' and given names '{given}' ~ "
+                                  f"'{named[0].given}' compatible")
+            return named[0], f"family key '{fam}'; no given name, the only person of that family"
         if named and given:
-            return None  # ambiguous: never guess between two people
+            return None, ""  # ambiguous: never guess between two people
         bare = [p for p in group if not p.given]
-        return bare[0] if bare else None
+        return (bare[0], f"family key '{fam}'; no given name on either form") if bare else (
+            None, "")
 
     def _unique(self, key: str) -> str:
         taken = {p.key for group in self.by_family.values() for p in group}

@@ -1,9 +1,8 @@
-import time
 from pathlib import Path
 
 import pytest
 
-from bench.score_mentions import GOLD_DIR, load_gold, read_doc, score_doc
+from bench.score_mentions import DEV_DIR, HELDOUT_DIR, evaluate
 from graph_builder.mentions import find_person_mentions
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -100,28 +99,21 @@ def test_mentions_possessive_ends_the_name():
     assert spans("He read Robert Conquest’s Great Terror.") == [("Robert Conquest", "possessive")]
 
 
-def test_mentions_other_country_gold_does_not_regress():
-    """Figures reached on the hand-labelled Mexican text (not a held-out test: tuned on)."""
-    gold = load_gold(GOLD_DIR)["other_country.txt"]
-    score = score_doc(read_doc("other_country.txt"), gold)
-    p, r, _ = score.strict
-    assert (score.gold, score.strict_tp) == (42, 41)
-    assert p == 1.0 and r >= 0.97
-    assert score.pairwise[2] >= 0.81
-
-
-def test_mentions_demo_gold_does_not_regress():
-    total = [score_doc(read_doc(doc), rows) for doc, rows in load_gold(GOLD_DIR).items()]
-    tp = sum(s.strict_tp for s in total)
-    assert tp / sum(s.pred for s in total) >= 0.99
-    assert tp / sum(s.gold for s in total) >= 0.96
+def test_mentions_dev_gold_does_not_regress():
+    """The demo texts and the Mexican text, through the pipeline (tuned on: not held out)."""
+    scores, merges = evaluate(DEV_DIR)
+    p, r, _ = scores["TOTAL"].strict
+    assert p >= 0.99 and r >= 0.96
+    assert scores["TOTAL"].pairwise[2] >= 0.92
+    assert merges == []
 
 
 @pytest.mark.corpus
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
-def test_mentions_whole_corpus_is_fast():
-    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
-    t0 = time.perf_counter()
-    for text in texts:
-        find_person_mentions(text)
-    assert time.perf_counter() - t0 < 1.5  # ~0.35 s here; slack for loaded CI machines
+def test_mentions_heldout_gold_meets_the_targets():
+    """Blind-labelled corpus passages and texts of other countries and centuries."""
+    scores, merges = evaluate(HELDOUT_DIR, CORPUS)
+    p, r, _ = scores["TOTAL"].strict
+    assert p >= 0.90 and r >= 0.90
+    assert scores["TOTAL"].pairwise[2] >= 0.93
+    assert len(merges) <= 1  # S. P. Medvedev's bare surname goes to Roy: see bench/README.md

@@ -1,0 +1,145 @@
+"""Stage 5b: every person mention in every document, resolved to a Person.
+
+Runs after references, biographies and speaker labels are resolved, because
+those are the corpus's surest evidence about who exists: their family names
+let the recogniser accept a bare "Pyatakov" it could not trust on shape alone.
+
+Resolution goes from surest to weakest form, and never merges two people:
+
+1. a named form (given names, initials, an inverted "Family, Given", a regnal
+   "Pius IX") joins the person whose family key and given names agree
+   (``PersonIndex``), or becomes a new person;
+2. a bare surname ("Yezhov", "Comrade Yezhov", "YEZHOV:", "Yezhov's") goes to
+   the one person of that family; when there are several (two Kamenevs), to the
+   one its document names most, else the one the corpus names most; when even
+   that ties, to a person of that surname alone, so the choice stays visible;
+3. a given name alone ("Sergo", "Pius") goes to the one person of its document
+   who bears it, or is dropped.
+
+Each mention keeps the reason it landed where it did; a person keeps, for each
+spelling joined to it, why (``PersonEntity.merge_reasons``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from graph_builder.mentions import Mention, find_person_mentions
+from graph_builder.names import family_key, given_tokens
+from graph_builder.records import Document, PersonEntity, PersonMention, PersonName, Span
+from graph_builder.resolve import PersonIndex
+
+_NAMED = frozenset({"full", "initials", "inverted", "regnal"})
+_PARTICLE_RE = re.compile(r"^(?:(?:[a-z]{1,3}|[dD][’'])\s*)+(?=[A-ZÀ-Þ])")
+
+
+def index_of(persons: dict[str, PersonEntity]) -> PersonIndex:
+    """A PersonIndex over already resolved persons, so mentions join them."""
+    index = PersonIndex()
+    for person in persons.values():
+        index.by_family.setdefault(family_key(person.family), []).append(person)
+    return index
+
+
+def _family(mention: Mention) -> str:
+    """The family name to index under: "de Saint-Just" -> "Saint-Just"."""
+    if mention.kind == "regnal":
+        return mention.family
+    return _PARTICLE_RE.sub("", mention.family.strip()) or mention.family
+
+
+def resolve_person_mentions(documents: list[Document], persons: dict[str, PersonEntity]
+                  ) -> tuple[dict[str, PersonEntity], list[PersonMention]]:
+    """Persons (the given ones, joined and extended) and every resolved mention."""
+    people = index_of(persons)
+    known = frozenset(p.family for p in persons.values())
+    found = {doc.doc_id: find_person_mentions(doc.text, known) for doc in documents}
+    resolved: list[PersonMention] = []
+    named_in: dict[str, Counter[str]] = defaultdict(Counter)  # doc -> person key -> count
+    # doc -> family key -> [(start, person key)] of named mentions, in text order
+    named_at: dict[str, dict[str, list[tuple[int, str]]]] = defaultdict(dict)
+    for doc_id, mentions in found.items():
+        for m in mentions:
+            if m.kind in _NAMED or (m.given and m.family):
+                key = people.add(PersonName(_family(m), m.given), m.text, doc_id)
+                named_in[doc_id][key] += 1
+                named_at[doc_id].setdefault(family_key(_family(m)), []).append((m.start, key))
+                resolved.append(_resolved(doc_id, m, key, "named form: family and given names"))
+    corpus = Counter()
+    for counts in named_in.values():
+        corpus.update(counts)
+    for doc_id, mentions in found.items():
+        for m in mentions:
+            if m.kind in _NAMED or (m.given and m.family):
+                continue
+            if m.family:
+                at = named_at[doc_id].get(family_key(_family(m)), [])
+                key, reason = _bare(people, m, at, named_in[doc_id], corpus, doc_id)
+            else:
+                key, reason = _given_only(people, m, named_in[doc_id], doc_id)
+            if key:
+                resolved.append(_resolved(doc_id, m, key, reason))
+    resolved.sort(key=lambda x: (x.doc_id, x.span.start, x.span.end))
+    return people.all(), resolved
+
+
+def _resolved(doc_id: str, m: Mention, key: str, reason: str) -> PersonMention:
+    return PersonMention(doc_id, Span(m.start, m.end), m.text, key, m.kind, reason)
+
+
+def _join(person: PersonEntity, surface: str, doc_id: str, reason: str) -> str:
+    """Record a spelling on a person it was resolved to, with why."""
+    if surface not in person.surface_forms and surface not in person.merge_reasons:
+        person.merge_reasons[surface] = reason
+    person.surface_forms.add(surface)
+    person.documents.add(doc_id)
+    return person.key
+
+
+def _first(named: list[tuple[int, str]], tied: set[str]) -> str:
+    """Of people its document names equally often, the one it introduced first."""
+    return next((key for _, key in named if key in tied), "")
+
+
+def _bare(people: PersonIndex, m: Mention, named_at: list[tuple[int, str]],
+          in_doc: Counter[str], corpus: Counter[str], doc_id: str) -> tuple[str, str]:
+    """A bare surname's person and why: the only one of that family, else the one its
+    document names most (then first), else the one the corpus names most."""
+    family = _family(m)
+    group = people.of_family(family)
+    named = [p for p in group if p.given] or group
+    if len(named) == 1:
+        reason = f"bare surname: the only person of family key '{family_key(family)}'"
+        return _join(named[0], m.text, doc_id, reason), reason
+    for counts, where in ((in_doc, "its document"), (corpus, "the corpus")):
+        ranked = sorted(((counts[p.key], p.key) for p in named), reverse=True)
+        first = _first(named_at, {k for n, k in ranked if ranked and n == ranked[0][0]})
+        if ranked and ranked[0][0] and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            reason = (f"bare surname: of the {len(named)} people of that family, "
+                      f"{where} names this one most")
+            person = next(p for p in named if p.key == ranked[0][1])
+            return _join(person, m.text, doc_id, reason), reason
+        if ranked and ranked[0][0] and where == "its document" and first:
+            reason = (f"bare surname: of the {len(named)} people of that family, its document "
+                      "names several equally often and this one first")
+            person = next(p for p in named if p.key == first)
+            return _join(person, m.text, doc_id, reason), reason
+    reason = ("bare surname: new person" if not named else
+              "bare surname: several people share it and none is salient; kept apart")
+    return people.add(PersonName(family, ""), m.text, doc_id), reason
+
+
+def _given_only(people: PersonIndex, m: Mention, in_doc: Counter[str], doc_id: str
+                ) -> tuple[str, str]:
+    """A given name alone goes to the one person of its document who bears it."""
+    first = family_key(m.given)
+    owners = []
+    for person in people.persons_named(in_doc):
+        tokens = given_tokens(person.given) or given_tokens(person.family)[:1]
+        if tokens and family_key(tokens[0]) == first:
+            owners.append(person)
+    if len(owners) == 1:
+        reason = "given name alone: the one person of its document who bears it"
+        return _join(owners[0], m.text, doc_id, reason), reason
+    return "", ""
