@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from graph_builder import __version__
+from graph_builder.build_mentions import add_person_mentions
 from graph_builder.records import (
     Citation,
     Claim,
@@ -27,37 +28,8 @@ from graph_builder.records import (
     Thesis,
     WorkEntity,
 )
-from ontology import BIBO as _BIBO
-from ontology import CG as _CG
-from ontology import CITO as _CITO
-from ontology import OA as _OA
-from ontology import SDO as _SDO
+from graph_builder.terms import BIBO, CG, CITO, OA, PROV, RDF, SDO, SKOS, XSD
 from ontology import mint_iri
-from ontology.namespaces import PROV as _PROV
-from ontology.namespaces import RDF as _RDF
-from ontology.namespaces import SKOS as _SKOS
-from ontology.namespaces import XSD as _XSD
-
-
-class _OxTerms:
-    """A closed rdflib namespace seen as Oxigraph nodes, each looked up once.
-
-    rdflib's closed-namespace check costs a microsecond per access; a build
-    makes hundreds of thousands, so the checked node is cached as a plain
-    attribute on first use (an unknown term still fails, at that first use).
-    """
-
-    def __init__(self, namespace: object):
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> ox.NamedNode:
-        node = ox.NamedNode(str(getattr(self._namespace, name)))
-        setattr(self, name, node)
-        return node
-
-
-BIBO, CG, CITO, OA, SDO = (_OxTerms(ns) for ns in (_BIBO, _CG, _CITO, _OA, _SDO))
-PROV, RDF, SKOS, XSD = (_OxTerms(ns) for ns in (_PROV, _RDF, _SKOS, _XSD))
 
 _WORK_CLASSES = {
     "book": (SDO.Book,), "article": (SDO.ScholarlyArticle,), "chapter": (SDO.Chapter,),
@@ -130,7 +102,7 @@ class GraphBuilder:
         self.add(node, SDO.sha256, doc.sha256)
         self.add(node, CG.documentShape, shape)
 
-    def annotate(self, doc: Document, span: Span, body: ox.NamedNode) -> None:
+    def annotate(self, doc: Document, span: Span, body: ox.NamedNode) -> ox.NamedNode:
         """An oa:Annotation tying ``body`` to the exact characters it came from.
 
         One annotation per body; the target and its selectors belong to the
@@ -153,6 +125,7 @@ class GraphBuilder:
         self.add_types(quote, OA.TextQuoteSelector)
         self.add(quote, OA.exact, span.slice(doc.text))
         self.extracted(annotation, [doc.doc_id])
+        return annotation
 
     def add_person(self, person: PersonEntity) -> ox.NamedNode:
         node = self.iri("person", person.key)
@@ -166,6 +139,8 @@ class GraphBuilder:
                 self.add(node, prop, ox.Literal(year, datatype=XSD.gYear))
         for form in sorted(person.surface_forms - {person.display}):
             self.add(node, SDO.alternateName, form)
+        for form, reason in sorted(person.merge_reasons.items()):
+            self.add(node, CG.mergeReason, f"{form}: {reason}")
         self.extracted(node, person.documents)
         return node
 
@@ -336,6 +311,7 @@ def build_triples(extractions: list[Extraction], resolution: Resolution, *, base
     for work in resolution.works.values():
         builder.add_work(work)
     _add_biographies(builder, extractions, resolution)
+    add_person_mentions(builder, extractions, resolution)
     _add_topics(builder, extractions, resolution)
     for extraction in extractions:
         doc = extraction.layout.document

@@ -91,7 +91,8 @@ he she it we they you i me him us them one here there let whoever whatever
 see cf later earlier certainly perhaps dear very take yes thank thanks please
 despite toward towards behind beside besides near amid following regarding concerning like
 unlike via except including according once now today soon still just never always often again
-already instead rather neither either whether upon
+already instead rather neither either whether upon hence whereupon accordingly consequently
+subsequently finally eventually afterwards nonetheless
 is was were are be been being has had have do does did will would shall should may might can
 could must many most much more few several such other another same own
 """)
@@ -244,8 +245,12 @@ def _chunk_mention(text: str, m: re.Match, common: frozenset[str] = frozenset()
     return Mention(start, end, text[start:end], family, given, " ".join(title), kind)
 
 
-def _structured(text: str) -> list[Mention]:
-    """Speaker labels, inverted reference names and "A & B" author pairs."""
+def _structured(text: str, common: frozenset[str] = frozenset()) -> list[Mention]:
+    """Speaker labels, inverted reference names and "A & B" author pairs.
+
+    An inverted pair whose "family" the text also writes as a common word, or in
+    capitals, or as a word derived from a name, is an index heading ("Trials, Moscow",
+    "NKVD, Leningrad", "Stalinist mentalities") unless its line is a reference."""
     found = []
     for m in _SPEAKER_RE.finditer(text):
         label = m.group(1).strip()
@@ -257,12 +262,22 @@ def _structured(text: str) -> list[Mention]:
         family, given = m.group(1), m.group(2)
         if _fold_word(family) in _NOT_PERSON | _FUNCTION or _fold_word(given) in _NOT_PERSON:
             continue
+        heading = ((family.isupper() and len(family) <= 4) or _DERIVED_RE.search(family)
+                   or _key(family) in common or _key(given.split()[0]) in common)
+        if heading and not _INITIAL_RE.match(given) and not is_citation_line(
+                _line_at(text, m.start(1))):
+            continue
         found.append(Mention(m.start(1), m.end(2), text[m.start(1):m.end(2)], family, given, "",
                              "inverted"))
     for m in _AMP_RE.finditer(text):
         for g in (1, 2):
             found.append(Mention(m.start(g), m.end(g), m.group(g), m.group(g), "", "", "surname"))
     return found
+
+
+def _line_at(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[text.rfind("\n", 0, start) + 1:end if end >= 0 else len(text)]
 
 
 def _covered(text: str, mentions: list[Mention]) -> bytearray:
@@ -299,9 +314,13 @@ _PLACE_PREP = r"\b(?:in|at|into|across|throughout|inside|within|near|invaded)"
 _PLACE_RE = re.compile(rf"{_PLACE_PREP} ({_WORD})")
 _AFTER_PLACE_PREP_RE = re.compile(rf"{_PLACE_PREP} \Z")
 _ITALIC_RE = re.compile(r"(?<![\w*])[*_](?=\S)[^*_\n]{2,200}(?<=\S)[*_](?!\w)")
-_DERIVED_RE = re.compile(r"(?:ites?|ists?|isms?)$")
+_DERIVED_RE = re.compile(r"^\w{4,}(?:ites?|ists?|isms?)$")
+_CONNECTIVE_RE = re.compile(r" (?:and|of|the|to|in|on|for|a|an|with|at|by) ")
+# a heading or table-of-contents line: every longer word capitalised
+_HEADING_LINE_RE = re.compile(r"^[^\S\n]*(?:(?:[^\W\d_]{1,3}|[A-ZÀ-Þ]\S*|[\d.:,;–—()\-]+)[^\S\n]+)*"
+                              r"(?:[A-ZÀ-Þ]\S*|\d+)[^\S\n]*$")
 _AFTER_ARTICLE_RE = re.compile(r"\b[Tt]he \Z")
-_NOUN_USE_RE = re.compile(r"\A(?:[’']s)?(?:[.,;:!?)\]]|\s+of\b|\s*\Z)")
+_NOUN_USE_RE = re.compile(r"(?:[’']s)?(?:[.,;:!?)\]]|\s+of\b|\s*\Z)")
 _LINE_RE = re.compile(r"[^\n]+")
 # where a reference line's title begins: an italic or quoted title, or the first
 # sentence stop after a word ("Duranty, Walter. The Kremlin ..."), or ", The ..."
@@ -314,7 +333,10 @@ def _evidence(text: str) -> _Evidence:
     places = frozenset(_key(w) for w in _PLACE_RE.findall(text) if not _POSSESSIVE_RE.search(w))
     titles = [(m.start(), m.end()) for m in _ITALIC_RE.finditer(text)]
     for line in _LINE_RE.finditer(text):
-        if len(line.group()) < 400 and is_citation_line(line.group()):
+        if len(line.group()) < 80 and _CONNECTIVE_RE.search(line.group()) and (
+                _HEADING_LINE_RE.match(line.group())):
+            titles.append((line.start(), line.end()))
+        elif len(line.group()) < 400 and is_citation_line(line.group()):
             title = _TITLE_START_RE.search(line.group())
             if title is not None:
                 titles.append((line.start() + title.start(), line.end()))
@@ -335,7 +357,12 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
     also uses it as a common word or a place.
     """
     evidence = _evidence(text)
-    mentions = _structured(text)
+    known = frozenset(surname_key(f) for f in known_families
+                      if not (f.isupper() and len(f) <= 5))  # "NKVD" as an author: not a name
+    mentions = _structured(text, evidence.common)
+    # families a reference, a speaker label or the caller vouches for are names even
+    # where the text also uses them as a word or after "in" ("the story in Medvedev")
+    vouched = known | {surname_key(x.family) for x in mentions}
     taken = _covered(text, mentions)  # chunks never overlap each other, only these
     singles: list[re.Match] = []
     for m in _CHUNK_RE.finditer(text):
@@ -356,14 +383,14 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                 mention.text.isupper() and mention.kind != "title"):
             singles.append(m)
             continue
-        if mention.kind == "full" and _weak_full(mention, evidence):
+        if mention.kind == "full" and _weak_full(mention, evidence, vouched):
+            singles.append(m)  # "Trotsky Papers", "Riutin Platform": a name inside a phrase
             continue
         mentions.append(mention)
     mentions = _family_first(mentions, Counter(m.group(0) for m in singles))
     # a family known from elsewhere (a cited author) counts alone unless this text also
     # uses the word as a common noun or a place ("Service", "Washington")
-    families = {k for k in map(surname_key, known_families)
-                if k not in evidence.places and k not in evidence.common}
+    families = {k for k in known if k not in evidence.places and k not in evidence.common}
     families |= {surname_key(x.family) for x in mentions if x.kind != "regnal"}
     as_given = Counter(x.given.split()[0] for x in mentions
                        if x.kind == "full" and x.given and len(x.given.split()[0]) > 2)
@@ -387,24 +414,31 @@ def _family_first(mentions: list[Mention], alone: Counter[str]) -> list[Mention]
     Which part of a name a text repeats on its own is its family name, whatever the
     naming order of the language (Japanese, Chinese, Hungarian put it first).
     """
+    firsts_of: dict[str, set[str]] = {}
+    for x in mentions:
+        if x.given:
+            firsts_of.setdefault(x.family, set()).add(x.given.split()[0])
     swapped = []
     for x in mentions:
         parts = x.given.split()
+        shared = len(firsts_of.get(x.family, ())) > 1  # "Francisco/Gustavo Madero": a family
         if x.kind in ("full", "title") and len(parts) == 1 and alone[parts[0]] and not alone[
-                x.family]:
+                x.family] and not shared:
             x = Mention(x.start, x.end, x.text, parts[0], x.family, x.title, x.kind)
         swapped.append(x)
     return swapped
 
 
-def _weak_full(mention: Mention, evidence: _Evidence) -> bool:
-    """Is a bare "Word Word" chunk a phrase ("Great Terror") or place ("Young Italy")?"""
+def _weak_full(mention: Mention, evidence: _Evidence, known: frozenset[str]) -> bool:
+    """Is a bare "Word Word" chunk a phrase ("Kremlin Affair", "Great Terror"), a place
+    ("Young Italy") or made from a name ("Stalinist Mentalities")?"""
     words = mention.given.split() + [mention.family]
-    if _DERIVED_RE.search(mention.family):
+    if any(_DERIVED_RE.search(w) for w in words):
         return True  # "German Trotskyite": a word made from a name
-    if all(_key(w) in evidence.common for w in words):
-        return True
-    return surname_key(mention.family) in evidence.places and len(mention.given.split()) == 1
+    if _key(mention.family) in evidence.common and surname_key(mention.family) not in known:
+        return True  # a family name the text writes in lower case, unless a cited author's
+    return (surname_key(mention.family) in evidence.places and len(mention.given.split()) == 1
+            and surname_key(mention.family) not in known)
 
 
 def _single(text: str, start: int, word: str, families: set[str], givens: set[str]

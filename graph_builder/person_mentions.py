@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from graph_builder.life_dates import LifeDates, find_life_dates
 from graph_builder.mentions import Mention, find_person_mentions
 from graph_builder.names import family_key, given_tokens
 from graph_builder.records import Document, PersonEntity, PersonMention, PersonName, Span
@@ -49,9 +50,19 @@ def _family(mention: Mention) -> str:
     return _PARTICLE_RE.sub("", mention.family.strip()) or mention.family
 
 
+def _name(mention: Mention) -> PersonName:
+    """The mention's name as indexed: particles move to the given side, so
+    "Louis Antoine de Saint-Just" keeps its display and meets "Saint-Just"."""
+    family = _family(mention)
+    particle = mention.family[:len(mention.family) - len(family)].strip()
+    return PersonName(family, f"{mention.given} {particle}".strip() if particle else mention.given)
+
+
 def resolve_person_mentions(documents: list[Document], persons: dict[str, PersonEntity]
-                  ) -> tuple[dict[str, PersonEntity], list[PersonMention]]:
-    """Persons (the given ones, joined and extended) and every resolved mention."""
+                            ) -> tuple[dict[str, PersonEntity], list[PersonMention],
+                                       list[tuple[str, str, LifeDates]]]:
+    """Persons (the given ones, joined and extended), every resolved mention, and the
+    life dates prose states about them as (document, person key, statement)."""
     people = index_of(persons)
     known = frozenset(p.family for p in persons.values())
     found = {doc.doc_id: find_person_mentions(doc.text, known) for doc in documents}
@@ -62,7 +73,7 @@ def resolve_person_mentions(documents: list[Document], persons: dict[str, Person
     for doc_id, mentions in found.items():
         for m in mentions:
             if m.kind in _NAMED or (m.given and m.family):
-                key = people.add(PersonName(_family(m), m.given), m.text, doc_id)
+                key = people.add(_name(m), m.text, doc_id)
                 named_in[doc_id][key] += 1
                 named_at[doc_id].setdefault(family_key(_family(m)), []).append((m.start, key))
                 resolved.append(_resolved(doc_id, m, key, "named form: family and given names"))
@@ -81,7 +92,31 @@ def resolve_person_mentions(documents: list[Document], persons: dict[str, Person
             if key:
                 resolved.append(_resolved(doc_id, m, key, reason))
     resolved.sort(key=lambda x: (x.doc_id, x.span.start, x.span.end))
-    return people.all(), resolved
+    everyone = people.all()
+    dated = _date_people(documents, resolved, everyone)
+    return everyone, resolved, dated
+
+
+def _date_people(documents: list[Document], resolved: list[PersonMention],
+                 persons: dict[str, PersonEntity]) -> list[tuple[str, str, LifeDates]]:
+    """Life dates prose states on a mentioned name ("Bukharin (1888–1938)") go to the
+    person that mention resolved to, unless the person's dates already differ (then
+    the statement is about a namesake, and resolution has no one to give it to)."""
+    at = {(m.doc_id, m.span.start): m.person for m in resolved}
+    found = []
+    for doc in documents:
+        for stated in find_life_dates(doc.text):
+            key = next((at[(doc.doc_id, i)] for i in range(stated.name_start, stated.name_end)
+                        if (doc.doc_id, i) in at), "")
+            if not key:
+                continue
+            person = persons[key]
+            if (person.born and stated.born and person.born != stated.born) or (
+                    person.died and stated.died and person.died != stated.died):
+                continue
+            person.born, person.died = person.born or stated.born, person.died or stated.died
+            found.append((doc.doc_id, key, stated))
+    return found
 
 
 def _resolved(doc_id: str, m: Mention, key: str, reason: str) -> PersonMention:

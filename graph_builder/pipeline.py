@@ -121,8 +121,8 @@ def build_graph(corpus: Path, settings: BuildSettings | None = None,
     with timer.stage("resolve"):
         resolution = resolve(extractions)
     with timer.stage("mentions"):
-        resolution.persons, resolution.person_mentions = resolve_person_mentions(
-            documents, resolution.persons)
+        resolution.persons, resolution.person_mentions, resolution.life_dates = (
+            resolve_person_mentions(documents, resolution.persons))
     with timer.stage("topics"):
         resolution.topics = [topic for e in extractions for topic in read_index(e)]
         resolution.topic_mentions = find_mentions(extractions, resolution.topics)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # these modules build on the records; the names are for annotations only
     from graph_builder.biography import Biography
+    from graph_builder.life_dates import LifeDates
     from graph_builder.topics import Topic, TopicMention
 
 
@@ -289,3 +290,5 @@ class Resolution:
     topic_mentions: list[TopicMention] = field(default_factory=list)
     speaker_of_claim: dict[int, str] = field(default_factory=dict)  # id(Claim) -> person key
     person_mentions: list[PersonMention] = field(default_factory=list)
+    # (document id, person key, life dates prose states with their span)
+    life_dates: list[tuple[str, str, LifeDates]] = field(default_factory=list)

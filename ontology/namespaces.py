@@ -132,6 +132,8 @@ class CG(DefinedNamespace):
     ArchivalFile: URIRef
     ArchivalFolio: URIRef
     settings: URIRef
+    mergeReason: URIRef
+    resolutionReason: URIRef
 
 
 PREFIXES = {

@@ -28,6 +28,6 @@ def test_pipeline_strict_stops_on_the_same_problem(tmp_path):
 
 
 def test_pipeline_times_every_stage(fixture_build):
-    assert set(fixture_build.stages) == {"corpus", "segment", "notes", "references", "resolve", "mentions",
-                                         "topics", "build"}
+    assert set(fixture_build.stages) == {"corpus", "segment", "notes", "references", "resolve",
+                                         "mentions", "topics", "build"}
     assert all(seconds >= 0 for seconds in fixture_build.stages.values())
