@@ -11,6 +11,7 @@ transliteration systems.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -31,6 +32,7 @@ def fold(text: str) -> str:
     return re.sub(r"[^\w]+", " ", folded).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def family_key(family: str) -> str:
     """The key under which spellings of one family name meet (Yezhov/Ezhov -> ezhov)."""
     key = fold(family).replace(" ", "")
@@ -39,10 +41,16 @@ def family_key(family: str) -> str:
     return key
 
 
-def given_tokens(given: str) -> list[str]:
-    """Given names and initials as folded tokens: "J. Arch" -> ["j", "arch"]."""
+@functools.lru_cache(maxsize=65536)
+def _given_tokens(given: str) -> tuple[str, ...]:
     spaced = re.sub(r"\.(?=\S)", ". ", given)
-    return [fold(t) for t in re.split(r"[\s.\-]+", spaced) if fold(t)]
+    return tuple(fold(t) for t in re.split(r"[\s.\-]+", spaced) if fold(t))
+
+
+def given_tokens(given: str) -> list[str]:
+    """Given names and initials as folded tokens: "J. Arch" -> ["j", "arch"] (cached:
+    resolution asks about the same few thousand names again and again)."""
+    return list(_given_tokens(given))
 
 
 def _token_matches(short: str, long: str) -> bool:

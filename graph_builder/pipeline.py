@@ -22,11 +22,13 @@ from graph_builder.claims import extract_claims
 from graph_builder.corpus import read_corpus
 from graph_builder.errors import ParseError
 from graph_builder.footnotes import attach_notes
+from graph_builder.names import family_key
 from graph_builder.person_mentions import resolve_person_mentions
 from graph_builder.records import ClaimKind, Document, Extraction, InputWarning, Resolution
 from graph_builder.references import parse_reference
 from graph_builder.resolve import resolve
 from graph_builder.segment import segment
+from graph_builder.topic_terms import find_terms, merge_topics
 from graph_builder.topics import find_mentions, read_index
 from ontology import DEFAULT_BASE
 
@@ -124,7 +126,9 @@ def build_graph(corpus: Path, settings: BuildSettings | None = None,
         resolution.persons, resolution.person_mentions, resolution.life_dates = (
             resolve_person_mentions(documents, resolution.persons))
     with timer.stage("topics"):
-        resolution.topics = [topic for e in extractions for topic in read_index(e)]
+        families = frozenset(family_key(p.family) for p in resolution.persons.values())
+        resolution.topics = merge_topics([t for e in extractions for t in read_index(e)],
+                                         find_terms(extractions, families))
         resolution.topic_mentions = find_mentions(extractions, resolution.topics)
     with timer.stage("build"):
         triples = build_triples(extractions, resolution, base=settings.base,
