@@ -304,11 +304,11 @@ class _Evidence:
     titles: tuple[tuple[int, int], ...]
 
     def in_title(self, start: int) -> bool:
-        i = bisect.bisect_right(self.titles, (start, len_max)) - 1
+        i = bisect.bisect_right(self.titles, (start, _LEN_MAX)) - 1
         return i >= 0 and self.titles[i][0] <= start < self.titles[i][1]
 
 
-len_max = 1 << 62
+_LEN_MAX = 1 << 62  # sorts after any end offset in a (start, end) pair
 _LOWER_WORD_RE = re.compile(r"(?<=[a-z,;] )[a-z][a-z’'\-]+")
 _PLACE_PREP = r"\b(?:in|at|into|across|throughout|inside|within|near|invaded)"
 _PLACE_RE = re.compile(rf"{_PLACE_PREP} ({_WORD})")
@@ -387,7 +387,8 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
             singles.append(m)  # "Trotsky Papers", "Riutin Platform": a name inside a phrase
             continue
         mentions.append(mention)
-    mentions = _family_first(mentions, Counter(m.group(0) for m in singles))
+    alone = Counter(m.group(0) for m in singles)
+    mentions = _family_first(mentions, alone)
     # a family known from elsewhere (a cited author) counts alone unless this text also
     # uses the word as a common noun or a place ("Service", "Washington")
     families = {k for k in known if k not in evidence.places and k not in evidence.common}
@@ -395,7 +396,6 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
     as_given = Counter(x.given.split()[0] for x in mentions
                        if x.kind == "full" and x.given and len(x.given.split()[0]) > 2)
     as_given.update(x.family.split()[0] for x in mentions if x.kind == "regnal")
-    alone = Counter(m.group(0) for m in singles)
     # a given name alone is trusted only when the text uses it mostly inside full names;
     # "Moscow" heads a few chunks ("Moscow Trials") but stands alone far more often
     givens = {family_key(g) for g, n in as_given.items() if alone[g] <= n}

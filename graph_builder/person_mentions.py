@@ -43,6 +43,11 @@ def index_of(persons: dict[str, PersonEntity]) -> PersonIndex:
     return index
 
 
+def _is_named(m: Mention) -> bool:
+    """A form that names its person on its own (given names, initials, regnal ...)."""
+    return m.kind in _NAMED or bool(m.given and m.family)
+
+
 def _family(mention: Mention) -> str:
     """The family name to index under: "de Saint-Just" -> "Saint-Just"."""
     if mention.kind == "regnal":
@@ -72,7 +77,7 @@ def resolve_person_mentions(documents: list[Document], persons: dict[str, Person
     named_at: dict[str, dict[str, list[tuple[int, str]]]] = defaultdict(dict)
     for doc_id, mentions in found.items():
         for m in mentions:
-            if m.kind in _NAMED or (m.given and m.family):
+            if _is_named(m):
                 key = people.add(_name(m), m.text, doc_id)
                 named_in[doc_id][key] += 1
                 named_at[doc_id].setdefault(family_key(_family(m)), []).append((m.start, key))
@@ -82,7 +87,7 @@ def resolve_person_mentions(documents: list[Document], persons: dict[str, Person
         corpus.update(counts)
     for doc_id, mentions in found.items():
         for m in mentions:
-            if m.kind in _NAMED or (m.given and m.family):
+            if _is_named(m):
                 continue
             if m.family:
                 at = named_at[doc_id].get(family_key(_family(m)), [])
