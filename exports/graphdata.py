@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from graph_builder.build import triple_order
 
 
-def sort_triples(triples: object) -> list[ox.Triple]:
+def sort_triples(triples: object) -> list[ox.Quad]:
     """Triples in the canonical order the build writes them in."""
     return sorted(triples, key=triple_order)
 
@@ -21,7 +21,7 @@ def sort_triples(triples: object) -> list[ox.Triple]:
 class GraphData:
     """A built graph handed to an exporter."""
 
-    def __init__(self, triples: list[ox.Triple], title: str = "claimgraph"):
+    def __init__(self, triples: list[ox.Quad], title: str = "claimgraph"):
         self.triples = triples
         self.title = title
 
@@ -33,5 +33,5 @@ class GraphData:
     @cached_property
     def store(self) -> ox.Store:
         store = ox.Store()
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in self.triples)
+        store.bulk_extend(self.triples)
         return store

@@ -47,19 +47,23 @@ _CLAIM_CLASSES = {
 }
 
 
-def triple_order(t: ox.Triple) -> tuple[str, str, str]:
+def triple_order(t: ox.Quad) -> tuple[str, str, str]:
     """The canonical order of triples: subject, predicate, object value (ties keep
     insertion order, which is itself deterministic)."""
     return (t.subject.value, t.predicate.value, t.object.value)
 
 
 class GraphBuilder:
-    """Collects the triples of one build; ``triples()`` returns them sorted."""
+    """Collects the triples of one build; ``triples()`` returns them sorted.
+
+    Each triple is held as an Oxigraph Quad in the default graph: the Turtle
+    writer takes quads as they are and a store needs them, so no triple is
+    converted twice (making one costs as much as adding it)."""
 
     def __init__(self, base: str, settings: dict[str, object]):
         self.base = base
         self.settings = settings
-        self._triples: dict[ox.Triple, None] = {}  # an ordered set
+        self._triples: dict[ox.Quad, None] = {}  # an ordered set
         self.build_node = self.iri("build", f"claimgraph {__version__} "
                                    f"{json.dumps(settings, sort_keys=True)}")
         self.doc_nodes: dict[str, ox.NamedNode] = {}
@@ -70,7 +74,7 @@ class GraphBuilder:
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal | str) -> None:
         obj = ox.Literal(o) if isinstance(o, str) else o
-        self._triples[ox.Triple(s, p, obj)] = None
+        self._triples[ox.Quad(s, p, obj)] = None
 
     def add_types(self, s: ox.NamedNode, *classes: ox.NamedNode) -> None:
         for cls in classes:
@@ -82,7 +86,7 @@ class GraphBuilder:
         for doc_id in sorted(doc_ids):
             self.add(node, PROV.wasDerivedFrom, self.doc_nodes[doc_id])
 
-    def triples(self) -> list[ox.Triple]:
+    def triples(self) -> list[ox.Quad]:
         return sorted(self._triples, key=triple_order)
 
     # -- the core profile ---------------------------------------------------------------------
@@ -299,7 +303,7 @@ def _add_topics(builder: GraphBuilder, extractions: list[Extraction],
 
 
 def build_triples(extractions: list[Extraction], resolution: Resolution, *, base: str,
-                  settings: dict[str, object]) -> list[ox.Triple]:
+                  settings: dict[str, object]) -> list[ox.Quad]:
     """Every triple of the graph, sorted."""
     builder = GraphBuilder(base, settings)
     documents = [e.layout.document for e in extractions]

@@ -54,6 +54,7 @@ def build(corpus: Path | None, out_dir: Path, base: str | None, strict: bool, qu
 
     Writes DIR/graph.ttl, DIR/graph.html (network view) and DIR/report.json.
     """
+    from graph_builder.gc_pause import gc_paused
     from graph_builder.outputs import write_outputs
     from graph_builder.pipeline import BuildSettings, build_graph
 
@@ -64,6 +65,7 @@ def build(corpus: Path | None, out_dir: Path, base: str | None, strict: bool, qu
         show = not quiet and sys.stderr.isatty()
         bar = stack.enter_context(click.progressbar(length=1, label="Reading", file=sys.stderr)) \
             if show else None
+        stack.enter_context(gc_paused())
         result = build_graph(source, settings, _progress(bar))
         outputs = write_outputs(result, out_dir, corpus or Path("demo"), started)
     if not quiet:

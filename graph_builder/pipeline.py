@@ -50,7 +50,7 @@ class BuildSettings:
 class BuildResult:
     """A built graph, the records it came from, and how the build went."""
 
-    triples: list[ox.Triple]
+    triples: list[ox.Quad]  # default-graph quads, sorted
     documents: list[Document]
     extractions: list[Extraction]
     resolution: Resolution
@@ -60,7 +60,7 @@ class BuildResult:
     def store(self) -> ox.Store:
         """An in-memory Oxigraph store of the graph, for SPARQL."""
         store = ox.Store()
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object) for t in self.triples)
+        store.bulk_extend(self.triples)
         return store
 
     def counts(self) -> dict[str, int]:

@@ -57,11 +57,11 @@ def open_store(source: Path) -> ox.Store:
     return store
 
 
-def read_triples(source: Path) -> list[ox.Triple]:
+def read_triples(source: Path) -> list[ox.Quad]:
     """The triples of a build folder or graph file exactly as written."""
     path = graph_file(source)
     try:
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in
+        return [ox.Quad(q.subject, q.predicate, q.object) for q in
                 ox.parse(path=str(path), format=_GRAPH_SUFFIXES[path.suffix.lower()])]
     except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(_unreadable(path, exc)) from exc

@@ -19,6 +19,7 @@ two cannot drift apart; that shared grammar is why they are one module.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph_builder.records import PersonName, Reference
 from graph_builder.reference_archive import find_shelfmark
@@ -432,8 +433,11 @@ _prose_words = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 14)
 def is_citation_line(line: str) -> bool:
     """Does this line look like the bibliographic line that closes a quote block?
+
+    Cached: segmentation and the person recogniser both ask about the same lines.
 
     Structural evidence only: an author-shaped start, an imprint, a year, a page
     locator, a quoted title with a journal volume. Headings, bracketed notes,
@@ -466,8 +470,8 @@ def _looks_like_other_block(s: str) -> bool:
     """Bracketed notes, ALL-CAPS headings, 'MOLOTOV:' turns and chronologies are not citations."""
     if s[0] in "[…" or _speaker.match(s) or _caps_start.match(s):
         return True
-    letters = [c for c in s if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    letters = sum(map(str.isalpha, s))  # map over a C method: no Python loop per letter
+    if letters and sum(map(str.isupper, s)) > 0.6 * letters:
         return True
     # A chronology ("expelled (1927); readmitted (1928); ...") packs many years and clauses.
     return s.count(";") >= 2 or len(_any_year.findall(s)) > 4

@@ -41,11 +41,12 @@ _SENTENCE_END = ("." , "?", "!", ";", ",", "…", ":", "”", "\"")
 
 def is_all_caps(text: str) -> bool:
     """An ALL-CAPS line: how compilers set their theses apart from quoted prose."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 4:
+    if sum(1 for c in text[:60] if c.islower()) > 6:
+        return False  # plainly prose: settled without walking a whole paragraph
+    letters = sum(map(str.isalpha, text))
+    if letters < 4:
         return False
-    upper = sum(1 for c in letters if c.isupper())
-    return upper / len(letters) >= 0.9 and len(text.split()) >= 2
+    return sum(map(str.isupper, text)) / letters >= 0.9 and len(text.split()) >= 2
 
 
 def speaker_label(text: str, repeated: set[str]) -> tuple[str, str] | None:

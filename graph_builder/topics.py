@@ -100,48 +100,80 @@ def read_index(extraction: Extraction) -> list[Topic]:
     return list(topics.values())
 
 
-def _pattern(labels: list[str], flags: int = 0) -> re.Pattern[str] | None:
-    if not labels:
-        return None
-    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
+_WORD = re.compile(r"\w+")
 
 
-def matchers(topics: list[Topic]) -> tuple[list[re.Pattern[str]], dict[str, str]]:
-    """Patterns for every matchable label (longest first) and folded label -> topic key.
+class _LabelTable:
+    """Every matchable label, looked up by its first word.
+
+    One dictionary probe per word of running text, and a few more only where a
+    label could begin, instead of one regular expression of hundreds of
+    alternatives (which cost most of the topics stage). Matches are what that
+    alternation gave: leftmost, longest first, on word boundaries, not overlapping.
+    """
+
+    def __init__(self) -> None:
+        self.key: dict[str, str] = {}  # label (folded, unless an acronym) -> topic key
+        self.lengths: dict[str, set[int]] = {}  # first word (same folding) -> label lengths
+
+    def add(self, label: str, key: str, exact: bool) -> None:
+        words = _WORD.findall(label)
+        if not words or not (label[0].isalnum() or label[0] == "_") or not label[-1].isalnum():
+            return  # a label must start and end on a word, like the text it is found in
+        fold = (lambda s: s) if exact else str.casefold
+        self.key.setdefault(fold(label), key)
+        self.lengths.setdefault(fold(words[0]), set()).add(len(words))
+
+    def find(self, text: str):
+        """(start, end, topic key) of every label in ``text``."""
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        i = 0
+        while i < len(words):
+            hit = None
+            for first, fold in ((words[i][2], False), (words[i][2].casefold(), True)):
+                for n in sorted(self.lengths.get(first, ()), reverse=True):
+                    if i + n > len(words):
+                        continue
+                    start, end = words[i][0], words[i + n - 1][1]
+                    label = text[start:end]
+                    key = self.key.get(label.casefold() if fold else label)
+                    if key is not None and (hit is None or end > hit[1]):
+                        hit = (start, end, key, i + n)
+            if hit is None:
+                i += 1
+                continue
+            yield hit[:3]
+            i = hit[3]
+
+
+def matchers(topics: list[Topic]) -> _LabelTable:
+    """The table of every matchable label.
 
     Words and phrases match in any case ("Collectivization", "collectivization");
     acronyms ("ARU", "OGPU") only as written, where they are precise even when
     short. Narrower topics ("Communist Party: Congresses") are not matched in
     text: their own label alone ("Congresses") says too little.
     """
-    by_label: dict[str, str] = {}
-    acronyms, words = [], []
+    table = _LabelTable()
     for topic in topics:
         if topic.broader:
             continue
-        for label in {topic.label} | topic.alt_labels:
+        for label in sorted({topic.label} | topic.alt_labels):
             if label.isupper() and len(label) >= 2:
-                acronyms.append(label)
+                table.add(label, topic.key, exact=True)
             elif len(label) >= _MIN_LABEL:
-                words.append(label)
-            else:
-                continue
-            by_label.setdefault(label.casefold(), topic.key)
-    patterns = [_pattern(acronyms), _pattern(words, re.IGNORECASE)]
-    return [p for p in patterns if p is not None], by_label
+                table.add(label, topic.key, exact=False)
+    return table
 
 
 def find_mentions(extractions: list[Extraction], topics: list[Topic]) -> list[TopicMention]:
     """Every labelled topic in every claim's text, with its span in the document."""
-    patterns, by_label = matchers(topics)
+    table = matchers(topics)
     found = []
     for extraction in extractions:
         for index, claim in enumerate(extraction.claims):
-            for pattern in patterns:
-                for match in pattern.finditer(claim.text):
-                    start = claim.span.start + match.start()
-                    found.append(TopicMention(claim.doc_id,
-                                              Span(start, start + len(match.group())),
-                                              by_label[match.group().casefold()], index))
+            for start, end, key in table.find(claim.text):
+                offset = claim.span.start
+                found.append(TopicMention(claim.doc_id, Span(offset + start, offset + end),
+                                          key, index))
     return found

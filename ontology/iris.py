@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from graph_builder.errors import OntologyError
 
@@ -21,17 +22,23 @@ KINDS = frozenset({
 })
 
 _SLUG_LIMIT = 48
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str) -> str:
     """ASCII, lower case, hyphen-separated: "Yezhov, N. I." -> "yezhov-n-i"."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NON_SLUG.sub("-", text.lower()).strip("-")
     return slug[:_SLUG_LIMIT].rstrip("-") or "x"
 
 
+@lru_cache(maxsize=1 << 17)
 def mint_iri(kind: str, key: str, base: str = DEFAULT_BASE) -> str:
-    """The IRI of the ``kind`` instance whose canonical key is ``key``."""
+    """The IRI of the ``kind`` instance whose canonical key is ``key``.
+
+    Cached: a build asks for the IRI of one span or person many times over.
+    """
     if kind not in KINDS:
         raise OntologyError(
             f"Unknown IRI kind '{kind}'. Available: {', '.join(sorted(KINDS))}"
