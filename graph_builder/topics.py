@@ -120,9 +120,9 @@ class _LabelTable:
         words = _WORD.findall(label)
         if not words or not (label[0].isalnum() or label[0] == "_") or not label[-1].isalnum():
             return  # a label must start and end on a word, like the text it is found in
-        fold = (lambda s: s) if exact else str.casefold
-        self.key.setdefault(fold(label), key)
-        self.lengths.setdefault(fold(words[0]), set()).add(len(words))
+        same = (lambda s: s) if exact else str.casefold
+        self.key.setdefault(same(label), key)
+        self.lengths.setdefault(same(words[0]), set()).add(len(words))
 
     def find(self, text: str):
         """(start, end, topic key) of every label in ``text``."""
@@ -130,13 +130,13 @@ class _LabelTable:
         i = 0
         while i < len(words):
             hit = None
-            for first, fold in ((words[i][2], False), (words[i][2].casefold(), True)):
+            for first, folded in ((words[i][2], False), (words[i][2].casefold(), True)):
                 for n in sorted(self.lengths.get(first, ()), reverse=True):
                     if i + n > len(words):
                         continue
                     start, end = words[i][0], words[i + n - 1][1]
                     label = text[start:end]
-                    key = self.key.get(label.casefold() if fold else label)
+                    key = self.key.get(label.casefold() if folded else label)
                     if key is not None and (hit is None or end > hit[1]):
                         hit = (start, end, key, i + n)
             if hit is None:
