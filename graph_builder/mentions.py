@@ -54,7 +54,8 @@ _UP = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c)
 _U = f"[{re.escape(_UP)}]"
 _L = r"[^\W\d_]"
 _WORD = rf"(?:[dD][’']|O[’'])?{_U}{_L}+(?:[’'\-]{_L}+)*"
-_INITIAL = rf"{_U}\.(?:-?{_U}\.)*"
+# an initial, also the two letters that stand for one Cyrillic letter ("G. Ya.", "Zh. A.")
+_INITIAL = rf"(?:Ya|Ye|Yu|Yo|Ia|Iu|Zh|Kh|Ch|Sh|Ts|{_U})\.(?:-?{_U}\.)*"
 _ABBR = (r"(?:Dr|Mr|Mrs|Ms|Mme|Mlle|Messrs|St|Gen|Col|Capt|Lt|Sgt|Rev|Prof|Hon|Fr|Gov|Pres|Sen"
          r"|Adm|Maj|Jr|Sr)\.")
 _PARTICLES = ("de", "da", "das", "do", "dos", "du", "des", "del", "della", "di", "van", "von",
@@ -92,7 +93,8 @@ see cf later earlier certainly perhaps dear very take yes thank thanks please
 despite toward towards behind beside besides near amid following regarding concerning like
 unlike via except including according once now today soon still just never always often again
 already instead rather neither either whether upon hence whereupon accordingly consequently
-subsequently finally eventually afterwards nonetheless
+subsequently finally eventually afterwards nonetheless furthermore likewise otherwise
+thereafter whereas notably similarly conversely additionally ultimately initially
 is was were are be been being has had have do does did will would shall should may might can
 could must many most much more few several such other another same own
 """)
@@ -143,6 +145,12 @@ def _fold_word(word: str) -> str:
 _key = functools.lru_cache(maxsize=65536)(family_key)
 
 
+def _is_title(word: str) -> bool:
+    """A title or rank, also as the last part of a compound ("Major-General")."""
+    folded = _fold_word(word)
+    return folded in _TITLES or ("-" in folded and folded.rsplit("-", 1)[1] in _TITLES)
+
+
 def _plain(word: str) -> str:
     """A word folded for the function-word test; initials ("A.") never count as one."""
     return "" if word.endswith(".") else word.casefold()
@@ -157,7 +165,13 @@ def surname_key(family: str) -> str:
 
 
 def _split(tokens: list[str]) -> tuple[str, str]:
-    """(given, family) of name tokens; family runs from the first particle, else the last word."""
+    """(given, family) of name tokens; family runs from the first particle, else the last
+    word, except where initials follow the name ("Postyshev A.", "Smith J. R.")."""
+    trailing = len(tokens)
+    while trailing > 1 and _INITIAL_RE.fullmatch(tokens[trailing - 1]):
+        trailing -= 1
+    if 0 < trailing < len(tokens) and not any(_INITIAL_RE.fullmatch(t) for t in tokens[:trailing]):
+        return " ".join(tokens[trailing:]), " ".join(tokens[:trailing])
     for i, tok in enumerate(tokens[1:], 1):
         if tok in _PARTICLES or re.match(r"[dD][’']", tok):
             return " ".join(tokens[:i]), " ".join(tokens[i:])
@@ -207,11 +221,13 @@ def _chunk_mention(text: str, m: re.Match, common: frozenset[str] = frozenset()
     chunk_start = spans[0][0] if spans else m.end()
     # "Heavy Industry Commissar Sergo Ordzhonikidze", "Corps Commander Primakov": the
     # last title word ends the title, and the words before it belong to the title
-    last_title = max((i for i, (_, w) in enumerate(spans[:-1]) if _fold_word(w) in _TITLES),
+    last_title = max((i for i, (_, w) in enumerate(spans[:-1]) if _is_title(w)),
                      default=-1)
     title = [w for _, w in spans[:last_title + 1]]
     spans = spans[last_title + 1:]
-    while len(spans) > 1 and not title and _key(spans[0][1]) in common:
+    while len(spans) > 1 and not title and (_key(spans[0][1]) in common or (
+            _PARTICIPLE_RE.fullmatch(spans[0][1]) and _SENTENCE_START_RE.search(
+                text, max(0, spans[0][0] - 4), spans[0][0]))):
         spans.pop(0)  # "Hence Beria", "Bolstering Khrushchev": a sentence's first word
         chunk_start = spans[0][0]
     regnal = ""
@@ -222,6 +238,8 @@ def _chunk_mention(text: str, m: re.Match, common: frozenset[str] = frozenset()
     if not spans or lead_article:
         return None
     words = [w for _, w in spans]
+    if all(_INITIAL_RE.fullmatch(w) for w in words):
+        return None  # "G. Ya." after "Sokolnikov,": initials without their name
     folded = [_fold_word(w) for w in words]
     pairs = zip(words, folded, strict=True)
     if any(f in _NOT_PERSON or _plain(w) in _FUNCTION for w, f in pairs if f not in _PARTICLES):
@@ -308,6 +326,9 @@ class _Evidence:
         return i >= 0 and self.titles[i][0] <= start < self.titles[i][1]
 
 
+# "Bolstering Khrushchev": a participle opening a sentence is not a given name
+_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]{3,}ing")
+_SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\[(\n][\"“”’']?\s*)\Z")
 _LEN_MAX = 1 << 62  # sorts after any end offset in a (start, end) pair
 _LOWER_WORD_RE = re.compile(r"(?<=[a-z,;] )[a-z][a-z’'\-]+")
 _PLACE_PREP = r"\b(?:in|at|into|across|throughout|inside|within|near|invaded)"
@@ -388,7 +409,7 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
             continue
         mentions.append(mention)
     alone = Counter(m.group(0) for m in singles)
-    mentions = _family_first(mentions, alone)
+    mentions = _family_first(mentions, alone, vouched)
     # a family known from elsewhere (a cited author) counts alone unless this text also
     # uses the word as a common noun or a place ("Service", "Washington")
     families = {k for k in known if k not in evidence.places and k not in evidence.common}
@@ -408,11 +429,13 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
     return sorted(mentions, key=lambda x: x.start)
 
 
-def _family_first(mentions: list[Mention], alone: Counter[str]) -> list[Mention]:
+def _family_first(mentions: list[Mention], alone: Counter[str], vouched: frozenset[str]
+                  ) -> list[Mention]:
     """Swap "Ōkubo Toshimichi" to family Ōkubo when the text repeats the first word alone.
 
     Which part of a name a text repeats on its own is its family name, whatever the
-    naming order of the language (Japanese, Chinese, Hungarian put it first).
+    naming order of the language (Japanese, Chinese, Hungarian put it first). A last
+    word vouched for as a family name (a cited author's, "Orlov, Alexander") stays one.
     """
     firsts_of: dict[str, set[str]] = {}
     for x in mentions:
@@ -423,7 +446,7 @@ def _family_first(mentions: list[Mention], alone: Counter[str]) -> list[Mention]
         parts = x.given.split()
         shared = len(firsts_of.get(x.family, ())) > 1  # "Francisco/Gustavo Madero": a family
         if x.kind in ("full", "title") and len(parts) == 1 and alone[parts[0]] and not alone[
-                x.family] and not shared:
+                x.family] and not shared and surname_key(x.family) not in vouched:
             x = Mention(x.start, x.end, x.text, parts[0], x.family, x.title, x.kind)
         swapped.append(x)
     return swapped

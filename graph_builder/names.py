@@ -15,6 +15,8 @@ import functools
 import re
 import unicodedata
 
+from graph_builder.given_names import given_name_forms, same_given_name
+
 _TRANSLIT = [
     (r"[ʹʼ’'`]", ""),  # soft and hard signs
     (r"yo", "e"), (r"ye", "e"), (r"(?<=[bcdfghklmnpqrstvz])ie", "e"),
@@ -53,10 +55,32 @@ def given_tokens(given: str) -> list[str]:
     return list(_given_tokens(given))
 
 
-def _token_matches(short: str, long: str) -> bool:
-    if len(short) == 1 or len(long) == 1:
-        return short[0] == long[0]
-    return family_key(short) == family_key(long)
+# two-letter initials that stand for one Cyrillic letter: Ya. Agranov, Ye. Yaroslavsky
+_DIGRAPH_INITIALS = frozenset({"ya", "ye", "yu", "yo", "ia", "iu", "ie", "zh", "kh", "ch", "sh",
+                               "ts"})
+
+
+def _is_initial(token: str) -> bool:
+    return len(token) == 1 or token in _DIGRAPH_INITIALS
+
+
+def _token_matches(a: str, b: str) -> bool:
+    """One given name or initial against another, through transliteration.
+
+    An initial stands for any name whose key begins with the initial's key, so
+    "E." and "Ye." fit Yemelian (key "emelian") and "Ya." fits Yakov ("iakov");
+    but a lone "I." does not fit Yakov or Yuri, which are written "Ia."/"Iu."
+    wherever I stands for that letter. An initial also fits the name's forms in
+    other languages: "I. V." (Iosif) fits Joseph.
+    """
+    if _is_initial(a) and _is_initial(b):
+        return family_key(a) == family_key(b)
+    if _is_initial(a) or _is_initial(b):
+        initial, name = (a, b) if _is_initial(a) else (b, a)
+        key, full = family_key(initial), family_key(name)
+        return any(form.startswith(key) and not (key == "i" and form[:2] in ("ia", "iu"))
+                   for form in (full, *given_name_forms(full)))
+    return family_key(a) == family_key(b) or same_given_name(family_key(a), family_key(b))
 
 
 def givens_compatible(a: str, b: str) -> bool:

@@ -91,7 +91,7 @@ def resolve_person_mentions(documents: list[Document], persons: dict[str, Person
                 continue
             if m.family:
                 at = named_at[doc_id].get(family_key(_family(m)), [])
-                key, reason = _bare(people, m, at, named_in[doc_id], corpus, doc_id)
+                key, reason = _bare(people, m, at, corpus, doc_id)
             else:
                 key, reason = _given_only(people, m, named_in[doc_id], doc_id)
             if key:
@@ -137,36 +137,42 @@ def _join(person: PersonEntity, surface: str, doc_id: str, reason: str) -> str:
     return person.key
 
 
-def _first(named: list[tuple[int, str]], tied: set[str]) -> str:
-    """Of people its document names equally often, the one it introduced first."""
-    return next((key for _, key in named if key in tied), "")
-
-
 def _bare(people: PersonIndex, m: Mention, named_at: list[tuple[int, str]],
-          in_doc: Counter[str], corpus: Counter[str], doc_id: str) -> tuple[str, str]:
-    """A bare surname's person and why: the only one of that family, else the one its
-    document names most (then first), else the one the corpus names most."""
+          corpus: Counter[str], doc_id: str) -> tuple[str, str]:
+    """A bare surname's person and why.
+
+    The only person of that family, if there is one. Otherwise, as a reader
+    takes it, the one its document has named most up to that point (of those
+    tied, the one it introduced first: a text's protagonist comes before his
+    kin). A document that names someone of the family only after the bare
+    surname introduces that person there, so the earlier one is kept apart; a
+    document naming none of them leaves it to the corpus's most named.
+    """
     family = _family(m)
     group = people.of_family(family)
     named = [p for p in group if p.given] or group
+    by_key = {p.key: p for p in named}
     if len(named) == 1:
         reason = f"bare surname: the only person of family key '{family_key(family)}'"
         return _join(named[0], m.text, doc_id, reason), reason
-    for counts, where in ((in_doc, "its document"), (corpus, "the corpus")):
-        ranked = sorted(((counts[p.key], p.key) for p in named), reverse=True)
-        first = _first(named_at, {k for n, k in ranked if ranked and n == ranked[0][0]})
-        if ranked and ranked[0][0] and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
-            reason = (f"bare surname: of the {len(named)} people of that family, "
-                      f"{where} names this one most")
-            person = next(p for p in named if p.key == ranked[0][1])
-            return _join(person, m.text, doc_id, reason), reason
-        if ranked and ranked[0][0] and where == "its document" and first:
-            reason = (f"bare surname: of the {len(named)} people of that family, its document "
-                      "names several equally often and this one first")
-            person = next(p for p in named if p.key == first)
-            return _join(person, m.text, doc_id, reason), reason
+    before = [key for start, key in named_at if start < m.start and key in by_key]
+    if before:
+        counts = Counter(before)
+        most = max(counts.values())
+        key = next(k for k in before if counts[k] == most)
+        reason = (f"bare surname: of the {len(named)} people of that family, the one its "
+                  "document has named most so far" + (" (of those tied, the first)" if sum(
+                      n == most for n in counts.values()) > 1 else ""))
+        return _join(by_key[key], m.text, doc_id, reason), reason
+    ranked = sorted(((corpus[p.key], p.key) for p in named), reverse=True)
+    if not named_at and ranked and ranked[0][0] and (
+            len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+        reason = (f"bare surname: of the {len(named)} people of that family, the corpus "
+                  "names this one most and its document names none")
+        return _join(by_key[ranked[0][1]], m.text, doc_id, reason), reason
     reason = ("bare surname: new person" if not named else
-              "bare surname: several people share it and none is salient; kept apart")
+              "bare surname: several people share it and its document names none of them "
+              "before it; kept apart")
     return people.add(PersonName(family, ""), m.text, doc_id), reason
 
 

@@ -96,6 +96,9 @@ class PersonIndex:
         """The one person of this surname the given names fit (and why), or None if
         none or several."""
         named = [p for p in group if p.given and givens_compatible(p.given, given)]
+        same = [p for p in named if given and fold(p.given) == fold(given)]
+        if len(named) > 1 and len(same) == 1:
+            return same[0], f"family key '{fam}' and the same given names '{given}'"
         if len(named) == 1:
             if given:
                 return named[0], (f"family key '{fam}' and given names '{given}' ~ "

@@ -117,3 +117,21 @@ def test_mentions_heldout_gold_meets_the_targets():
     assert p >= 0.90 and r >= 0.90
     assert scores["TOTAL"].pairwise[2] >= 0.93
     assert len(merges) <= 1  # S. P. Medvedev's bare surname goes to Roy: see bench/README.md
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # initials after the family name, as Russian lists print them
+    ("Вызвали: Постышев А., Яковлев Я. и другие.",
+     [("Постышев А.", "А.", "Постышев"), ("Яковлев Я.", "Я.", "Яковлев")]),
+    # a compound rank is a title, not a given name
+    ("Then Major-General Malyshkin met the general staff.",
+     [("Malyshkin", "", "Malyshkin")]),
+    # initials left over from an inverted name are not a person "Ya."
+    ("- Sokolnikov, G. Ya. (1888–1939). From 1936 he was deputy commissar.", []),
+    # a participle opening a sentence is not a given name
+    ("The plan failed. Bolstering Khrushchev was not its aim. Nikita Khrushchev knew.",
+     [("Khrushchev", "", "Khrushchev"), ("Nikita Khrushchev", "Nikita", "Khrushchev")]),
+])
+def test_mentions_name_shapes_of_issue_4(text, expected):
+    found = [(m.text, m.given, m.family) for m in find_person_mentions(text)]
+    assert found == expected
