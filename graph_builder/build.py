@@ -90,10 +90,14 @@ class GraphBuilder:
         return sorted(self._triples, key=triple_order)
 
     # -- the core profile ---------------------------------------------------------------------
-    def add_build(self, documents: list[Document]) -> None:
+    def add_build(self, documents: list[Document], started_at: str = "") -> None:
+        """The build as a prov:Activity. Its time goes in only when the caller fixes it
+        (SOURCE_DATE_EPOCH), so two builds of one corpus stay byte-identical."""
         node = self.build_node
         self.add_types(node, PROV.Activity, CG.Build)
         self.add(node, SDO.softwareVersion, __version__)
+        if started_at:
+            self.add(node, PROV.startedAtTime, ox.Literal(started_at, datatype=XSD.dateTime))
         self.add(node, CG.settings, json.dumps(self.settings, sort_keys=True))
         for doc in documents:
             self.add(node, PROV.used, self.doc_nodes[doc.doc_id])
@@ -303,13 +307,13 @@ def _add_topics(builder: GraphBuilder, extractions: list[Extraction],
 
 
 def build_triples(extractions: list[Extraction], resolution: Resolution, *, base: str,
-                  settings: dict[str, object]) -> list[ox.Quad]:
-    """Every triple of the graph, sorted."""
+                  settings: dict[str, object], started_at: str = "") -> list[ox.Quad]:
+    """Every triple of the graph, sorted; ``started_at`` an xsd:dateTime or ""."""
     builder = GraphBuilder(base, settings)
     documents = [e.layout.document for e in extractions]
     for extraction in extractions:
         builder.add_document(extraction.layout.document, extraction.layout.shape)
-    builder.add_build(documents)
+    builder.add_build(documents, started_at)
     for person in resolution.persons.values():
         builder.add_person(person)
     for work in resolution.works.values():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from exports import export
@@ -52,6 +53,8 @@ def report(result: BuildResult, corpus: Path, started: float | None) -> dict[str
     return {
         "tool": "claimgraph",
         "version": __version__,
+        # the clock time lives here, not in the graph, so graph.ttl stays byte-identical
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "corpus": str(corpus),
         "counts": result.counts(),
         "documents": [{"id": d.doc_id, "shape": shapes[d.doc_id], "encoding": d.encoding,

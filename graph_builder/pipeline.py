@@ -8,11 +8,13 @@ thousands of files, and the benchmark reads these figures from report.json.
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -105,6 +107,7 @@ def build_graph(corpus: Path, settings: BuildSettings | None = None,
                 progress: Progress = _no_progress) -> BuildResult:
     """Read a corpus folder (or file) and build its graph."""
     settings = settings or BuildSettings()
+    started_at = source_date()  # read first: a bad value stops the build before any work
     warnings: list[InputWarning] = []
     timer = _Timer()
     with timer.stage("corpus"):
@@ -132,8 +135,23 @@ def build_graph(corpus: Path, settings: BuildSettings | None = None,
         resolution.topic_mentions = find_mentions(extractions, resolution.topics)
     with timer.stage("build"):
         triples = build_triples(extractions, resolution, base=settings.base,
-                                settings=settings.as_dict())
+                                settings=settings.as_dict(), started_at=started_at)
     return BuildResult(triples, documents, extractions, resolution, warnings, timer.stages)
+
+
+def source_date() -> str:
+    """The build time a reproducible build fixes (SOURCE_DATE_EPOCH, as Debian and the
+    reproducible-builds.org convention use it), as xsd:dateTime; "" when unset, and
+    then no clock time enters the graph (report.json keeps when the build ran)."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return ""
+    try:
+        moment = datetime.fromtimestamp(int(value), tz=timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        raise ParseError(f"SOURCE_DATE_EPOCH={value!r} is not whole seconds since 1970-01-01 "
+                         "UTC; set it to an integer such as 1700000000, or unset it.") from None
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_citations(extractions: list[Extraction], warnings: list[InputWarning]) -> None:
