@@ -33,6 +33,7 @@ from graph_builder.segment import segment
 from graph_builder.topic_terms import find_terms, merge_topics
 from graph_builder.topics import find_mentions, read_index
 from ontology import DEFAULT_BASE
+from ontology.iris import check_base
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -43,6 +44,9 @@ class BuildSettings:
 
     base: str = DEFAULT_BASE
     strict: bool = False
+
+    def __post_init__(self) -> None:
+        check_base(self.base)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)

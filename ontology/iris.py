@@ -18,7 +18,7 @@ DEFAULT_BASE = "https://w3id.org/claimgraph/id/"
 
 KINDS = frozenset({
     "document", "person", "organization", "work", "claim", "thesis", "citation",
-    "topic", "scheme", "annotation", "target", "selector", "build",
+    "topic", "scheme", "annotation", "target", "selector", "build", "graph",
 })
 
 _SLUG_LIMIT = 48
@@ -45,3 +45,20 @@ def mint_iri(kind: str, key: str, base: str = DEFAULT_BASE) -> str:
         )
     digest = hashlib.sha1(f"{kind}\x00{key}".encode()).hexdigest()[:10]
     return f"{base}{kind}/{slugify(key)}-{digest}"
+
+
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S+$")
+
+
+def check_base(base: str) -> str:
+    """``base`` if it can prefix instance IRIs: absolute, no spaces, ending in / or #.
+
+    Checked when a build starts, so a mistyped ``--base`` is one clear line
+    instead of a failure deep inside the build.
+    """
+    if not _SCHEME_RE.match(base) or not base.endswith(("/", "#")) or any(
+            c in base for c in '<>"{}|\\^`'):
+        raise OntologyError(
+            f"--base {base!r} is not a usable base IRI: give an absolute IRI ending in "
+            "'/' or '#', such as https://example.org/id/")
+    return base

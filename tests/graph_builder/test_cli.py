@@ -5,6 +5,7 @@ import json
 import shutil
 import subprocess
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -63,6 +64,8 @@ def test_cli_build_demo_corpus_by_default(runner, tmp_path, monkeypatch):
     (["query", "{out}"], "No query given"),
     (["query", "{out}", "@{tmp}/missing.rq"], "cannot read the query file"),
     (["export", "{out}", "-o", "{tmp}/g.xyz"], "Cannot tell the format"),
+    (["build", "{tmp}/emptydir", "--base", "not an iri"], "not a usable base IRI"),
+    (["build", "{tmp}/emptydir", "--base", "https://example.org/id"], "ending in '/' or '#'"),
 ])
 def test_cli_documented_errors_are_one_line_and_exit_2(runner, built, tmp_path, args, message):
     (tmp_path / "emptydir").mkdir()
@@ -126,3 +129,15 @@ def test_cli_installed_script_runs(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "graph.ttl").stat().st_size > 0
     assert proc.stderr == ""  # piped: no progress bar
+
+
+def test_cli_build_base_prefixes_every_instance_iri(runner, tmp_path):
+    from tests.conftest import FIXTURE_CORPUS
+
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", str(FIXTURE_CORPUS), "--out", str(out), "-q",
+                                  "--base", "https://example.org/h/"])
+    assert result.exit_code == 0, result.output
+    subjects = {q.subject.value for q in ox.parse(path=str(out / "graph.ttl"))}
+    assert len(subjects) > 100
+    assert all(s.startswith("https://example.org/h/") for s in subjects)
