@@ -196,7 +196,10 @@ def _context_rejects(text: str, start: int, end: int, n_tokens: int, upper: bool
         return True  # "Committee of Public Safety", "Plan of San Luis"
     if n_tokens > 1 and not upper and after.startswith(":"):
         return True  # "New York: Knopf", "Original Source: ..."
-    return n_tokens > 1 and not before.strip(" *#_") and not after.strip(" *#_.")
+    # a line holding only the chunk is a heading, unless it opens with initials: a
+    # signature or byline ("J. STALIN", "N. I. Yezhov" under a letter)
+    return (n_tokens > 1 and not before.strip(" *#_") and not after.strip(" *#_.")
+            and not _INITIAL_RE.match(text, start))
 
 
 def _chunk_mention(text: str, m: re.Match, common: frozenset[str] = frozenset()
@@ -329,6 +332,8 @@ class _Evidence:
 # "Bolstering Khrushchev": a participle opening a sentence is not a given name
 _PARTICIPLE_RE = re.compile(r"[A-Z][a-z]{3,}ing")
 _SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\[(\n][\"“”’']?\s*)\Z")
+# a signature: initials and a surname in capitals ("J. STALIN", "V. M. MOLOTOV")
+_SIGNATURE_RE = re.compile(rf"(?:{_INITIAL}\s?)+[^\W\d_]{{3,}}")
 _LEN_MAX = 1 << 62  # sorts after any end offset in a (start, end) pair
 _LOWER_WORD_RE = re.compile(r"(?<=[a-z,;] )[a-z][a-z’'\-]+")
 _PLACE_PREP = r"\b(?:in|at|into|across|throughout|inside|within|near|invaded)"
@@ -390,7 +395,8 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
         if 1 in taken[m.start():m.end()]:
             continue
         raw = m.group(0)
-        if " " not in raw or (raw.isupper() and len(raw) > 2) or _AFTER_PLACE_PREP_RE.search(
+        if " " not in raw or (raw.isupper() and len(raw) > 2 and not _SIGNATURE_RE.fullmatch(
+                raw)) or _AFTER_PLACE_PREP_RE.search(
                 text, max(0, m.start() - 12), m.start()):
             singles.append(m)  # a lone word, heading, label or place: only known names count
             continue
@@ -401,7 +407,7 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
             singles.append(m)  # in a title of a work, or not a name as a whole
             continue
         if (not mention.given and not mention.title and mention.kind != "regnal") or (
-                mention.text.isupper() and mention.kind != "title"):
+                mention.text.isupper() and mention.kind not in ("title", "initials")):
             singles.append(m)
             continue
         if mention.kind == "full" and _weak_full(mention, evidence, vouched):
@@ -409,7 +415,7 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
             continue
         mentions.append(mention)
     alone = Counter(m.group(0) for m in singles)
-    mentions = _family_first(mentions, alone, vouched)
+    mentions = _patronymic_address(_family_first(mentions, alone, vouched))
     # a family known from elsewhere (a cited author) counts alone unless this text also
     # uses the word as a common noun or a place ("Service", "Washington")
     families = {k for k in known if k not in evidence.places and k not in evidence.common}
@@ -450,6 +456,24 @@ def _family_first(mentions: list[Mention], alone: Counter[str], vouched: frozens
             x = Mention(x.start, x.end, x.text, parts[0], x.family, x.title, x.kind)
         swapped.append(x)
     return swapped
+
+
+def _patronymic_address(mentions: list[Mention]) -> list[Mention]:
+    """"Nikolai Ivanovich" is a given name and patronymic, not a family "Ivanovich", when the
+    text also writes that word inside a longer name ("Nikolai Ivanovich Yezhov").
+
+    Only the text's own usage decides: "Lazar Kaganovich" keeps its family name
+    however Russian it sounds, unless the text writes "X Kaganovich Y" somewhere.
+    """
+    middles = {w for x in mentions if x.kind == "full" for w in x.given.split()[1:]}
+    families = {x.family for x in mentions if x.kind != "full" or len(x.given.split()) > 1}
+    out = []
+    for x in mentions:
+        if (x.kind == "full" and len(x.given.split()) == 1 and x.family in middles
+                and x.family not in families):
+            x = Mention(x.start, x.end, x.text, "", f"{x.given} {x.family}", x.title, "given")
+        out.append(x)
+    return out
 
 
 def _weak_full(mention: Mention, evidence: _Evidence, known: frozenset[str]) -> bool:

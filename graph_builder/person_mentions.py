@@ -179,11 +179,11 @@ def _bare(people: PersonIndex, m: Mention, named_at: list[tuple[int, str]],
 def _given_only(people: PersonIndex, m: Mention, in_doc: Counter[str], doc_id: str
                 ) -> tuple[str, str]:
     """A given name alone goes to the one person of its document who bears it."""
-    first = family_key(m.given)
+    wanted = [family_key(t) for t in given_tokens(m.given)]  # "Nikolai Ivanovich": both
     owners = []
     for person in people.persons_named(in_doc):
         tokens = given_tokens(person.given) or given_tokens(person.family)[:1]
-        if tokens and family_key(tokens[0]) == first:
+        if [family_key(t) for t in tokens[:len(wanted)]] == wanted:
             owners.append(person)
     if len(owners) == 1:
         reason = "given name alone: the one person of its document who bears it"

@@ -135,3 +135,21 @@ def test_mentions_heldout_gold_meets_the_targets():
 def test_mentions_name_shapes_of_issue_4(text, expected):
     found = [(m.text, m.given, m.family) for m in find_person_mentions(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a signature under a decree: initials and a surname in capitals, alone on the line
+    ("Moscow, 3 March 1937.\nSecretary of the Central Committee\nJ. STALIN\n",
+     [("J. STALIN", "J.", "STALIN", "initials")]),
+    # given name and patronymic as a form of address, once the text shows the patronymic
+    ("Nikolai Ivanovich Yezhov spoke. Nikolai Ivanovich was calm.",
+     [("Nikolai Ivanovich Yezhov", "Nikolai Ivanovich", "Yezhov", "full"),
+      ("Nikolai Ivanovich", "Nikolai Ivanovich", "", "given")]),
+    # a surname that ends like a patronymic stays a surname
+    ("Lazar Kaganovich spoke. Lazar Moiseyevich Kaganovich listened.",
+     [("Lazar Kaganovich", "Lazar", "Kaganovich", "full"),
+      ("Lazar Moiseyevich Kaganovich", "Lazar Moiseyevich", "Kaganovich", "full")]),
+])
+def test_mentions_signatures_and_patronymics(text, expected):
+    found = [(m.text, m.given, m.family, m.kind) for m in find_person_mentions(text)]
+    assert found == expected

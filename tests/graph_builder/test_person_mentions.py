@@ -161,3 +161,18 @@ def test_person_mentions_in_the_graph(tmp_path):
         PREFIX cg: <https://w3id.org/claimgraph/ns#>
         SELECT ?r WHERE { ?p cg:mergeReason ?r }"""))
     assert any(r["r"].value.startswith("Robespierre: bare surname") for r in reasons)
+
+
+def test_person_mentions_given_name_and_patronymic_join_their_one_bearer():
+    people, mentions, _ = _resolve(
+        "Nikolai Ivanovich Yezhov rose fast. Nikolai Ivanovich was calm. J. STALIN")
+    address = next(m for m in mentions if m.text == "Nikolai Ivanovich")
+    assert people[address.person].family == "Yezhov"
+
+
+def test_person_mentions_an_address_two_people_share_is_dropped():
+    # Bukharin and Yezhov were both Nikolai Ivanovich: the address alone names neither
+    _, mentions, _ = _resolve(
+        "Nikolai Ivanovich Bukharin wrote to Nikolai Ivanovich Yezhov. Nikolai Ivanovich "
+        "did not answer.")
+    assert "Nikolai Ivanovich" not in [m.text for m in mentions]
