@@ -27,6 +27,13 @@ class Format:
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("turtle", "exports.turtle", (".ttl",), ("ttl",), "RDF 1.1 Turtle"),
+    Format("nt", "exports.ntriples", (".nt",), ("ntriples", "n-triples"), "RDF 1.1 N-Triples"),
+    Format("nquads", "exports.nquads", (".nq",), ("nq", "n-quads"), "N-Quads, graph per document"),
+    Format("trig", "exports.trig", (".trig",), (), "RDF 1.1 TriG, a named graph per document"),
+    Format("jsonld", "exports.jsonld", (".jsonld",), ("json-ld",), "compact JSON-LD 1.1"),
+    Format("gexf", "exports.gexf", (".gexf",), (), "GEXF 1.2 network (Gephi, Gephi Lite)"),
+    Format("graphml", "exports.graphml", (".graphml",), (), "GraphML network"),
+    Format("csv", "exports.csv_tables", (".zip",), (), "CSV tables in a folder (or a .zip)"),
     Format("html", "exports.html", (".html", ".htm"), (), "interactive network view (pyvis)"),
 )}
 

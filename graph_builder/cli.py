@@ -158,13 +158,15 @@ def _format_choice() -> click.Choice:
 @click.option("--format", "fmt", type=_format_choice(), default=None,
               help="Output format (default: from the file suffix).")
 @click.option("-o", "--output", "dest", required=True, type=click.Path(path_type=Path),
-              help="File to write.")
+              help="File to write (a folder for csv, unless it ends in .zip).")
 def export(source: Path, fmt: str | None, dest: Path) -> None:
     """Export a built graph (folder or graph file) to another format."""
     from exports import export as export_graph
     from exports.graphdata import GraphData
+    from graph_builder.gc_pause import gc_paused
     from graph_builder.query import read_triples
 
-    chosen = export_graph(GraphData.from_triples(read_triples(source), f"claimgraph: {source}"),
-                          fmt, dest)
+    with gc_paused():
+        chosen = export_graph(GraphData.from_triples(read_triples(source),
+                                                     f"claimgraph: {source}"), fmt, dest)
     click.echo(f"Wrote {dest} ({chosen.name}).")
