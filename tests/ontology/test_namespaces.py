@@ -3,7 +3,7 @@
 from importlib.resources import files
 
 import pytest
-from rdflib import OWL, RDF, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from graph_builder.errors import OntologyError
 from ontology import CG, mint_iri
@@ -43,3 +43,21 @@ def test_namespaces_mint_iri_is_stable_and_distinct(kind):
 def test_namespaces_mint_iri_rejects_unknown_kind():
     with pytest.raises(OntologyError, match="Available"):
         mint_iri("gadget", "x")
+
+
+_STANDARD = ("https://schema.org/", "http://www.w3.org/ns/prov#", "http://purl.org/dc/terms/",
+             "http://www.w3.org/2004/02/skos/core#", "http://purl.org/spar/cito/",
+             "http://www.w3.org/ns/oa#", "http://purl.org/ontology/bibo/")
+# properties no standard vocabulary has a parent for: a build's settings, a document's
+# shape, where a reference was completed from, the place of publication as printed
+_UNLINKED = {"settings", "documentShape", "resolvedFrom", "publicationPlace"}
+
+
+@pytest.mark.parametrize("name", sorted(CG.__annotations__))
+def test_namespaces_every_term_is_labelled_and_hooked_to_a_standard(name):
+    graph, term = _ontology(), URIRef(CG._NS + name)
+    assert any(lab.language == "en" for lab in graph.objects(term, RDFS.label)), name
+    assert any(c.language == "en" for c in graph.objects(term, RDFS.comment)), name
+    parents = [*graph.objects(term, RDFS.subClassOf), *graph.objects(term, RDFS.subPropertyOf)]
+    if name not in _UNLINKED:
+        assert any(str(p).startswith(_STANDARD) for p in parents), name
