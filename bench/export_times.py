@@ -22,22 +22,11 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run as a script from anywhere, like run_bench.py
+
+from bench.run_bench import BenchError, positive_int  # noqa: E402 - needs REPO on the path
+
 DEFAULT_SOURCE = REPO.parent / "shared" / "corpus"
-
-
-class BenchError(Exception):
-    """A failure the user can act on; ``main`` prints it as one line and exits 1."""
-
-
-def positive_int(text: str) -> int:
-    """argparse type: an integer >= 1, so --repeat 0 is refused before any work starts."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
-    return value
 
 
 def load(source: Path) -> tuple[list, str, float]:
@@ -95,7 +84,6 @@ def read_back_seconds(triples: list, folder: Path) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    sys.path.insert(0, str(REPO))
     from exports import FORMATS
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

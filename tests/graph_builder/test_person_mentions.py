@@ -69,31 +69,24 @@ def test_person_mentions_life_dates_keep_namesakes_apart():
     assert people["smith|john"].born == "1800"
 
 
-def test_person_mentions_bare_surname_goes_to_the_most_named_of_its_document():
-    people, mentions, _ = _resolve(
-        "Lev Kamenev spoke. Lev Kamenev voted. Sergei Kamenev listened. Then Kamenev left.")
-    bare = next(m for m in mentions if m.text == "Kamenev")
-    assert people[bare.person].given == "Lev"
-    assert "named most so far" in bare.reason
-
-
-def test_person_mentions_bare_surname_before_its_only_introduction_is_kept_apart():
-    # a writer introduces a person in full; a bare "Medvedev" before the only full
-    # naming of that family is someone else (here S. P., not Roy), so no merge
-    people, mentions, _ = _resolve(
-        "Roy Medvedev wrote. Zhores Medvedev edited.",
-        "The party readmitted Shliapnikov and Medvedev. Decades later Roy Medvedev wrote.")
-    bare = next(m for m in mentions if m.text == "Medvedev")
-    assert people[bare.person].given == ""
-    assert "kept apart" in bare.reason
-
-
-def test_person_mentions_bare_surname_counts_only_namings_before_it():
-    people, mentions, _ = _resolve(
-        "M. E. Medvedev was arrested in May. Medvedev spoke of a plot. Roy Medvedev "
-        "wrote of it later, and Roy Medvedev wrote again.")
-    bare = next(m for m in mentions if m.text == "Medvedev")
-    assert people[bare.person].given == "M. E."
+@pytest.mark.parametrize(("texts", "given", "reason"), [
+    # the one its document has named most
+    (["Lev Kamenev spoke. Lev Kamenev voted. Sergei Kamenev listened. Then Kamenev left."],
+     "Lev", "named most so far"),
+    # a writer introduces a person in full; a bare "Medvedev" before the only full naming
+    # of that family is someone else (S. P., not Roy): kept apart, never merged
+    (["Roy Medvedev wrote. Zhores Medvedev edited.",
+      "The party readmitted Shliapnikov and Medvedev. Decades later Roy Medvedev wrote."],
+     "", "kept apart"),
+    # only namings before the bare surname count
+    (["M. E. Medvedev was arrested in May. Medvedev spoke of a plot. Roy Medvedev wrote of "
+      "it later, and Roy Medvedev wrote again."], "M. E.", "named most so far"),
+])
+def test_person_mentions_bare_surname_of_a_shared_family(texts, given, reason):
+    people, mentions, _ = _resolve(*texts)
+    bare = next(m for m in mentions if m.text in ("Kamenev", "Medvedev"))
+    assert people[bare.person].given == given
+    assert reason in bare.reason
 
 
 def test_person_mentions_bare_surname_tie_goes_to_the_first_named():
