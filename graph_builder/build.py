@@ -244,7 +244,15 @@ class GraphBuilder:
 
     def add_citation(self, doc: Document, citing: ox.NamedNode, citing_key: str,
                      citation: Citation, resolution: Resolution) -> str:
-        """A cito:Citation from ``citing``; returns the cited work's key ("" if none)."""
+        """A cito:Citation from ``citing``; returns the cited work's key ("" if none).
+
+        A reference no work could be made of ("*Ibid.*, T-3522" with nothing before
+        it) is no citation of anything: ``citing`` keeps its text as
+        cg:unresolvedReference, so a user can list what the tool could not read."""
+        work_key = resolution.work_of_citation.get(id(citation), "")
+        if not work_key:
+            self.add(citing, CG.unresolvedReference, citation.text)
+            return ""
         node = self.iri("citation", f"{citing_key}|{citation.span.start}")
         self.add_types(node, CITO.Citation)
         self.add(node, CITO.hasCitingEntity, citing)
@@ -254,9 +262,7 @@ class GraphBuilder:
         ref = citation.reference
         if ref is not None and ref.pages:
             self.add(node, BIBO.locator, ref.pages)
-        work_key = resolution.work_of_citation.get(id(citation), "")
-        if work_key:
-            self.add(node, CITO.hasCitedEntity, self.iri("work", work_key))
+        self.add(node, CITO.hasCitedEntity, self.iri("work", work_key))
         self.extracted(node, [doc.doc_id])
         self.annotate(doc, citation.span, node)
         return work_key

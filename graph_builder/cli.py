@@ -85,7 +85,7 @@ def _summary(result, outputs) -> None:
     click.echo(f"Built {counts['documents']} documents: {counts['claims']} claims "
                f"({counts['quotations']} quotations), {counts['works']} works, "
                f"{counts['persons']} persons, {counts['triples']} triples "
-               f"in {sum(result.stages.values()):.1f} s.")
+               f"in {sum(outputs.stages.values()):.1f} s.")
     click.echo(f"  graph:  {outputs.graph}\n  view:   {outputs.view}\n  report: {outputs.report}")
     if result.warnings:
         n = len(result.warnings)
@@ -115,15 +115,34 @@ def _read_query(text: str | None) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
               default="table", show_default=True, help="table for people; csv/tsv/json "
               "(SPARQL 1.1 results) for programs.")
-def query(source: Path, sparql: str | None, fmt: str) -> None:
+@click.option("--list", "list_queries", is_flag=True,
+              help="List the named queries: name, then the question it answers.")
+@click.option("--name", metavar="NAME", help="Run the named query NAME instead of SPARQL.")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the named query, e.g. person=Ezhov (repeatable).")
+def query(source: Path, sparql: str | None, fmt: str, list_queries: bool, name: str | None,
+          params: tuple[str, ...]) -> None:
     """Run SPARQL on a built graph: SOURCE is a build folder or a graph file.
 
-    SPARQL is the query text, @FILE.rq to read it from a file, or - for stdin.
-    The prefixes schema:, cito:, bibo:, oa:, prov:, dcterms:, skos:, cg: are predeclared.
+    SPARQL is the query text, @FILE.rq to read it from a file, or - for stdin;
+    or --name NAME runs a named query (--list shows them). The prefixes schema:,
+    cito:, bibo:, oa:, prov:, dcterms:, skos:, cg: are predeclared. A build folder
+    is queried through its store (DIR/store, made on first use from graph.ttl).
     """
+    from graph_builder import named_queries
     from graph_builder.query import format_answer, open_store, run_query
 
-    text = _read_query(sparql)
+    if list_queries:
+        click.echo(named_queries.listing(), nl=False)
+        return
+    if name is not None and sparql is not None:
+        raise QueryError("Give either SPARQL or --name NAME, not both.")
+    if params and name is None:
+        raise QueryError("--param goes with --name NAME; write the values into your SPARQL.")
+    if name is not None:
+        text = named_queries.bind(name, named_queries.parse_params(params))
+    else:
+        text = _read_query(sparql)
     answer = run_query(open_store(source), text)
     click.echo(format_answer(answer, fmt), nl=False)
 
@@ -170,3 +189,82 @@ def export(source: Path, fmt: str | None, dest: Path) -> None:
         chosen = export_graph(GraphData.from_triples(read_triples(source),
                                                      f"claimgraph: {source}"), fmt, dest)
     click.echo(f"Wrote {dest} ({chosen.name}).")
+
+
+@main.command()
+@click.argument("source", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 for every interface).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0 picks a free one).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0, min_open=True),
+              help="Seconds a query may run before it is stopped (answered 503).")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Rows (or triples) one answer holds at most; more are cut and flagged.")
+def serve(source: Path, host: str, port: int, timeout: float, max_rows: int) -> None:
+    """Serve a built graph (DIR or a graph file) as a read-only SPARQL 1.1 endpoint.
+
+    Queries go to http://HOST:PORT/sparql (GET or POST; results as JSON, XML,
+    CSV, TSV, Turtle or JSON-LD by the Accept header); http://HOST:PORT/ is a
+    query page listing the named queries. Updates are refused.
+    """
+    from graph_builder.serve import make_server
+
+    server = make_server(source, host, port, timeout=timeout, max_rows=max_rows)
+    click.echo(f"Serving {source} at {server.url} (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+    finally:
+        server.server_close()
+
+
+@main.command()
+@click.argument("source", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "dest", type=click.Path(dir_okay=False, path_type=Path),
+              help="Page to write.  [default: DIR/view.html]")
+@click.option("--focus", metavar="NAME", help="Centre on this person, in any spelling "
+              "(Ezhov finds Yezhov).")
+@click.option("--depth", default=2, show_default=True, type=click.IntRange(min=0),
+              help="With --focus: keep what lies within this many links of the person.")
+@click.option("--kinds", metavar="K,K,...", help="Node kinds to keep: person, work, claim "
+              "(= quotation, turn, passage), topic, document, thesis.  [default: all]")
+@click.option("--min-degree", default=0, show_default=True, type=click.IntRange(min=0),
+              help="Drop nodes left with fewer links than this.")
+def viz(source: Path, dest: Path | None, focus: str | None, depth: int, kinds: str | None,
+        min_degree: int) -> None:
+    """Draw a built graph (DIR or a graph file) as an interactive page that needs no network:
+    people, works, claims of every kind, topics and documents, sized by PageRank."""
+    from exports.html import write_html
+    from graph_builder.viz import view_graph
+
+    wanted = {k.strip() for k in kinds.split(",") if k.strip()} if kinds is not None else None
+    view = view_graph(source, focus=focus, depth=depth, kinds=wanted, min_degree=min_degree)
+    dest = dest or (source if source.is_dir() else source.parent) / "view.html"
+    write_html(view, dest, title=view.graph["title"])
+    nodes, edges, centre = view.number_of_nodes(), view.number_of_edges(), view.graph["focus"]
+    about = f"; focus {view.nodes[centre]['label']}, depth {depth}" if centre is not None else ""
+    click.echo(f"Wrote {dest}: {nodes} node{'s' * (nodes != 1)}, "
+               f"{edges} edge{'s' * (edges != 1)}{about}.")
+
+
+EXIT_INVALID = 1
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--examples", default=3, show_default=True, type=click.IntRange(0),
+              help="Focus nodes shown for each failing shape.")
+def validate(source: Path, examples: int) -> None:
+    """Check a built graph (folder or graph file) against the core-profile SHACL shapes.
+
+    Prints one line per failing shape with its count and message, a few of the
+    nodes that fail it, and a summary. Exit 0: conforms; 1: does not; 2: error.
+    """
+    from graph_builder.validate import format_report, validate_graph
+
+    report = validate_graph(source, examples=examples)
+    click.echo(format_report(report), nl=False)
+    if not report.conforms:
+        sys.exit(EXIT_INVALID)

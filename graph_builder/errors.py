@@ -29,3 +29,7 @@ class ExportError(ClaimgraphError):
 
 class QueryError(ClaimgraphError):
     """A SPARQL query that is malformed or cannot be run."""
+
+
+class ValidationError(ClaimgraphError):
+    """A graph or shapes file that cannot be validated (not: a graph that does not conform)."""

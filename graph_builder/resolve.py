@@ -158,15 +158,14 @@ def resolve(extractions: list[Extraction], documents: list[Document] | None = No
             result.work_of_citation[id(citation)] = archival_chain(result, ref, citation.doc_id)
             continue
         if not ref.title:  # "*Pravda*, 2 March 1930": the periodical itself is cited
-            key = result.work_of_citation[id(citation)] = container_key(result, ref)
-            result.works[key].documents.add(citation.doc_id)
+            result.work_of_citation[id(citation)] = container_key(result, ref, citation.doc_id)
             continue
         key = work_key(ref, roles["authors"] or roles["editors"])
         work = result.works.get(key)
         if work is None:
             work = result.works[key] = _work_entity(key, ref, roles)
             if ref.container_title:
-                work.container = container_key(result, ref)
+                work.container = container_key(result, ref, citation.doc_id)
         work.title_forms[ref.title] += 1
         work.documents.add(citation.doc_id)
         result.work_of_citation[id(citation)] = key

@@ -48,15 +48,17 @@ def archival_chain(result: Resolution, ref: Reference, doc_id: str) -> str:
     if not any(value for _, _, value in levels):  # a shelfmark we could not take apart
         return _ensure(result, WorkEntity(
             key=f"{key}|{fold(ref.archive_location)}", kind="archival",
-            title=f"{archive}, {ref.archive_location}", container=key, holding=holding), doc_id)
-    name = archive
+            title=f"{archive}, {ref.archive_location}", holding=holding), doc_id)
+    name, container = archive, ""  # the archive holds the top level; it contains no work
     for level, abbr, value in levels:
         if value:
             if level == "folio" and any(mark in value for mark in ",–-"):
                 abbr = "ll."  # several folios
             name = f"{name}, {abbr} {value}"
             key = _ensure(result, WorkEntity(key=f"{key}|{level}:{fold(value)}", kind=level,
-                                             title=name, container=key, holding=holding), doc_id)
+                                             title=name, container=container, holding=holding),
+                          doc_id)
+            container = key
     return key
 
 
@@ -67,12 +69,14 @@ def _ensure(result: Resolution, work: WorkEntity, doc_id: str) -> str:
     return work.key
 
 
-def container_key(result: Resolution, ref: Reference) -> str:
-    """The journal, newspaper or edited volume a reference's work is part of."""
+def container_key(result: Resolution, ref: Reference, doc_id: str) -> str:
+    """The journal, newspaper or edited volume a reference's work is part of; the
+    document citing it is recorded, as for any work, for its provenance."""
     key = f"container|{main_title(ref.container_title)}"
     if key not in result.works:
         kind = "periodical" if ref.kind in ("article", "newspaper") else "book"
         result.works[key] = WorkEntity(key=key, kind=kind, title=ref.container_title)
+    result.works[key].documents.add(doc_id)
     return key
 
 

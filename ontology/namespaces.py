@@ -117,6 +117,7 @@ class CG(DefinedNamespace):
     TranscriptTurn: URIRef
     Build: URIRef
     underThesis: URIRef
+    unresolvedReference: URIRef
     partOfQuotation: URIRef
     headnote: URIRef
     speakerLabel: URIRef

@@ -1,0 +1,347 @@
+"""ontology/shapes.ttl: a small graph of every core-profile node conforms, and breaking it
+in one place fails the shape for that place, with that shape's message."""
+
+from importlib.resources import files
+
+import pytest
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import SH
+
+from graph_builder.validate import validate_graph
+
+SHAPES_NS = "https://w3id.org/claimgraph/shapes#"
+
+# One of each node of the core profile, linked as a build links them. One statement per
+# line, so that a case below can replace exactly one line.
+VALID = """\
+@prefix cg: <https://w3id.org/claimgraph/ns#> .
+@prefix schema: <https://schema.org/> .
+@prefix cito: <http://purl.org/spar/cito/> .
+@prefix bibo: <http://purl.org/ontology/bibo/> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix id: <https://w3id.org/claimgraph/id/> .
+
+id:build a prov:Activity, cg:Build .
+id:build schema:softwareVersion "0.1.0" .
+id:build cg:settings "{}" .
+id:build prov:used id:doc .
+
+id:doc a schema:CreativeWork, cg:SourceDocument .
+id:doc schema:identifier "doc.txt" .
+id:doc schema:name "A compilation" .
+id:doc cg:documentShape "compilation" .
+
+id:yezhov a schema:Person .
+id:yezhov schema:name "Nikolai Yezhov" .
+id:yezhov schema:familyName "Yezhov" .
+id:yezhov schema:givenName "Nikolai" .
+id:yezhov schema:alternateName "N. I. Ezhov" .
+id:yezhov schema:birthDate "1895"^^xsd:gYear .
+id:yezhov schema:deathDate "1940-02-04"^^xsd:date .
+id:yezhov cg:fate "shot" .
+id:yezhov prov:wasGeneratedBy id:build .
+id:yezhov prov:wasDerivedFrom id:doc .
+
+id:press a schema:Organization .
+id:press schema:name "Yale University Press" .
+id:press prov:wasGeneratedBy id:build .
+id:press prov:wasDerivedFrom id:doc .
+
+id:archive a schema:ArchiveOrganization .
+id:archive schema:name "RGASPI" .
+id:archive prov:wasGeneratedBy id:build .
+id:archive prov:wasDerivedFrom id:doc .
+
+id:fond a schema:CreativeWork, schema:ArchiveComponent, cg:ArchivalFond .
+id:fond schema:name "RGASPI, f. 17" .
+id:fond schema:holdingArchive id:archive .
+id:fond prov:wasGeneratedBy id:build .
+id:fond prov:wasDerivedFrom id:doc .
+
+id:opis a schema:CreativeWork, schema:ArchiveComponent, cg:ArchivalInventory .
+id:opis schema:name "RGASPI, f. 17, op. 3" .
+id:opis schema:isPartOf id:fond .
+id:opis schema:holdingArchive id:archive .
+id:opis prov:wasGeneratedBy id:build .
+id:opis prov:wasDerivedFrom id:doc .
+
+id:journal a schema:CreativeWork, schema:Periodical .
+id:journal schema:name "Slavic Review" .
+id:journal prov:wasGeneratedBy id:build .
+id:journal prov:wasDerivedFrom id:doc .
+
+id:book a schema:CreativeWork, schema:Book .
+id:book schema:name "The Road to Terror" .
+id:book schema:author id:yezhov .
+id:book schema:editor id:yezhov .
+id:book schema:datePublished "1999"^^xsd:gYear .
+id:book schema:publisher id:press .
+id:book schema:workExample id:doc .
+id:book prov:wasGeneratedBy id:build .
+id:book prov:wasDerivedFrom id:doc .
+
+id:article a schema:CreativeWork, schema:ScholarlyArticle .
+id:article schema:name "The Yezhovshchina" .
+id:article schema:isPartOf id:journal .
+id:article prov:wasGeneratedBy id:build .
+id:article prov:wasDerivedFrom id:doc .
+
+id:thesis a schema:Claim, cg:Thesis .
+id:thesis schema:text "The terror was planned." .
+id:thesis schema:isPartOf id:doc .
+id:thesis prov:wasGeneratedBy id:build .
+id:thesis prov:wasDerivedFrom id:doc .
+
+id:quote a schema:Claim, schema:Quotation .
+id:quote schema:text "Enemies must be destroyed." .
+id:quote schema:isPartOf id:doc .
+id:quote cg:lineNumber "3"^^xsd:positiveInteger .
+id:quote cg:underThesis id:thesis .
+id:quote cg:headnote "From a speech" .
+id:quote schema:author id:yezhov .
+id:quote schema:citation id:book .
+id:quote schema:mentions id:yezhov .
+id:quote schema:about id:terror .
+id:quote prov:wasGeneratedBy id:build .
+id:quote prov:wasDerivedFrom id:doc .
+
+id:turn a schema:Claim, schema:Quotation, cg:TranscriptTurn .
+id:turn schema:text "YEZHOV: Yes." .
+id:turn schema:isPartOf id:doc .
+id:turn cg:speakerLabel "YEZHOV" .
+id:turn cg:partOfQuotation id:quote .
+id:turn prov:wasGeneratedBy id:build .
+id:turn prov:wasDerivedFrom id:doc .
+
+id:citation a cito:Citation .
+id:citation cito:hasCitingEntity id:quote .
+id:citation cito:hasCitedEntity id:book .
+id:citation cg:referenceText "Getty, Road to Terror, 136." .
+id:citation bibo:locator "136" .
+id:citation prov:wasGeneratedBy id:build .
+id:citation prov:wasDerivedFrom id:doc .
+
+id:topics a skos:ConceptScheme .
+id:topics skos:prefLabel "Topics of the corpus" .
+id:terror a skos:Concept .
+id:terror skos:prefLabel "terror" .
+id:terror skos:altLabel "the terror" .
+id:terror skos:inScheme id:topics .
+id:terror skos:related id:purge .
+id:terror prov:wasGeneratedBy id:build .
+id:terror prov:wasDerivedFrom id:doc .
+id:purge a skos:Concept .
+id:purge skos:prefLabel "purge" .
+id:purge skos:inScheme id:topics .
+id:purge prov:wasGeneratedBy id:build .
+id:purge prov:wasDerivedFrom id:doc .
+
+id:target a oa:SpecificResource .
+id:target oa:hasSource id:doc .
+id:target oa:hasSelector id:position .
+id:target oa:hasSelector id:quoted .
+id:position a oa:TextPositionSelector .
+id:position oa:start "0"^^xsd:nonNegativeInteger .
+id:position oa:end "5"^^xsd:nonNegativeInteger .
+id:quoted a oa:TextQuoteSelector .
+id:quoted oa:exact "Enemy" .
+
+id:a-thesis a oa:Annotation .
+id:a-thesis oa:hasBody id:thesis .
+id:a-quote a oa:Annotation .
+id:a-quote oa:hasBody id:quote .
+id:a-turn a oa:Annotation .
+id:a-turn oa:hasBody id:turn .
+id:a-citation a oa:Annotation .
+id:a-citation oa:hasBody id:citation .
+id:a-topic a oa:Annotation .
+id:a-topic oa:hasBody id:terror .
+id:a-person a oa:Annotation .
+id:a-person oa:hasBody id:yezhov .
+id:a-person cg:resolutionReason "named form" .
+"""
+
+_ANNOTATIONS = ("a-thesis", "a-quote", "a-turn", "a-citation", "a-topic", "a-person")
+VALID += "".join(f"id:{a} oa:hasTarget id:target .\nid:{a} prov:wasGeneratedBy id:build .\n"
+                 f"id:{a} prov:wasDerivedFrom id:doc .\n" for a in _ANNOTATIONS)
+
+# shape -> (line of VALID, what replaces it, other shapes the change also fails)
+BROKEN = {
+    "SourceDocument-type": ("id:doc a schema:CreativeWork, cg:SourceDocument .",
+                            "id:doc a cg:SourceDocument .", ()),
+    "SourceDocument-identifier": ('id:doc schema:identifier "doc.txt" .', "", ()),
+    "SourceDocument-shape": ('id:doc cg:documentShape "compilation" .',
+                             'id:doc cg:documentShape "compilation", "book" .', ()),
+    "Person-name": ('id:yezhov schema:name "Nikolai Yezhov" .',
+                    'id:yezhov schema:name "Nikolai Yezhov", "N. Yezhov" .', ()),
+    "Person-familyName": ('id:yezhov schema:familyName "Yezhov" .', "", ()),
+    "Person-givenName": ('id:yezhov schema:givenName "Nikolai" .',
+                         'id:yezhov schema:givenName "Nikolai", "Nikolay" .', ()),
+    "Person-alternateName": ('id:yezhov schema:alternateName "N. I. Ezhov" .',
+                             'id:yezhov schema:alternateName "N. I. Ezhov"@ru .', ()),
+    "Person-birthDate": ('id:yezhov schema:birthDate "1895"^^xsd:gYear .',
+                         'id:yezhov schema:birthDate "circa 1895"^^xsd:gYear .', ()),
+    "Person-deathDate": ('id:yezhov schema:deathDate "1940-02-04"^^xsd:date .',
+                         'id:yezhov schema:deathDate "1940-13-45"^^xsd:date .', ()),
+    "Person-notes": ('id:yezhov cg:fate "shot" .', 'id:yezhov cg:fate 1940 .', ()),
+    "Work-type": ("id:article a schema:CreativeWork, schema:ScholarlyArticle .",
+                  "id:article a schema:ScholarlyArticle .", ()),
+    "Work-name": ('id:book schema:name "The Road to Terror" .', "", ()),
+    "Work-author": ("id:book schema:author id:yezhov .", "id:book schema:author id:terror .", ()),
+    "Work-editor": ("id:book schema:editor id:yezhov .", "id:book schema:translator id:press .",
+                    ()),
+    "Work-datePublished": ('id:book schema:datePublished "1999"^^xsd:gYear .',
+                           'id:book schema:datePublished "1999" .', ()),
+    "Work-publisher": ("id:book schema:publisher id:press .",
+                       "id:book schema:publisher id:yezhov .", ()),
+    "Work-isPartOf": ("id:article schema:isPartOf id:journal .",
+                      "id:article schema:isPartOf id:archive .", ()),
+    "Work-holdingArchive": ("id:fond schema:holdingArchive id:archive .",
+                            "id:fond schema:holdingArchive id:press .", ()),
+    "Work-workExample": ("id:book schema:workExample id:doc .",
+                         "id:book schema:workExample id:article .", ()),
+    "ArchivalLevel-holdingArchive": ("id:opis schema:holdingArchive id:archive .", "", ()),
+    "ArchivalLevel-type": ("id:fond a schema:CreativeWork, schema:ArchiveComponent, "
+                           "cg:ArchivalFond .", "id:fond a schema:CreativeWork, cg:ArchivalFond .",
+                           ()),
+    "ArchivalInventory-fond": ("id:opis schema:isPartOf id:fond .",
+                               "id:opis schema:isPartOf id:journal .", ()),
+    "Organization-name": ('id:press schema:name "Yale University Press" .', "", ()),
+    "Claim-type": ("id:turn a schema:Claim, schema:Quotation, cg:TranscriptTurn .",
+                   "id:turn a schema:Quotation, cg:TranscriptTurn .", ()),
+    "Claim-text": ('id:thesis schema:text "The terror was planned." .', "", ()),
+    "Claim-isPartOf": ("id:quote schema:isPartOf id:doc .", "id:quote schema:isPartOf id:book .",
+                       ()),
+    "Claim-annotation": ("id:a-thesis oa:hasBody id:thesis .", "id:a-thesis oa:hasBody id:quote .",
+                         ()),
+    "Claim-author": ("id:quote schema:author id:yezhov .", "id:quote schema:author id:press .", ()),
+    "Claim-citation": ("id:quote schema:citation id:book .",
+                       "id:quote schema:citation id:terror .", ()),
+    "Claim-mentions": ("id:quote schema:mentions id:yezhov .",
+                       "id:quote schema:mentions id:book .", ()),
+    "Claim-about": ("id:quote schema:about id:terror .", "id:quote schema:about id:yezhov .", ()),
+    "Claim-underThesis": ("id:quote cg:underThesis id:thesis .",
+                          "id:quote cg:underThesis id:turn .", ()),
+    "Claim-lineNumber": ('id:quote cg:lineNumber "3"^^xsd:positiveInteger .',
+                         'id:quote cg:lineNumber "0"^^xsd:positiveInteger .', ()),
+    "Claim-notes": ('id:quote cg:headnote "From a speech" .',
+                    'id:quote cg:headnote "From a speech", "A speech" .', ()),
+    "TranscriptTurn-type": ("id:turn a schema:Claim, schema:Quotation, cg:TranscriptTurn .",
+                            "id:turn a schema:Claim, cg:TranscriptTurn .", ()),
+    "TranscriptTurn-speakerLabel": ('id:turn cg:speakerLabel "YEZHOV" .', "", ()),
+    "TranscriptTurn-partOfQuotation": ("id:turn cg:partOfQuotation id:quote .",
+                                       "id:turn cg:partOfQuotation id:thesis .", ()),
+    "Citation-citing": ("id:citation cito:hasCitingEntity id:quote .",
+                        "id:citation cito:hasCitingEntity id:book .", ()),
+    "Citation-cited": ("id:citation cito:hasCitedEntity id:book .", "", ()),
+    "Citation-referenceText": ('id:citation cg:referenceText "Getty, Road to Terror, 136." .', "",
+                               ()),
+    "Citation-locator": ('id:citation bibo:locator "136" .',
+                         'id:citation bibo:locator "136", "137" .', ()),
+    "Citation-annotation": ("id:a-citation oa:hasBody id:citation .",
+                            "id:a-citation oa:hasBody id:quote .", ()),
+    "Topic-prefLabel": ('id:terror skos:prefLabel "terror" .',
+                        'id:terror skos:prefLabel "terror", "Terror" .', ()),
+    "Topic-inScheme": ("id:terror skos:inScheme id:topics .", "id:terror skos:inScheme id:doc .",
+                       ()),
+    "Topic-links": ("id:terror skos:related id:purge .", "id:terror skos:broader id:book .", ()),
+    "Annotation-body": ("id:a-person oa:hasBody id:yezhov .",
+                        "id:a-person oa:hasBody id:yezhov, id:thesis .", ()),
+    "Annotation-bodyType": ("id:a-person oa:hasBody id:yezhov .",
+                            "id:a-person oa:hasBody id:book .", ()),
+    "Annotation-target": ("id:a-topic oa:hasTarget id:target .", "", ()),
+    "Annotation-reason": ('id:a-person cg:resolutionReason "named form" .',
+                          'id:a-person cg:resolutionReason "named form", "surname" .', ()),
+    "Target-source": ("id:target oa:hasSource id:doc .", "id:target oa:hasSource id:book .", ()),
+    "Target-selectors": ("id:target oa:hasSelector id:quoted .",
+                         "id:target oa:hasSelector id:quoted, id:extra .\n"
+                         "id:extra a oa:TextPositionSelector .\n"
+                         'id:extra oa:start "0"^^xsd:nonNegativeInteger .\n'
+                         'id:extra oa:end "5"^^xsd:nonNegativeInteger .', ()),
+    "Target-position": ("id:target oa:hasSelector id:position .", "",
+                        ("Target-selectors",)),
+    "Target-quote": ("id:target oa:hasSelector id:quoted .", "", ("Target-selectors",)),
+    "TargetQuoteShape": ('id:quoted oa:exact "Enemy" .', 'id:quoted oa:exact "Enemies" .', ()),
+    "PositionSelector-type": ("id:position a oa:TextPositionSelector .", "", ()),
+    "PositionSelector-start": ('id:position oa:start "0"^^xsd:nonNegativeInteger .',
+                               'id:position oa:start "0"^^xsd:integer .', ()),
+    "PositionSelector-end": ('id:position oa:end "5"^^xsd:nonNegativeInteger .',
+                             'id:position oa:end "5"^^xsd:integer .', ()),
+    "PositionSelector-order": ('id:position oa:start "0"^^xsd:nonNegativeInteger .',
+                               'id:position oa:start "9"^^xsd:nonNegativeInteger .',
+                               ("TargetQuoteShape",)),
+    "QuoteSelector-type": ("id:quoted a oa:TextQuoteSelector .", "", ()),
+    "QuoteSelector-exact": ('id:quoted oa:exact "Enemy" .', 'id:quoted oa:exact "Enemy"@en .', ()),
+    "Extracted-generatedBy": ("id:yezhov prov:wasGeneratedBy id:build .", "", ()),
+    "Extracted-derivedFrom": ("id:citation prov:wasDerivedFrom id:doc .",
+                              "id:citation prov:wasDerivedFrom id:book .", ()),
+    "WorkProvenanceShape": ("id:book prov:wasDerivedFrom id:doc .", "", ()),
+    "Build-type": ("id:build a prov:Activity, cg:Build .", "id:build a cg:Build .", ()),
+    "Build-version": ('id:build schema:softwareVersion "0.1.0" .', "", ()),
+    "Build-settings": ('id:build cg:settings "{}" .', 'id:build cg:settings "{}", "[]" .', ()),
+    "Build-used": ("id:build prov:used id:doc .", "id:build prov:used id:book .", ()),
+}
+
+
+def _shapes() -> Graph:
+    return Graph().parse(str(files("ontology") / "shapes.ttl"), format="turtle")
+
+
+def _reporting_shapes(shapes: Graph) -> set[str]:
+    """The named shapes a validation result can come from."""
+    named = {s for kind in (SH.NodeShape, SH.PropertyShape) for s in shapes.subjects(RDF.type, kind)
+             if isinstance(s, URIRef) and str(s).startswith(SHAPES_NS)}
+    return {str(s)[len(SHAPES_NS):] for s in named
+            if (s, RDF.type, SH.PropertyShape) in shapes or shapes.value(s, SH["or"])
+            or shapes.value(s, SH.sparql)}
+
+
+def _message(shapes: Graph, name: str) -> str:
+    node = URIRef(SHAPES_NS + name)
+    sparql = shapes.value(node, SH.sparql)
+    return str(shapes.value(sparql if sparql is not None else node, SH.message))
+
+
+def _validate(tmp_path, text: str):
+    path = tmp_path / "graph.ttl"
+    path.write_text(text, encoding="utf-8")
+    return validate_graph(path)
+
+
+def test_shapes_parse_and_every_shape_explains_itself():
+    shapes = _shapes()
+    names = _reporting_shapes(shapes)
+    assert len(names) > 50
+    for name in names:
+        assert len(_message(shapes, name)) > 20, name
+
+
+def test_shapes_every_shape_has_a_broken_graph_case():
+    assert set(BROKEN) == _reporting_shapes(_shapes())
+
+
+def test_shapes_valid_graph_conforms(tmp_path):
+    report = _validate(tmp_path, VALID)
+    assert report.conforms, report.failures
+
+
+@pytest.mark.parametrize("shape", sorted(BROKEN))
+def test_shapes_broken_graph_fails_that_shape(tmp_path, shape):
+    line, replacement, also = BROKEN[shape]
+    assert VALID.count(line + "\n") == 1, f"case {shape}: line not found once in VALID"
+    report = _validate(tmp_path, VALID.replace(line + "\n", replacement + "\n"))
+    assert not report.conforms
+    failing = {f.shape.removeprefix("cgsh:"): f for f in report.failures}
+    assert set(failing) == {shape, *also}
+    assert failing[shape].message == _message(_shapes(), shape)
+
+
+@pytest.mark.parametrize(("start", "end"), [(5, 5), (7, 2)])
+def test_shapes_span_start_not_before_end_fails(tmp_path, start, end):
+    text = VALID.replace('oa:start "0"', f'oa:start "{start}"').replace('oa:end "5"',
+                                                                       f'oa:end "{end}"')
+    report = _validate(tmp_path, text)
+    assert "cgsh:PositionSelector-order" in {f.shape for f in report.failures}
