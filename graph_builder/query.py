@@ -1,9 +1,10 @@
 """SPARQL over a built graph: open it, run a query, format the answer.
 
-Oxigraph answers; rdflib is not used here because at corpus scale it is an
-order of magnitude slower to parse and to join. Results go out as a readable
-table for people, or in the W3C SPARQL 1.1 result formats (JSON, CSV, TSV)
-for programs.
+``open_store`` (from ``graph_builder.store``) opens a build folder's persistent
+store, made on first use, or loads a graph file into memory. Oxigraph answers;
+rdflib is not used here because at corpus scale it is an order of magnitude
+slower to parse and to join. Results go out as a readable table for people, or
+in the W3C SPARQL 1.1 result formats (JSON, CSV, TSV) for programs.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph_builder.errors import QueryError
+from graph_builder.store import GRAPH_FORMATS, first_line, graph_file, unreadable
+from graph_builder.store import open_store as open_store  # re-exported: callers import it here
 from ontology import PREFIXES
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -23,38 +26,7 @@ _RESULTS_FORMAT = {
     "tsv": ox.QueryResultsFormat.TSV,
     "json": ox.QueryResultsFormat.JSON,
 }
-_GRAPH_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES,
-                   ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG,
-                   ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML}
 _TABLE_CELL = 80
-
-
-def graph_file(source: Path) -> Path:
-    """The graph file of a build folder, or the file itself."""
-    path = source / "graph.ttl" if source.is_dir() else source
-    if not path.exists():
-        hint = ("run 'claimgraph build CORPUS --out DIR' first" if source.is_dir() or not
-                source.suffix else "check the path")
-        raise QueryError(f"{path}: no graph found; {hint}.")
-    if path.suffix.lower() not in _GRAPH_SUFFIXES:
-        raise QueryError(f"{path}: unknown graph format '{path.suffix}'. Available: "
-                         f"{', '.join(sorted(_GRAPH_SUFFIXES))}")
-    return path
-
-
-def open_store(source: Path) -> ox.Store:
-    """An in-memory store loaded from a build folder or a graph file, for SPARQL.
-
-    The store keeps values, not spellings: Oxigraph stores "4"^^xsd:positiveInteger
-    as the integer 4. Exports therefore read triples with ``read_triples`` instead.
-    """
-    path = graph_file(source)
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=_GRAPH_SUFFIXES[path.suffix.lower()])
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise QueryError(_unreadable(path, exc)) from exc
-    return store
 
 
 def read_triples(source: Path) -> list[ox.Quad]:
@@ -62,14 +34,9 @@ def read_triples(source: Path) -> list[ox.Quad]:
     path = graph_file(source)
     try:
         return [ox.Quad(q.subject, q.predicate, q.object) for q in
-                ox.parse(path=str(path), format=_GRAPH_SUFFIXES[path.suffix.lower()])]
+                ox.parse(path=str(path), format=GRAPH_FORMATS[path.suffix.lower()])]
     except (SyntaxError, ValueError, OSError) as exc:
-        raise QueryError(_unreadable(path, exc)) from exc
-
-
-def _unreadable(path: Path, exc: Exception) -> str:
-    return (f"{path}: cannot be read as RDF ({_first_line(exc)}). Rebuild it with "
-            "'claimgraph build'.")
+        raise QueryError(unreadable(path, exc)) from exc
 
 
 @dataclass
@@ -90,18 +57,14 @@ def run_query(store: ox.Store, sparql: str) -> QueryAnswer:
     try:
         result = store.query(prologue() + sparql)
     except SyntaxError as exc:
-        raise QueryError(f"SPARQL syntax error: {_first_line(exc)}") from exc
+        raise QueryError(f"SPARQL syntax error: {first_line(exc)}") from exc
     except (ValueError, OSError) as exc:
-        raise QueryError(f"query failed: {_first_line(exc)}") from exc
+        raise QueryError(f"query failed: {first_line(exc)}") from exc
     if isinstance(result, ox.QuerySolutions):
         return QueryAnswer("select", result)
     if isinstance(result, ox.QueryBoolean):
         return QueryAnswer("ask", result)
     return QueryAnswer("graph", list(result))
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def format_answer(answer: QueryAnswer, fmt: str) -> str:
