@@ -14,7 +14,11 @@ no network at all.
 Node positions are computed here (a force layout per connected component,
 packed into rows) and vis-network physics is off, because letting the browser
 settle 1,000 nodes took over a minute while drawing fixed positions takes about
-a second. Corpus text only ever reaches the page as JSON data that the page
+a second. A node's radius grows with its degree, unless the view gives it a
+``size``; a view may also give nodes a ``community`` (number) and ``names``
+(other spellings the search box finds), and name one node in
+``view.graph["focus"]``, which the page selects and details when it opens.
+Corpus text only ever reaches the page as JSON data that the page
 script puts into the DOM with ``textContent``, so a quotation holding markup is
 shown as text and runs nothing.
 """
@@ -47,6 +51,7 @@ KIND_COLOURS = {
     "claim": "#e15759",
     "turn": "#e15759",
     "quotation": "#76b7b2",
+    "passage": "#9c755f",
     "thesis": "#59a14f",
     "document": "#edc948",
     "topic": "#b07aa1",
@@ -56,6 +61,12 @@ KIND_COLOURS = {
 UNKNOWN_COLOUR = "#9aa0a6"
 
 _LABEL_CHARS = 40
+_SMALLEST, _LARGEST = 6, 30  # node radius in pixels at zoom 1
+_FONT_SMALLEST, _FONT_GROWTH = 10, 2 / 3  # label pixels at the smallest radius, and per pixel more
+#: Above this many edges arrowheads are not drawn: at the zoom that shows so many they are
+#: specks, and drawing them took a fifth of the first frame of the corpus's full view.
+#: The details panel and tooltips still give every edge's direction.
+_ARROW_EDGES = 5000
 _VIS_JS = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
@@ -163,6 +174,10 @@ def _network_payload(view, order, pairs, positions) -> dict:
     # directed=True always: pyvis checks undirected edges for duplicates in
     # O(edges) each, which is quadratic; arrows are switched off per edge instead.
     net = Network(directed=True)
+    # add_edge asks `node in net.get_nodes()`, a list, twice per edge: quadratic, 0.7 s for
+    # the corpus's full view. The same question answered from a set costs nothing.
+    known: set[int] = set()
+    net.get_nodes = lambda: known
     degree = Counter()
     for u, v, _ in pairs:
         degree[u] += 1
@@ -173,23 +188,59 @@ def _network_payload(view, order, pairs, positions) -> dict:
         label = str(attrs.get("label") or node)
         kind = _kind(attrs)
         x, y = positions[i]
+        size = _size(attrs, degree[i])
         net.add_node(
             i,
             label=_shorten(label, _LABEL_CHARS) or " ",  # pyvis shows the id for ""
             color=KIND_COLOURS.get(kind, UNKNOWN_COLOUR),
-            size=round(min(8 + 3 * math.sqrt(degree[i]), 30), 1),
+            size=size,
             x=x,
             y=y,
+            **_font(size),
         )
-        info.append({"label": label, "kind": kind, "details": _details(attrs)})
-    arrows = "to" if view.is_directed() else ""
+        known.add(i)
+        info.append(_node_info(attrs, label, kind))
+    arrows = "to" if view.is_directed() and len(pairs) <= _ARROW_EDGES else ""
     for u, v, kind in pairs:
         net.add_edge(u, v, arrows=arrows, kind=kind)
     # pyvis' set_options drops every space before parsing, so option values
     # must not contain spaces.
     net.set_options(json.dumps(_vis_options(len(order))))
     nodes, edges, *_, options = net.get_network_data()
-    return {"nodes": nodes, "edges": edges, "options": json.loads(options), "info": info}
+    focus = view.graph.get("focus")
+    return {"nodes": nodes, "edges": edges, "options": json.loads(options), "info": info,
+            "directed": view.is_directed(),
+            "focus": order.index(focus) if focus is not None and focus in view else None}
+
+
+def _size(attrs: dict, degree: int) -> float:
+    """The node's radius: the view's ``size`` if it gives one, else grown with the degree."""
+    size = attrs.get("size")
+    if isinstance(size, (int, float)) and size > 0:
+        return round(min(max(float(size), _SMALLEST), _LARGEST), 1)
+    return round(min(_SMALLEST + 3 * math.sqrt(degree), _LARGEST), 1)
+
+
+def _font(size: float) -> dict:
+    """A label as big as its node is important; the page's default font for the smallest.
+
+    Set per node rather than through vis-network's value scaling, which measured
+    every label twice more before the first frame (0.2 s for 3,700 nodes).
+    """
+    points = round(_FONT_SMALLEST + (size - _SMALLEST) * _FONT_GROWTH)
+    return {"font": {"size": points}} if points > _FONT_SMALLEST else {}
+
+
+def _node_info(attrs: dict, label: str, kind: str) -> dict:
+    """What the page shows of a node besides the drawing: label, kind, details, and
+    the community and other spellings when the view has them."""
+    item: dict = {"label": label, "kind": kind, "details": _details(attrs)}
+    if isinstance(attrs.get("community"), int):
+        item["community"] = attrs["community"]
+    names = [str(n) for n in attrs.get("names") or () if str(n) != label]
+    if names:
+        item["aliases"] = names
+    return item
 
 
 def _pyvis_network_class() -> type:
@@ -244,7 +295,14 @@ def _vis_options(n_nodes: int) -> dict:
     return {
         "layout": {"improvedLayout": False},
         "physics": {"enabled": False},
-        "nodes": {"shape": "dot", "borderWidth": 1, "font": {"size": 12, "color": "#222222"}},
+        "nodes": {
+            "shape": "dot",
+            "borderWidth": 1,
+            "font": {"size": _FONT_SMALLEST, "color": "#222222"},
+            # A label smaller than drawThreshold pixels on screen is not drawn, so zoomed
+            # out only the labels of big nodes show, readable, instead of a smear of all.
+            "scaling": {"label": {"drawThreshold": 7, "maxVisible": 26}},
+        },
         "edges": {
             "smooth": False,
             "width": 1,

@@ -32,9 +32,9 @@
     return text.length <= limit ? text : text.slice(0, limit - 1) + "\u2026";
   }
 
-  // Direction marks only for directed edges; an undirected view has arrows "".
+  // Direction marks only in a directed view (big views draw no arrowheads, yet are directed).
   function arrow(edge, out) {
-    if (!edge.arrows) { return "\u2014 "; }
+    if (!data.directed) { return "\u2014 "; }
     return out ? "\u2192 " : "\u2190 ";
   }
 
@@ -105,8 +105,22 @@
       fields.appendChild(el("dt", pair[0]));
       fields.appendChild(el("dd", pair[1]));
     });
-    panel.replaceChildren(el("h2", item.label), chip, fields, el("h2", "Connections"),
-      connectionList(id));
+    panel.replaceChildren(el("h2", item.label), chip, fields);
+    if (item.community !== undefined) { panel.appendChild(communityButton(item.community)); }
+    panel.append(el("h2", "Connections"), connectionList(id));
+  }
+
+  function communityButton(number) {
+    var members = [];
+    info.forEach(function (other, id) {
+      if (other.community === number && !hiddenKinds[other.kind]) { members.push(id); }
+    });
+    var button = el("button", "Select its community (" + members.length + " shown)", "action");
+    button.addEventListener("click", function () {
+      network.selectNodes(members);
+      network.fit({ nodes: members, animation: false });
+    });
+    return button;
   }
 
   function clearDetails() {
@@ -128,10 +142,26 @@
   var search = document.getElementById("cg-search");
   var matchNote = document.getElementById("cg-matches");
 
+  // Case and accents do not count ("bukharin" finds "Bukharin"); people are also found by
+  // their other spellings ("Ezhov" finds "Nikolai Ivanovich Yezhov").
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  var searchable = null;  // folded labels and spellings, made on the first search
+
   function matches(query) {
+    if (searchable === null) {
+      searchable = info.map(function (item) {
+        return [item.label].concat(item.aliases || []).map(fold);
+      });
+    }
     var found = [];
+    query = fold(query);
     info.forEach(function (item, id) {
-      if (!hiddenKinds[item.kind] && item.label.toLowerCase().indexOf(query) !== -1) {
+      if (!hiddenKinds[item.kind] && searchable[id].some(function (text) {
+        return text.indexOf(query) !== -1;
+      })) {
         found.push(id);
       }
     });
@@ -168,6 +198,12 @@
       nodes.update(changes);
     });
   });
+
+  // A focused view opens on its person, selected and detailed.
+  if (data.focus !== null && data.focus !== undefined) {
+    network.selectNodes([data.focus]);
+    showDetails(data.focus);
+  }
 
   // For tests and the browser console.
   window.claimgraph = { network: network, showDetails: showDetails, showNodeTip: showNodeTip };

@@ -14,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from exports import html as html_export
 from exports import layout
 from exports.html import KIND_COLOURS, UNKNOWN_COLOUR, write_html
 from graph_builder.errors import ExportError
@@ -41,6 +42,7 @@ def claim_graph(size: int = 60, seed: int = 7) -> nx.MultiDiGraph:
         "organization": max(2, size // 40),
         "claim": size // 5,
         "turn": max(3, size // 30),
+        "passage": max(3, size // 30),
     }
     counts["quotation"] = size - sum(counts.values())
     graph = nx.MultiDiGraph()
@@ -67,6 +69,9 @@ def claim_graph(size: int = 60, seed: int = 7) -> nx.MultiDiGraph:
         link(claim, "about", "topic")
     for turn in ids["turn"]:
         link(turn, "said by", "person")
+    for passage in ids["passage"]:
+        link(passage, "in document", "document")
+        link(passage, "mentions", "person")
     return graph
 
 
@@ -269,6 +274,31 @@ def test_html_writes_bare_graphs(tmp_path, graph):
     assert len(data["nodes"]) == graph.number_of_nodes()
     assert len(data["edges"]) == graph.number_of_edges()
     assert all(edge["arrows"] == "" for edge in data["edges"])  # undirected: no arrows
+
+
+def test_html_takes_size_community_names_and_focus_from_the_view(tmp_path):
+    graph = nx.DiGraph(focus="person/b")
+    graph.add_node("person/a", kind="person", label="A", size=3, community=2)
+    graph.add_node("person/b", kind="person", label="Nikolai Yezhov", size=22.46,
+                   names=["Nikolai Yezhov", "Ezhov", "YEZHOV"])
+    graph.add_edge("person/a", "person/b", kind="knows")
+    write_html(graph, tmp_path / "view.html")
+    data = embedded_data((tmp_path / "view.html").read_text("utf-8"))
+    assert [node["size"] for node in data["nodes"]] == [6.0, 22.5]  # clamped to 6..30
+    assert "font" not in data["nodes"][0] and data["nodes"][1]["font"]["size"] > 10
+    assert data["info"][0]["community"] == 2 and "aliases" not in data["info"][0]
+    assert data["info"][1]["aliases"] == ["Ezhov", "YEZHOV"]
+    assert data["focus"] == 1 and data["directed"] is True
+
+
+def test_html_many_edges_draw_no_arrowheads_but_stay_directed(tmp_path, monkeypatch):
+    monkeypatch.setattr(html_export, "_ARROW_EDGES", 10)
+    for size, arrows in ((10, {"to"}), (11, {""})):
+        graph = nx.path_graph(size + 1, create_using=nx.DiGraph)
+        write_html(graph, tmp_path / "view.html")
+        data = embedded_data((tmp_path / "view.html").read_text("utf-8"))
+        assert {edge["arrows"] for edge in data["edges"]} == arrows
+        assert data["directed"] is True and data["focus"] is None
 
 
 def test_html_layout_without_numpy(monkeypatch):
