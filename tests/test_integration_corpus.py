@@ -48,12 +48,14 @@ def printed_page(line: str) -> str | None:
 def citations_by_line(corpus_out):
     out, _ = corpus_out
     store = open_store(out)
+    # the OPTIONAL comes last: Oxigraph joins in written order, and in the middle it
+    # made this query take minutes on the on-disk store
     rows = run_query(store, """SELECT ?id ?start ?end ?title ?page WHERE {
         ?a oa:hasBody ?cit ; oa:hasTarget ?t .
         ?cit a cito:Citation ; cito:hasCitedEntity/schema:name ?title .
-        OPTIONAL { ?cit bibo:locator ?page }
         ?t oa:hasSource/schema:identifier ?id ;
-           oa:hasSelector [ oa:start ?start ; oa:end ?end ] }""").value
+           oa:hasSelector [ oa:start ?start ; oa:end ?end ] .
+        OPTIONAL { ?cit bibo:locator ?page } }""").value
     found: dict[tuple[str, int], list[tuple[int, str, str | None]]] = {}
     for row in rows:
         key = (row["id"].value, int(row["start"].value))
