@@ -11,16 +11,20 @@ folder, so the store is made fresh and timed. Then:
   (what ``claimgraph query`` did before the store), plus both whole ``claimgraph
   query`` processes;
 - **queries**: every named query, with its default parameters and the project
-  prologue -- the same SPARQL text on both sides -- run N times on our store
-  (opened as above) and on ``rdflib.Graph()`` holding the same triples (parsed from
-  graph.ttl once, timed on its own), alternating so machine load touches both. The
-  table shows each query's median seconds, the ratio rdflib / ours and whether both
-  returned the same number of rows.
+  prologue -- the same SPARQL text on every side -- run N times on our on-disk store
+  (opened as above: what a one-shot ``claimgraph query`` runs on), on the in-memory
+  copy the endpoint's worker answers from (``store.memory_copy``), and on
+  ``rdflib.Graph()`` holding the same triples (parsed from graph.ttl once, timed on
+  its own), alternating so machine load touches all three. The table shows each
+  query's median seconds, the ratios rdflib / ours and whether all returned the same
+  number of rows.
 
-The issue's goal is named queries at least 15x faster on our store; the figure it
-is checked against is the geometric mean of the per-query ratios, so one very slow
-rdflib query cannot carry the rest. The median, total-time and lowest ratios are
-shown too.
+The issue's goal is named queries at least 15x faster on our store. Two figures are
+checked against it: every query as the endpoint answers it (the memory copy), where
+users run query after query; and the geometric mean on disk, where a one-shot query
+takes 5-50 ms of a 0.2 s process and each index lookup costs about four times what
+it costs in memory, so the shortest joins fall under 15x. Medians, total-time and
+lowest ratios are shown for both.
 """
 
 from __future__ import annotations
@@ -119,30 +123,44 @@ def timed_rows(run) -> tuple[float, int]:
     return time.perf_counter() - started, rows
 
 
-def time_queries(store, graph, repeat: int) -> list[dict]:
-    """Median seconds of every named query on both sides, with row counts."""
+SIDES = ("ours", "memory", "rdflib")  # on-disk store, the endpoint's memory copy, rdflib
+
+
+def time_queries(stores: dict, repeat: int) -> list[dict]:
+    """Median seconds of every named query on each of ``SIDES``, with row counts."""
     from graph_builder.named_queries import bind, names
     from graph_builder.query import prologue
 
     results = []
     for name in names():
         text = prologue() + bind(name)
-        ours, theirs = [], []
+        runs: dict[str, list[float]] = {side: [] for side in SIDES}
+        rows: dict[str, int] = {}
         for _ in range(repeat):
-            seconds, ours_rows = timed_rows(lambda t=text: store.query(t))
-            ours.append(seconds)
-            seconds, their_rows = timed_rows(lambda t=text: graph.query(t))
-            theirs.append(seconds)
-        results.append({"name": name, "rows": ours_rows, "rdflib_rows": their_rows,
-                        "ours": statistics.median(ours), "rdflib": statistics.median(theirs),
-                        "runs": {"ours": ours, "rdflib": theirs}})
-        results[-1]["ratio"] = results[-1]["rdflib"] / results[-1]["ours"]
-        print(f"  {name}: {results[-1]['ratio']:.1f}x", file=sys.stderr, flush=True)
+            for side in SIDES:
+                seconds, rows[side] = timed_rows(lambda t=text, s=stores[side]: s.query(t))
+                runs[side].append(seconds)
+        result = {"name": name, "rows": rows["ours"], "memory_rows": rows["memory"],
+                  "rdflib_rows": rows["rdflib"], "runs": runs,
+                  **{side: statistics.median(runs[side]) for side in SIDES}}
+        result["ratio"] = result["rdflib"] / result["ours"]
+        result["memory_ratio"] = result["rdflib"] / result["memory"]
+        results.append(result)
+        print(f"  {name}: disk {result['ratio']:.1f}x, memory {result['memory_ratio']:.1f}x",
+              file=sys.stderr, flush=True)
     return results
 
 
+def summary(queries: list[dict], side: str, key: str) -> dict:
+    """Geometric mean, median, total-time and lowest of one side's ratios."""
+    ratios = [q[key] for q in queries]
+    return {"geometric_mean": math.exp(statistics.fmean(math.log(r) for r in ratios)),
+            "median": statistics.median(ratios),
+            "total": sum(q["rdflib"] for q in queries) / sum(q[side] for q in queries),
+            "lowest": min(ratios), "at_least_goal": sum(r >= GOAL for r in ratios)}
+
+
 def figures(args: argparse.Namespace, folder: Path, timings: dict, queries: list[dict]) -> dict:
-    ratios = [q["ratio"] for q in queries]
     med = {key: statistics.median(values) for key, values in timings.items()
            if isinstance(values, list)}
     return {
@@ -155,11 +173,9 @@ def figures(args: argparse.Namespace, folder: Path, timings: dict, queries: list
         "rdflib_parse_seconds": timings["rdflib_parse"],
         "open": med, "open_runs": {k: v for k, v in timings.items() if isinstance(v, list)},
         "queries": queries,
-        "ratio": {"geometric_mean": math.exp(statistics.fmean(math.log(r) for r in ratios)),
-                  "median": statistics.median(ratios),
-                  "total": sum(q["rdflib"] for q in queries) / sum(q["ours"] for q in queries),
-                  "lowest": min(ratios)},
-        "goal": {"min_geometric_mean_ratio": GOAL},
+        "ratio": summary(queries, "ours", "ratio"),
+        "memory_ratio": summary(queries, "memory", "memory_ratio"),
+        "goal": {"min_ratio_every_query_memory": GOAL, "min_geometric_mean_ratio_disk": GOAL},
     }
 
 
@@ -175,24 +191,34 @@ def table(fig: dict) -> str:
              f" median of {fig['repeat']} runs",
              f"{'open (fresh process, OS file cache warm)':48} {'seconds':>9}"]
     lines += [f"  {label:46} {seconds:9.3f}" for label, seconds in rows]
-    lines += ["", f"{'named query':26} {'rows':>5} {'ours s':>9} {'rdflib s':>9} {'ratio':>7}"]
+    lines += ["", f"{'named query':26} {'rows':>5} {'disk s':>8} {'memory s':>8} "
+                  f"{'rdflib s':>8} {'disk':>7} {'memory':>7}"]
     for q in fig["queries"]:
-        same = "" if q["rows"] == q["rdflib_rows"] else f"  rows differ: rdflib {q['rdflib_rows']}"
-        lines.append(f"{q['name']:26} {q['rows']:5} {q['ours']:9.4f} {q['rdflib']:9.4f} "
-                     f"{q['ratio']:6.1f}x{same}")
-    ratio = fig["ratio"]
-    met = "met" if ratio["geometric_mean"] >= GOAL else "NOT met"
-    lines += [f"ratio rdflib / ours: geometric mean {ratio['geometric_mean']:.1f}x, "
-              f"median {ratio['median']:.1f}x, total time {ratio['total']:.1f}x, "
-              f"lowest {ratio['lowest']:.1f}x",
-              f"goal: named queries at least {GOAL:g}x faster (geometric mean) -- {met}"]
+        differ = [f"{side} {q[side + '_rows']}" for side in ("memory", "rdflib")
+                  if q[side + "_rows"] != q["rows"]]
+        same = f"  rows differ: {', '.join(differ)}" if differ else ""
+        lines.append(f"{q['name']:26} {q['rows']:5} {q['ours']:8.4f} {q['memory']:8.4f} "
+                     f"{q['rdflib']:8.4f} {q['ratio']:6.1f}x {q['memory_ratio']:6.1f}x{same}")
+    count = len(fig["queries"])
+    for label, ratio in (("on disk (one-shot query)", fig["ratio"]),
+                         ("in memory (the endpoint)", fig["memory_ratio"])):
+        lines.append(f"rdflib / ours {label}: geometric mean {ratio['geometric_mean']:.1f}x, "
+                     f"median {ratio['median']:.1f}x, total time {ratio['total']:.1f}x, lowest "
+                     f"{ratio['lowest']:.1f}x; {ratio['at_least_goal']} of {count} at least "
+                     f"{GOAL:g}x")
+    every = fig["memory_ratio"]["lowest"] >= GOAL
+    mean = fig["ratio"]["geometric_mean"] >= GOAL
+    lines += [f"goal: every named query at least {GOAL:g}x faster as the endpoint answers it "
+              f"-- {'met' if every else 'NOT met'}",
+              f"goal: named queries at least {GOAL:g}x faster on disk (geometric mean) -- "
+              f"{'met' if mean else 'NOT met'}"]
     return "\n".join(lines) + "\n"
 
 
 def run(args: argparse.Namespace) -> dict:
     import rdflib
 
-    from graph_builder.store import open_store
+    from graph_builder.store import graph_stat, memory_copy, open_store
 
     with tempfile.TemporaryDirectory(prefix="claimgraph-query-bench-") as tmp:
         folder = Path(tmp)
@@ -208,7 +234,9 @@ def run(args: argparse.Namespace) -> dict:
         graph = rdflib.Graph()
         graph.parse(folder / "graph.ttl", format="turtle")
         timings["rdflib_parse"] = time.perf_counter() - started
-        queries = time_queries(open_store(folder), graph, args.repeat)
+        stores = {"ours": open_store(folder), "rdflib": graph,
+                  "memory": memory_copy(folder, graph_stat(folder), max_bytes=1 << 40)}
+        queries = time_queries(stores, args.repeat)
         return figures(args, folder, timings, queries)
 
 

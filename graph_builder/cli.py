@@ -201,7 +201,12 @@ def export(source: Path, fmt: str | None, dest: Path) -> None:
               help="Seconds a query may run before it is stopped (answered 503).")
 @click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
               help="Rows (or triples) one answer holds at most; more are cut and flagged.")
-def serve(source: Path, host: str, port: int, timeout: float, max_rows: int) -> None:
+@click.option("--memory-limit", default=256, show_default=True, type=click.IntRange(min=0),
+              metavar="MB", help="Answer from a copy of the graph in memory (about four times "
+              "faster) when graph.ttl is at most this many MB; it takes about 4x that in RAM. "
+              "0 keeps the graph on disk.")
+def serve(source: Path, host: str, port: int, timeout: float, max_rows: int,
+          memory_limit: int) -> None:
     """Serve a built graph (DIR or a graph file) as a read-only SPARQL 1.1 endpoint.
 
     Queries go to http://HOST:PORT/sparql (GET or POST; results as JSON, XML,
@@ -210,7 +215,8 @@ def serve(source: Path, host: str, port: int, timeout: float, max_rows: int) -> 
     """
     from graph_builder.serve import make_server
 
-    server = make_server(source, host, port, timeout=timeout, max_rows=max_rows)
+    server = make_server(source, host, port, timeout=timeout, max_rows=max_rows,
+                         memory_limit=memory_limit << 20)
     click.echo(f"Serving {source} at {server.url} (Ctrl-C to stop)")
     try:
         server.serve_forever()

@@ -6,7 +6,9 @@ Implements the query operation of the W3C SPARQL 1.1 Protocol at ``/sparql``:
 refused (403), a malformed query is answered 400 with the parser's message.
 Queries run in a worker process (see `graph_builder.serve_worker`) that is
 killed when a query passes the time limit; at most ``max_rows`` rows or triples
-are returned, and a cut answer carries ``X-Claimgraph-Truncated: true``.
+are returned, and a cut answer carries ``X-Claimgraph-Truncated: true``. The
+worker answers from a memory copy of the graph once it has loaded one
+(``X-Claimgraph-Store`` says which store answered).
 Every response allows any origin (CORS), so pages elsewhere can query it.
 ``/`` is a small query page and ``/queries`` lists the named queries as JSON.
 """
@@ -28,17 +30,18 @@ from graph_builder import __version__
 from graph_builder.errors import ClaimgraphError
 from graph_builder.serve_answer import Reply, text_reply
 from graph_builder.serve_page import CSP, named_queries, page
-from graph_builder.serve_worker import QueryWorker
+from graph_builder.serve_worker import DEFAULT_MEMORY_LIMIT, QueryWorker
 from ontology import PREFIXES
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 7878
 DEFAULT_TIMEOUT, DEFAULT_MAX_ROWS = 10.0, 10_000
 TRUNCATED_HEADER = "X-Claimgraph-Truncated"
+STORE_HEADER = "X-Claimgraph-Store"  # "memory" or "disk": which store answered
 _MAX_BODY = 1 << 20  # a query longer than 1 MiB is a mistake or an attack
 _LOGGED_PATH = 120
 _CORS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": TRUNCATED_HEADER,
+    "Access-Control-Expose-Headers": f"{TRUNCATED_HEADER}, {STORE_HEADER}",
 }
 _PREFLIGHT = {
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
@@ -52,10 +55,12 @@ _UPDATE_BODY = "application/sparql-update"
 
 @dataclass(frozen=True)
 class ServeSettings:
-    """Per-query limits: seconds before a query is stopped, rows or triples returned at most."""
+    """Per-query limits (seconds before a query is stopped, rows or triples returned at
+    most) and the largest graph.ttl, in bytes, the worker copies into memory."""
 
     timeout: float = DEFAULT_TIMEOUT
     max_rows: int = DEFAULT_MAX_ROWS
+    memory_limit: int = DEFAULT_MEMORY_LIMIT
 
 
 class Endpoint(ThreadingHTTPServer):
@@ -66,7 +71,7 @@ class Endpoint(ThreadingHTTPServer):
     def __init__(self, source: Path, host: str, port: int, settings: ServeSettings,
                  log: TextIO | None) -> None:
         self.source, self.settings, self.log = source, settings, log
-        self.worker = QueryWorker(source)  # no process yet: bind first, it fails faster
+        self.worker = QueryWorker(source, settings.memory_limit)  # no process yet: bind first, it fails faster
         try:
             super().__init__((host, port), _Handler)
         except OSError as exc:
@@ -90,14 +95,16 @@ class Endpoint(ThreadingHTTPServer):
 
 def make_server(source: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
                 timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS,
+                memory_limit: int = DEFAULT_MEMORY_LIMIT,
                 log: TextIO | None = sys.stderr) -> Endpoint:
     """A bound endpoint with its store open, ready for ``serve_forever()``.
 
     Raises ClaimgraphError when the port is taken or the graph cannot be opened.
     Port 0 picks a free port (see ``Endpoint.url``). ``log=None`` silences the
-    one line per request.
+    one line per request. ``memory_limit=0`` keeps a build folder's graph on disk.
     """
-    return Endpoint(Path(source), host, port, ServeSettings(timeout, max_rows), log)
+    return Endpoint(Path(source), host, port, ServeSettings(timeout, max_rows, memory_limit),
+                    log)
 
 
 def _bind_error(host: str, port: int, exc: OSError) -> str:
@@ -216,6 +223,8 @@ class _Handler(BaseHTTPRequestHandler):
             headers["Content-Type"] = reply.content_type
         if reply.truncated:
             headers[TRUNCATED_HEADER] = "true"
+        if reply.store:
+            headers[STORE_HEADER] = reply.store
         for name, value in headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(reply.body)))

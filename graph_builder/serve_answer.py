@@ -59,6 +59,7 @@ class Reply:
     content_type: str
     body: bytes
     truncated: bool = False
+    store: str = ""  # "memory" or "disk": which store answered (set by the worker)
 
 
 def text_reply(status: int, message: str) -> Reply:

@@ -93,6 +93,35 @@ def memory_store(path: Path) -> ox.Store:
     return store
 
 
+def memory_copy(folder: Path, stat: tuple[int, int], max_bytes: int) -> ox.Store | None:
+    """An in-memory copy of a build folder's graph, for a long-running process.
+
+    Lookups in memory cost about a quarter of those on disk, which matters to a
+    server answering query after query (`serve_worker`), not to a one-shot
+    ``claimgraph query`` (loading costs a second; opening the disk store 0.01 s).
+    ``stat`` is graph.ttl's (size, mtime) when the disk store was opened: when
+    graph.ttl is not that file any more, or is larger than ``max_bytes`` (memory
+    takes about four times the Turtle's size), the answer is None, and the caller
+    keeps the disk store.
+    """
+    path = folder / GRAPH_FILE
+    try:
+        if _stat(path) != stat or stat[0] > max_bytes:
+            return None
+        store = memory_store(path)
+        return store if _stat(path) == stat else None
+    except (OSError, QueryError):
+        return None
+
+
+def graph_stat(folder: Path) -> tuple[int, int] | None:
+    """A build folder's graph.ttl (size, mtime), or None for a graph file or none at all."""
+    try:
+        return _stat(folder / GRAPH_FILE) if folder.is_dir() else None
+    except OSError:
+        return None
+
+
 def store_is_fresh(folder: Path) -> bool:
     """Whether ``folder/store`` holds exactly what ``folder/graph.ttl`` holds."""
     return _fresh(folder / STORE_DIR, folder / GRAPH_FILE)

@@ -45,7 +45,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from graph_builder import named_queries
 from graph_builder.cli import main
 from graph_builder.errors import ClaimgraphError
-from graph_builder.serve import TRUNCATED_HEADER, make_server
+from graph_builder.serve import STORE_HEADER, TRUNCATED_HEADER, make_server
 from graph_builder.serve_answer import (
     GRAPH_TYPES,
     RESULT_TYPES,
@@ -300,11 +300,56 @@ def test_serve_worker_killed_from_outside_is_replaced(endpoint):
 
 # -- CORS, page, log ----------------------------------------------------------------------
 
+def answering_store(endpoint, within: float = 60.0) -> str:
+    """The store the endpoint answers from, once it is "memory" or ``within`` runs out."""
+    deadline = time.monotonic() + within
+    while True:
+        status, headers, _ = raw(endpoint, data=form("ASK { ?s ?p ?o }"))
+        assert status == 200
+        if headers[STORE_HEADER] == "memory" or time.monotonic() > deadline:
+            return headers[STORE_HEADER]
+        time.sleep(0.1)
+
+
+def test_serve_answers_from_a_memory_copy_once_loaded(endpoint, oracle):
+    assert answering_store(endpoint) == "memory"
+    assert _names_json(raw(endpoint, data=form(NAMES))[2]) == oracle_names(oracle)
+
+
+def test_serve_memory_limit_zero_keeps_the_graph_on_disk(fixture_out, oracle):
+    server = make_server(fixture_out, port=0, memory_limit=0, log=None)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        # the fixture's copy loads in well under a second; give it three
+        assert answering_store(server, within=3.0) == "disk"
+        assert _names_json(raw(server, data=form(NAMES))[2]) == oracle_names(oracle)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def test_serve_graph_file_answers_from_memory_at_once(fixture_out, tmp_path):
+    graph = tmp_path / "graph.ttl"
+    shutil.copyfile(fixture_out / "graph.ttl", graph)
+    server = make_server(graph, port=0, log=None)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        assert raw(server, data=form("ASK { ?s ?p ?o }"))[1][STORE_HEADER] == "memory"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
 def test_serve_cors_on_answers_and_errors(endpoint):
     for data in (form(NAMES), form(MALFORMED)):
         _, headers, _ = raw(endpoint, data=data, headers={"Origin": "https://example.org"})
         assert headers["Access-Control-Allow-Origin"] == "*"
         assert TRUNCATED_HEADER in headers["Access-Control-Expose-Headers"]
+        assert STORE_HEADER in headers["Access-Control-Expose-Headers"]
 
 
 def test_serve_cors_preflight(endpoint):

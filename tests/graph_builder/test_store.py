@@ -161,3 +161,30 @@ def test_store_sweeps_leftovers_of_killed_processes(build_dir):
     os.utime(old, (time.time() - 7200, time.time() - 7200))
     open_store(build_dir)
     assert leftovers(build_dir) == [".store-recent.part"]  # it may still be loading
+
+
+def test_store_memory_copy_holds_the_graph(build_dir, fixture_build):
+    stat = store.graph_stat(build_dir)
+    copy = store.memory_copy(build_dir, stat, max_bytes=1 << 30)
+    assert copy is not None and count(copy) == len(fixture_build.triples)
+    assert not (build_dir / STORE_DIR).exists()  # a copy of graph.ttl, not a second store
+
+
+def test_store_memory_copy_refused_over_the_limit(build_dir):
+    stat = store.graph_stat(build_dir)
+    assert store.memory_copy(build_dir, stat, max_bytes=stat[0] - 1) is None
+    assert store.memory_copy(build_dir, stat, max_bytes=stat[0]) is not None
+
+
+def test_store_memory_copy_refused_when_graph_changed_since_open(build_dir):
+    stat = store.graph_stat(build_dir)
+    with (build_dir / "graph.ttl").open("ab") as handle:
+        handle.write(EXTRA)
+    assert store.memory_copy(build_dir, stat, max_bytes=1 << 30) is None
+
+
+def test_store_graph_stat_only_for_build_folders(build_dir):
+    assert store.graph_stat(build_dir) == (
+        (build_dir / "graph.ttl").stat().st_size, (build_dir / "graph.ttl").stat().st_mtime_ns)
+    assert store.graph_stat(build_dir / "graph.ttl") is None
+    assert store.graph_stat(build_dir / "missing") is None
