@@ -71,7 +71,8 @@ class Endpoint(ThreadingHTTPServer):
     def __init__(self, source: Path, host: str, port: int, settings: ServeSettings,
                  log: TextIO | None) -> None:
         self.source, self.settings, self.log = source, settings, log
-        self.worker = QueryWorker(source, settings.memory_limit)  # no process yet: bind first, it fails faster
+        # no process yet: bind first, it fails faster
+        self.worker = QueryWorker(source, settings.memory_limit)
         try:
             super().__init__((host, port), _Handler)
         except OSError as exc:
