@@ -11,9 +11,12 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from exports.graphdata import GraphData
 from graph_builder.errors import ExportError
+
+if TYPE_CHECKING:  # the registry stays light: the CLI reads it to build --format
+    from exports.graphdata import GraphData
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from exports.graphdata import GraphData
 from graph_builder.atomic import atomic_path, write_bytes
 from graph_builder.errors import ExportError
-from graph_builder.query import prologue
+from graph_builder.query import ask
 
 SEPARATOR = "; "
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
@@ -102,7 +102,7 @@ TABLES = (
 def _values(store: ox.Store, pattern: str) -> dict[str, list[str]]:
     """?s -> its ?v values, sorted (numbers as numbers) and without repeats."""
     found: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(f"{prologue()}SELECT DISTINCT ?s ?v WHERE {{ {pattern} }}"):
+    for row in ask(store, f"SELECT DISTINCT ?s ?v WHERE {{ {pattern} }}"):
         found[row["s"].value].add(row["v"].value)
     return {s: sorted(vs, key=lambda v: (not v.isdigit(), len(v) if v.isdigit() else 0, v))
             for s, vs in found.items()}
@@ -111,7 +111,7 @@ def _values(store: ox.Store, pattern: str) -> dict[str, list[str]]:
 def table_rows(store: ox.Store, table: Table) -> list[list[str]]:
     """The table's header row and one row per resource, in IRI order."""
     subjects = sorted(r["s"].value for r in
-                      store.query(f"{prologue()}SELECT DISTINCT ?s WHERE {{ {table.rows} }}"))
+                      ask(store, f"SELECT DISTINCT ?s WHERE {{ {table.rows} }}"))
     rows = [["iri", *(header for header, _ in table.columns)]]
     # Each column's pattern is joined to the row pattern: Oxigraph then starts from the
     # table's rows instead of every triple of the property (ten times quicker on a corpus).

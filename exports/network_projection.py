@@ -22,7 +22,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from exports.graphdata import GraphData
-from graph_builder.query import prologue
+from graph_builder.query import ask
 
 LABEL_LIMIT = 80
 
@@ -80,7 +80,7 @@ def clip(text: str, limit: int = LABEL_LIMIT) -> str:
 
 
 def _rows(store: ox.Store, sparql: str) -> list[dict[str, str]]:
-    solutions = store.query(prologue() + sparql)
+    solutions = ask(store, sparql)
     names = [v.value for v in solutions.variables]
     return [{n: row[n].value for n in names if row[n] is not None} for row in solutions]
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import networkx as nx
 import pyoxigraph as ox
 
-from graph_builder.query import prologue
+from graph_builder.query import ask
 from graph_builder.terms import BIBO, CG, CITO, RDF, SDO
 
 _TEXT_LIMIT = 700
@@ -136,7 +136,7 @@ def projection_store(quads: Iterable[ox.Quad]) -> ox.Store:
 
 
 def _rows(store: ox.Store, sparql: str):
-    return store.query(prologue() + sparql)
+    return ask(store, sparql)
 
 
 def _value(row: ox.QuerySolution, name: str) -> str:

@@ -48,14 +48,21 @@ class QueryAnswer:
 
 
 def prologue() -> str:
-    """PREFIX lines for the project's prefixes, so users can write schema:name directly."""
+    """PREFIX lines for the project's prefixes, for SPARQL text that must stand alone
+    (run by rdflib, say); on our stores `ask` predeclares them instead."""
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def ask(store: ox.Store, sparql: str):
+    """``store.query`` with the project prefixes predeclared, so queries can write
+    ``schema:name`` and the parser's line:column still points into the text given."""
+    return store.query(sparql, prefixes=PREFIXES)
 
 
 def run_query(store: ox.Store, sparql: str) -> QueryAnswer:
     """Run a SPARQL query (the project prefixes predeclared); updates are refused."""
     try:
-        result = store.query(prologue() + sparql)
+        result = ask(store, sparql)
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {first_line(exc)}") from exc
     except (ValueError, OSError) as exc:

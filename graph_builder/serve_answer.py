@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from graph_builder.query import ask
 from ontology import PREFIXES
 
 #: Media types offered for SELECT and ASK results; the first is the default.
@@ -112,7 +113,7 @@ def answer(store: ox.Store, sparql: str, accept: str | None, max_rows: int) -> R
         return text_reply(403, "SERVICE (federated query) is refused: this endpoint answers "
                                "from its own graph only.")
     try:
-        result = store.query(sparql, prefixes=PREFIXES)
+        result = ask(store, sparql)
     except SyntaxError as exc:
         if looks_like_update(sparql):
             return text_reply(403, "SPARQL Update is refused: this endpoint is read-only.")

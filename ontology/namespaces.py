@@ -8,6 +8,8 @@ namespace against ``ontology.ttl``. No other module spells an IRI.
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
+from ontology.prefixes import PREFIXES
+
 __all__ = ["BIBO", "CG", "CITO", "DCTERMS", "OA", "PROV", "RDF", "RDFS", "SDO", "SKOS", "XSD",
            "PREFIXES"]
 
@@ -15,7 +17,7 @@ __all__ = ["BIBO", "CG", "CITO", "DCTERMS", "OA", "PROV", "RDF", "RDFS", "SDO", 
 class SDO(DefinedNamespace):
     """The schema.org terms of the core profile (https form, as DESIGN.md fixes)."""
 
-    _NS = Namespace("https://schema.org/")
+    _NS = Namespace(PREFIXES["schema"])
     _fail = True
 
     CreativeWork: URIRef
@@ -62,7 +64,7 @@ class SDO(DefinedNamespace):
 class CITO(DefinedNamespace):
     """Citation Typing Ontology: a citation as a first-class node."""
 
-    _NS = Namespace("http://purl.org/spar/cito/")
+    _NS = Namespace(PREFIXES["cito"])
     _fail = True
 
     Citation: URIRef
@@ -75,7 +77,7 @@ class CITO(DefinedNamespace):
 class BIBO(DefinedNamespace):
     """Bibliographic Ontology: the page locator as printed."""
 
-    _NS = Namespace("http://purl.org/ontology/bibo/")
+    _NS = Namespace(PREFIXES["bibo"])
     _fail = True
 
     locator: URIRef
@@ -86,7 +88,7 @@ class BIBO(DefinedNamespace):
 class OA(DefinedNamespace):
     """W3C Web Annotation: every extracted fact points at its character span."""
 
-    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _NS = Namespace(PREFIXES["oa"])
     _fail = True
 
     Annotation: URIRef
@@ -108,7 +110,7 @@ class OA(DefinedNamespace):
 class CG(DefinedNamespace):
     """claimgraph's own terms, for what no standard vocabulary covers (see ontology.ttl)."""
 
-    _NS = Namespace("https://w3id.org/claimgraph/ns#")
+    _NS = Namespace(PREFIXES["cg"])
     _fail = True
 
     SourceDocument: URIRef
@@ -135,18 +137,3 @@ class CG(DefinedNamespace):
     settings: URIRef
     mergeReason: URIRef
     resolutionReason: URIRef
-
-
-PREFIXES = {
-    "schema": str(SDO._NS),
-    "cito": str(CITO._NS),
-    "bibo": str(BIBO._NS),
-    "oa": str(OA._NS),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "skos": str(SKOS),
-    "xsd": str(XSD),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "cg": str(CG._NS),
-}

@@ -45,6 +45,17 @@ def test_query_malformed_is_a_one_line_error(store):
     assert "\n" not in str(info.value)
 
 
+def test_query_syntax_error_points_into_the_users_text(store):
+    # the project prefixes are predeclared, not pasted in front: line 3 is the user's line 3
+    with pytest.raises(QueryError, match=r"error at 3:1\b"):
+        run_query(store, "SELECT ?x WHERE {\n  ?x schema:name\n}")
+
+
+def test_query_user_may_declare_a_project_prefix_again(store):
+    again = "PREFIX schema: <https://schema.org/>\nASK { ?p a schema:Person }"
+    assert format_answer(run_query(store, again), "table") == "yes\n"
+
+
 def test_query_missing_graph_says_what_to_do(tmp_path):
     with pytest.raises(QueryError, match="claimgraph build"):
         open_store(tmp_path)

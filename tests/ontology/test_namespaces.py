@@ -61,3 +61,24 @@ def test_namespaces_every_term_is_labelled_and_hooked_to_a_standard(name):
     parents = [*graph.objects(term, RDFS.subClassOf), *graph.objects(term, RDFS.subPropertyOf)]
     if name not in _UNLINKED:
         assert any(str(p).startswith(_STANDARD) for p in parents), name
+
+
+def test_namespaces_prefixes_are_rdflibs_own_for_standard_vocabularies():
+    from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
+
+    from ontology import PREFIXES
+    assert {k: PREFIXES[k] for k in ("prov", "dcterms", "skos", "xsd", "rdf", "rdfs")} == {
+        "prov": str(PROV), "dcterms": str(DCTERMS), "skos": str(SKOS), "xsd": str(XSD),
+        "rdf": str(RDF), "rdfs": str(RDFS)}
+    assert PREFIXES["cg"] == str(CG._NS)
+
+
+def test_namespaces_querying_a_built_graph_does_not_import_rdflib(fixture_out):
+    import subprocess
+    import sys
+    script = ("import sys; from pathlib import Path; from graph_builder.cli import main; "
+              "from graph_builder import named_queries, query; "
+              f"query.open_store(Path({str(fixture_out)!r})); "
+              "assert 'rdflib' not in sys.modules, sorted(m for m in sys.modules if 'rdflib' in m)")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-500:]
