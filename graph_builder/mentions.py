@@ -260,6 +260,9 @@ def _chunk_mention(text: str, m: re.Match, common: frozenset[str] = frozenset()
         return Mention(start, end, text[start:end], text[start:end], "", " ".join(title),
                        "regnal")
     given, family = _split(words)
+    if (_is_title(family) or _fold_word(family) in _TITLE_PREFIXES) and (
+            not given or _key(words[0]) in common or _is_title(words[0])):
+        return None  # "Deputy Commissar of", "Foreign Minister": an office, nobody's name
     kind = ("possessive" if possessive else "title" if title
             else "initials" if given and all(_INITIAL_RE.fullmatch(g) for g in given.split())
             else "full" if given else "surname")
@@ -314,13 +317,17 @@ class _Evidence:
     """What the whole text says about its capitalised words, gathered once.
 
     ``common``: words the text also writes in lower case mid-sentence ("terror",
-    "people"): common nouns, not family names. ``places``: words that follow
+    "people"): common nouns, not family names. ``nouns``: capitalised words the
+    text writes at least twice as "the NKVD." or "the OGPU of": names of bodies,
+    not of people, who take "the" only before another noun ("the Stalin era").
+    ``places``: words that follow
     "in", "into", "across" ... ("in Italy"): places. ``titles``: spans set in
     italics or inside a reference line after its author, where capitalised
     words are mostly titles of works ("The Kremlin and the People").
     """
 
     common: frozenset[str]  # folded with surname_key, like families
+    nouns: frozenset[str]
     places: frozenset[str]
     titles: tuple[tuple[int, int], ...]
 
@@ -347,6 +354,7 @@ _HEADING_LINE_RE = re.compile(r"^[^\S\n]*(?:(?:[^\W\d_]{1,3}|[A-ZÀ-Þ]\S*|[\d.:
                               r"(?:[A-ZÀ-Þ]\S*|\d+)[^\S\n]*$")
 _AFTER_ARTICLE_RE = re.compile(r"\b[Tt]he \Z")
 _NOUN_USE_RE = re.compile(r"(?:[’']s)?(?:[.,;:!?)\]]|\s+of\b|\s*\Z)")
+_THE_NOUN_RE = re.compile(r"\b[Tt]he ([A-ZÀ-Þ][\w’'\-]+?)(?:[’']s)?(?=[.,;:!?)\]]|\s+of\b)")
 _LINE_RE = re.compile(r"[^\n]+")
 # where a reference line's title begins: an italic or quoted title, or the first
 # sentence stop after a word ("Duranty, Walter. The Kremlin ..."), or ", The ..."
@@ -357,6 +365,7 @@ _CREDIT_RE = re.compile(r"(?:\bby|\btrans\.|\beds?\.|\band|&|;)\s*$")
 def _evidence(text: str) -> _Evidence:
     common = frozenset(map(_key, set(_LOWER_WORD_RE.findall(text))))
     places = frozenset(_key(w) for w in _PLACE_RE.findall(text) if not _POSSESSIVE_RE.search(w))
+    nouns = frozenset(_key(w) for w, n in Counter(_THE_NOUN_RE.findall(text)).items() if n > 1)
     titles = [(m.start(), m.end()) for m in _ITALIC_RE.finditer(text)]
     for line in _LINE_RE.finditer(text):
         if len(line.group()) < 80 and _CONNECTIVE_RE.search(line.group()) and (
@@ -366,7 +375,7 @@ def _evidence(text: str) -> _Evidence:
             title = _TITLE_START_RE.search(line.group())
             if title is not None:
                 titles.append((line.start() + title.start(), line.end()))
-    return _Evidence(common, places, tuple(sorted(titles)))
+    return _Evidence(common, nouns, places, tuple(sorted(titles)))
 
 
 def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
@@ -432,7 +441,11 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
             if mention is not None and not (
                     mention.kind == "given" and evidence.in_title(mention.start)):
                 mentions.append(mention)
-    return sorted(mentions, key=lambda x: x.start)
+    # "deputy NKVD chief", "OGPU: powers of" (an index line): a body the text calls
+    # "the NKVD" is no person, unless a reference cites it as one's family name
+    return sorted((x for x in mentions if x.given or x.kind == "regnal" or _key(x.family)
+                   not in evidence.nouns or surname_key(x.family) in known),
+                  key=lambda x: x.start)
 
 
 def _family_first(mentions: list[Mention], alone: Counter[str], vouched: frozenset[str]

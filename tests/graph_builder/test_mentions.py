@@ -153,3 +153,26 @@ def test_mentions_name_shapes_of_issue_4(text, expected):
 def test_mentions_signatures_and_patronymics(text, expected):
     found = [(m.text, m.given, m.family, m.kind) for m in find_person_mentions(text)]
     assert found == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body the text calls "the Cheka." twice is no person, even after a title
+    ("The Cheka arrested him. Orders of the Cheka, 1919. Later the Cheka. Deputy Cheka "
+     "chief Peters warned them. Comrade Dzerzhinsky agreed.",
+     [("Dzerzhinsky", "", "Dzerzhinsky")]),
+    # an index line "BODY: subentries" is no speaker label when the text says "the BODY."
+    ("The GPU grew. Powers of the GPU, as of the GPU.\n\nGPU: and the purge; powers of\n", []),
+    # "the Stalin era", and "the Stalin of 1937" once, do not make a family a body
+    ("The Stalin era began. Comrade Stalin spoke; the Stalin of 1937.",
+     [("Stalin", "", "Stalin"), ("Stalin", "", "Stalin")]),
+    # a title followed by an office is an office, not a person called "Commissar"
+    ("Kuibyshev, Deputy Commissar of Heavy Industry, and the Deputy Foreign Minister met "
+     "Comrade General Commissar Yagoda.",
+     [("Yagoda", "", "Yagoda")]),
+    # a family name that is also a title stays a name after a given name
+    ("John Major and Martin Luther King spoke.",
+     [("John Major", "John", "Major"), ("Martin Luther King", "Martin Luther", "King")]),
+])
+def test_mentions_bodies_and_offices_are_no_people(text, expected):
+    found = [(m.text, m.given, m.family) for m in find_person_mentions(text)]
+    assert found == expected
