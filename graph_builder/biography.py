@@ -34,7 +34,12 @@ _FATES = {
     "died in a camp": "died in a camp", "murdered": "murdered", "killed": "killed",
     "rehabilitated": "rehabilitated", "exiled": "exiled", "guillotined": "guillotined",
     "hanged": "hanged", "assassinated": "assassinated", "died in exile": "died in exile",
+    "died": "died",
 }
+# "Executed on 4 February 1940", "Shot in 1937 at Kommunarka": a fate with when or where
+_FATE_RE = re.compile(
+    rf"(?P<fate>{'|'.join(sorted(map(re.escape, _FATES), key=len, reverse=True))})"
+    r"(?P<detail>\s+(?:on|in|at|by|after|before|during|near)\b[^,;]{1,50})?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,11 +80,11 @@ def read_biography(block: Block) -> Biography | None:
         return None
     family = title_case_name(head["family"]) if head["family"].isupper() else head["family"]
     given = head["given"].strip().rstrip(",")
-    offices, fate = [], ""
+    offices, fates = [], []
     for sentence in _SENTENCE.findall(block.text[head.end():]):
         sentence = sentence.strip().rstrip(".")
-        if sentence.lower() in _FATES:
-            fate = _FATES[sentence.lower()]
+        if fate := _FATE_RE.fullmatch(sentence):
+            fates.append(_FATES[fate["fate"].lower()] + (fate["detail"] or ""))
         elif sentence:
             years = _YEARS.search(sentence)
             offices.append(Office(sentence, years["start"] if years else "",
@@ -87,4 +92,4 @@ def read_biography(block: Block) -> Biography | None:
     surface = block.text[:head.end()].lstrip("-–•* ").split(" (1")[0].split(" (c")[0].strip()
     return Biography(PersonName(family, given), surface, block.span, block.line,
                      born=head["born"], died=_full_year(head["born"], head["died"] or ""),
-                     fate=fate, offices=tuple(offices))
+                     fate="; ".join(fates), offices=tuple(offices))

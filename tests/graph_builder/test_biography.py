@@ -19,6 +19,19 @@ def _bio(text: str):
      PersonName("Villa", "Francisco"), "1878", "1923", ""),
     ("- Zapata, E. (1879–19). Leader of the southern army. Killed.",
      PersonName("Zapata", "E."), "1879", "1919", "killed"),
+    # a fate with its date or place is a fate, not an office; several are kept in order
+    ("- Ezhov, N. I. (1895–1940). From 1936, commissar. Executed on 4 February 1940.",
+     PersonName("Ezhov", "N. I."), "1895", "1940", "executed on 4 February 1940"),
+    ("- Rudzutak, Ia. E. (1887–1938). Arrested in 1937. Shot in 1938 near Moscow.",
+     PersonName("Rudzutak", "Ia. E."), "1887", "1938",
+     "arrested in 1937; shot in 1938 near Moscow"),
+    ("- Kirov, S. M. (1886–1934). Died in an automobile accident.",
+     PersonName("Kirov", "S. M."), "1886", "1934", "died in an automobile accident"),
+    # a sentence that starts with a fate word and goes on to tell more is an office
+    ("- Tivel, A. (1899–1937). Arrested in 1932, released in 1935, and worked on.",
+     PersonName("Tivel", "A."), "1899", "1937", ""),
+    ("- Kamo, S. (1882–1922). Shot-putter and courier of the party.",
+     PersonName("Kamo", "S."), "1882", "1922", ""),
 ])
 def test_biography_reads_name_dates_and_fate(line, name, born, died, fate):
     bio = _bio(line)
