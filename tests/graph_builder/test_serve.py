@@ -9,6 +9,7 @@ compared as graphs.
 from __future__ import annotations
 
 import base64
+import contextlib
 import csv
 import io
 import json
@@ -68,16 +69,25 @@ RDFLIB_JSONLD_WARNING = "ignore:ConjunctiveGraph is deprecated:DeprecationWarnin
 HOSTILE = "<img src=x onerror=\"document.body.dataset.pwned = 'yes'\">"
 
 
+@contextlib.contextmanager
+def running(server):
+    """The server answering in a thread of its own, stopped and closed afterwards."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
 @pytest.fixture(scope="module")
 def endpoint(fixture_out):
     log = io.StringIO()
-    server = make_server(fixture_out, port=0, timeout=TIMEOUT, max_rows=MAX_ROWS, log=log)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
+    with running(make_server(fixture_out, port=0, timeout=TIMEOUT, max_rows=MAX_ROWS,
+                             log=log)) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
@@ -317,31 +327,17 @@ def test_serve_answers_from_a_memory_copy_once_loaded(endpoint, oracle):
 
 
 def test_serve_memory_limit_zero_keeps_the_graph_on_disk(fixture_out, oracle):
-    server = make_server(fixture_out, port=0, memory_limit=0, log=None)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with running(make_server(fixture_out, port=0, memory_limit=0, log=None)) as server:
         # the fixture's copy loads in well under a second; give it three
         assert answering_store(server, within=3.0) == "disk"
         assert _names_json(raw(server, data=form(NAMES))[2]) == oracle_names(oracle)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 def test_serve_graph_file_answers_from_memory_at_once(fixture_out, tmp_path):
     graph = tmp_path / "graph.ttl"
     shutil.copyfile(fixture_out / "graph.ttl", graph)
-    server = make_server(graph, port=0, log=None)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with running(make_server(graph, port=0, log=None)) as server:
         assert raw(server, data=form("ASK { ?s ?p ?o }"))[1][STORE_HEADER] == "memory"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 def test_serve_cors_on_answers_and_errors(endpoint):
