@@ -158,19 +158,22 @@ def worker_main() -> None:
     its end of the socket pair to the server.
     """
     from graph_builder.query import open_store
-    from graph_builder.store import graph_stat
+    from graph_builder.store import graph_stat, store_is_fresh
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     conn, source, limit = Connection(int(sys.argv[1])), Path(sys.argv[2]), int(sys.argv[3])
     _exit_with_parent()
     stat = graph_stat(source)
     try:
-        stores = _Stores(open_store(source), "disk" if stat else "memory")
+        store = open_store(source)
     except ClaimgraphError as exc:
         conn.send(("error", str(exc)))
         return
+    # a graph file, or a folder whose store could not be written, is in memory already
+    on_disk = stat is not None and stat == graph_stat(source) and store_is_fresh(source)
+    stores = _Stores(store, "disk" if on_disk else "memory")
     conn.send(("ready", ""))
-    if stat is not None and stat == graph_stat(source):
+    if on_disk:
         threading.Thread(target=stores.copy_to_memory, args=(source, stat, limit),
                          daemon=True, name="memory-copy").start()
     while True:
