@@ -27,7 +27,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph_builder.names import family_key, title_case_name
 from graph_builder.reference_rules import is_citation_line
@@ -328,6 +328,12 @@ class _Evidence:
 
     common: frozenset[str]  # folded with surname_key, like families
     nouns: frozenset[str]
+
+    @functools.cached_property
+    def descriptors(self) -> frozenset[str]:
+        """Nouns and their singulars, which describe a person before a name: "Old
+        Bolshevik Shabalkin" in a text that says "the Bolsheviks."."""
+        return self.nouns | {n[:-1] for n in self.nouns if n.endswith("s")}
     places: frozenset[str]
     titles: tuple[tuple[int, int], ...]
 
@@ -409,7 +415,7 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                 text, max(0, m.start() - 12), m.start()):
             singles.append(m)  # a lone word, heading, label or place: only known names count
             continue
-        mention = _chunk_mention(text, m, evidence.common)
+        mention = _chunk_mention(text, m, evidence.common | evidence.descriptors)
         if mention is None or (mention.kind not in ("initials", "inverted") and (
                 evidence.in_title(m.start())
                 and not _CREDIT_RE.search(text[max(0, m.start() - 16):m.start()]))):
@@ -424,7 +430,7 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
             continue
         mentions.append(mention)
     alone = Counter(m.group(0) for m in singles)
-    mentions = _patronymic_address(_family_first(mentions, alone, vouched))
+    mentions = _singular_families(_patronymic_address(_family_first(mentions, alone, vouched)))
     # a family known from elsewhere (a cited author) counts alone unless this text also
     # uses the word as a common noun or a place ("Service", "Washington")
     families = {k for k in known if k not in evidence.places and k not in evidence.common}
@@ -446,6 +452,24 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
     return sorted((x for x in mentions if x.given or x.kind == "regnal" or _key(x.family)
                    not in evidence.nouns or surname_key(x.family) in known),
                   key=lambda x: x.start)
+
+
+def _singular_families(mentions: list[Mention]) -> list[Mention]:
+    """"the young Nikita Khrushchevs": a family with an added s is the family the text
+    names elsewhere in full, with the same given name or more often (after a title
+    does not count: "King William" is no reason to read "Roger Williams" as
+    "Roger William")."""
+    full = [x for x in mentions if x.given and x.kind in ("full", "initials", "inverted")]
+    named = Counter(surname_key(x.family) for x in full)
+    pairs = {(surname_key(x.family), x.given) for x in full}
+
+    def plural(x: Mention) -> bool:
+        if not x.family.endswith("s") or x.family.endswith("ss"):
+            return False
+        one = surname_key(x.family[:-1])
+        return named[one] > named[surname_key(x.family)] or (one, x.given) in pairs
+
+    return [replace(x, family=x.family[:-1]) if plural(x) else x for x in mentions]
 
 
 def _family_first(mentions: list[Mention], alone: Counter[str], vouched: frozenset[str]
@@ -495,8 +519,10 @@ def _weak_full(mention: Mention, evidence: _Evidence, known: frozenset[str]) -> 
     words = mention.given.split() + [mention.family]
     if any(_DERIVED_RE.search(w) for w in words):
         return True  # "German Trotskyite": a word made from a name
-    if _key(mention.family) in evidence.common and surname_key(mention.family) not in known:
-        return True  # a family name the text writes in lower case, unless a cited author's
+    if (_key(mention.family) in evidence.common or _key(mention.family) in evidence.nouns) and (
+            surname_key(mention.family) not in known):
+        return True  # a family name the text writes in lower case or as "the Germans.",
+        # unless a cited author's
     return (surname_key(mention.family) in evidence.places and len(mention.given.split()) == 1
             and surname_key(mention.family) not in known)
 

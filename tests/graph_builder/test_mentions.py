@@ -169,6 +169,18 @@ def test_mentions_signatures_and_patronymics(text, expected):
     ("Kuibyshev, Deputy Commissar of Heavy Industry, and the Deputy Foreign Minister met "
      "Comrade General Commissar Yagoda.",
      [("Yagoda", "", "Yagoda")]),
+    # a noun of the text ("the Jacobins.") before a name describes the person
+    ("The Jacobins rose. Power passed to the Jacobins. Jacobin Maximilien Robespierre "
+     "spoke; the Jacobins, after him, fell.",
+     [("Maximilien Robespierre", "Maximilien", "Robespierre")]),
+    # and as the last word of a chunk it is a people, not a family: "Baltic Germans"
+    ("The Germans came. Some were Baltic Germans; most stayed with the Germans, as did "
+     "the Germans of Riga.", []),
+    # a name with an added s is the person the text names in full ("the young X-s")
+    ("Nikita Khrushchev rose. For the young Nikita Khrushchevs it was a chance. King "
+     "William met Roger Williams.",
+     [("Nikita Khrushchev", "Nikita", "Khrushchev"), ("Nikita Khrushchevs", "Nikita",
+      "Khrushchev"), ("William", "", "William"), ("Roger Williams", "Roger", "Williams")]),
     # a family name that is also a title stays a name after a given name
     ("John Major and Martin Luther King spoke.",
      [("John Major", "John", "Major"), ("Martin Luther King", "Martin Luther", "King")]),
