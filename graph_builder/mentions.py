@@ -196,6 +196,8 @@ def _context_rejects(text: str, start: int, end: int, n_tokens: int, upper: bool
         return True  # "Committee of Public Safety", "Plan of San Luis"
     if n_tokens > 1 and not upper and after.startswith(":"):
         return True  # "New York: Knopf", "Original Source: ..."
+    if prev and prev[-1][:1] in "([" and len(prev) >= 2 and _fold_word(prev[-2]) in _NOT_PERSON:
+        return True  # "the Special Conference (Osoboe Soveshchanie)": a body's own name
     # a line holding only the chunk is a heading, unless it opens with initials: a
     # signature or byline ("J. STALIN", "N. I. Yezhov" under a letter)
     return (n_tokens > 1 and not before.strip(" *#_") and not after.strip(" *#_.")

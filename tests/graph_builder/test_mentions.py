@@ -181,6 +181,10 @@ def test_mentions_signatures_and_patronymics(text, expected):
      "William met Roger Williams.",
      [("Nikita Khrushchev", "Nikita", "Khrushchev"), ("Nikita Khrushchevs", "Nikita",
       "Khrushchev"), ("William", "", "William"), ("Roger Williams", "Roger", "Williams")]),
+    # a body's name in its own language, in brackets after the English one
+    ("Cases went to the Special Conference (Osoboe Soveshchanie) or the Gazette [Russkie "
+     "Vedomosti]. Iosif Stalin (Iosif Dzhugashvili) agreed.",
+     [("Iosif Stalin", "Iosif", "Stalin"), ("Iosif Dzhugashvili", "Iosif", "Dzhugashvili")]),
     # a family name that is also a title stays a name after a given name
     ("John Major and Martin Luther King spoke.",
      [("John Major", "John", "Major"), ("Martin Luther King", "Martin Luther", "King")]),
