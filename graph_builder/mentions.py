@@ -408,6 +408,7 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
     vouched = known | {surname_key(x.family) for x in mentions}
     taken = _covered(text, mentions)  # chunks never overlap each other, only these
     singles: list[re.Match] = []
+    not_given = evidence.common | evidence.descriptors  # words that never start a name
     for m in _CHUNK_RE.finditer(text):
         if 1 in taken[m.start():m.end()]:
             continue
@@ -417,7 +418,7 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                 text, max(0, m.start() - 12), m.start()):
             singles.append(m)  # a lone word, heading, label or place: only known names count
             continue
-        mention = _chunk_mention(text, m, evidence.common | evidence.descriptors)
+        mention = _chunk_mention(text, m, not_given)
         if mention is None or (mention.kind not in ("initials", "inverted") and (
                 evidence.in_title(m.start())
                 and not _CREDIT_RE.search(text[max(0, m.start() - 16):m.start()]))):
