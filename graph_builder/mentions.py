@@ -361,8 +361,10 @@ _CONNECTIVE_RE = re.compile(r" (?:and|of|the|to|in|on|for|a|an|with|at|by) ")
 _HEADING_LINE_RE = re.compile(r"^[^\S\n]*(?:(?:[^\W\d_]{1,3}|[A-ZÀ-Þ]\S*|[\d.:,;–—()\-]+)[^\S\n]+)*"
                               r"(?:[A-ZÀ-Þ]\S*|\d+)[^\S\n]*$")
 _AFTER_ARTICLE_RE = re.compile(r"\b[Tt]he \Z")
-_NOUN_USE_RE = re.compile(r"(?:[’']s)?(?:[.,;:!?)\]]|\s+of\b|\s*\Z)")
-_THE_NOUN_RE = re.compile(r"\b[Tt]he ([A-ZÀ-Þ][\w’'\-]+?)(?:[’']s)?(?=[.,;:!?)\]]|\s+of\b)")
+# what ends a noun phrase after "the": "the Vendée.", "the Tsar of"
+_NOUN_END = r"[.,;:!?)\]]|\s+of\b"
+_NOUN_USE_RE = re.compile(rf"(?:[’']s)?(?:{_NOUN_END}|\s*\Z)")
+_THE_NOUN_RE = re.compile(rf"\b[Tt]he ([A-ZÀ-Þ][\w’'\-]+?)(?:[’']s)?(?={_NOUN_END})")
 _LINE_RE = re.compile(r"[^\n]+")
 # where a reference line's title begins: an italic or quoted title, or the first
 # sentence stop after a word ("Duranty, Walter. The Kremlin ..."), or ", The ..."
