@@ -120,14 +120,17 @@ def _read_query(text: str | None) -> str:
 @click.option("--name", metavar="NAME", help="Run the named query NAME instead of SPARQL.")
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="A parameter of the named query, e.g. person=Ezhov (repeatable).")
+@click.option("--allow-service", is_flag=True, help="Let SERVICE clauses fetch other SPARQL "
+              "endpoints over the network (refused by default).")
 def query(source: Path, sparql: str | None, fmt: str, list_queries: bool, name: str | None,
-          params: tuple[str, ...]) -> None:
+          params: tuple[str, ...], allow_service: bool) -> None:
     """Run SPARQL on a built graph: SOURCE is a build folder or a graph file.
 
     SPARQL is the query text, @FILE.rq to read it from a file, or - for stdin;
     or --name NAME runs a named query (--list shows them). The prefixes schema:,
     cito:, bibo:, oa:, prov:, dcterms:, skos:, cg: are predeclared. A build folder
     is queried through its store (DIR/store, made on first use from graph.ttl).
+    SERVICE (federation) is refused unless --allow-service is given.
     """
     from graph_builder import named_queries
     from graph_builder.query import format_answer, open_store, run_query
@@ -143,7 +146,7 @@ def query(source: Path, sparql: str | None, fmt: str, list_queries: bool, name: 
         text = named_queries.bind(name, named_queries.parse_params(params))
     else:
         text = _read_query(sparql)
-    answer = run_query(open_store(source), text)
+    answer = run_query(open_store(source), text, allow_service=allow_service)
     click.echo(format_answer(answer, fmt), nl=False)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph_builder.errors import QueryError
+from graph_builder.sparql_guard import check_query
 from graph_builder.store import GRAPH_FORMATS, first_line, graph_file, unreadable
 from graph_builder.store import open_store as open_store  # re-exported: callers import it here
 from ontology import PREFIXES
@@ -59,8 +60,10 @@ def ask(store: ox.Store, sparql: str):
     return store.query(sparql, prefixes=PREFIXES)
 
 
-def run_query(store: ox.Store, sparql: str) -> QueryAnswer:
-    """Run a SPARQL query (the project prefixes predeclared); updates are refused."""
+def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> QueryAnswer:
+    """Run a SPARQL query (the project prefixes predeclared); updates are refused, and so
+    are SERVICE calls to other endpoints unless ``allow_service`` (see `sparql_guard`)."""
+    check_query(sparql, allow_service=allow_service)
     try:
         result = ask(store, sparql)
     except SyntaxError as exc:
@@ -75,7 +78,18 @@ def run_query(store: ox.Store, sparql: str) -> QueryAnswer:
 
 
 def format_answer(answer: QueryAnswer, fmt: str) -> str:
-    """The answer as text in one of RESULT_FORMATS."""
+    """The answer as text in one of RESULT_FORMATS.
+
+    Oxigraph evaluates SELECT lazily, so a failure half-way (a SERVICE endpoint
+    that does not answer, say) surfaces here, as a QueryError like any other.
+    """
+    try:
+        return _format(answer, fmt)
+    except (OSError, ValueError) as exc:
+        raise QueryError(f"query failed: {first_line(exc)}") from exc
+
+
+def _format(answer: QueryAnswer, fmt: str) -> str:
     if answer.kind == "graph":
         data = ox.serialize(answer.value, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         return data.decode("utf-8")
