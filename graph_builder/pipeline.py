@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from graph_builder.build import build_triples
 from graph_builder.claims import extract_claims
-from graph_builder.corpus import read_corpus
+from graph_builder.corpus import read_documents
 from graph_builder.errors import ParseError
 from graph_builder.footnotes import attach_notes
 from graph_builder.names import family_key
@@ -44,6 +44,7 @@ class BuildSettings:
 
     base: str = DEFAULT_BASE
     strict: bool = False
+    follow_links: bool = False  # read links that lead outside the corpus folder
 
     def __post_init__(self) -> None:
         check_base(self.base)
@@ -115,7 +116,7 @@ def build_graph(corpus: Path, settings: BuildSettings | None = None,
     warnings: list[InputWarning] = []
     timer = _Timer()
     with timer.stage("corpus"):
-        documents = list(read_corpus(corpus, warnings))
+        documents = read_documents(corpus, warnings, settings.follow_links)
     extractions: list[Extraction] = []
     for done, document in enumerate(documents, start=1):
         with timer.stage("segment"):
@@ -139,7 +140,9 @@ def build_graph(corpus: Path, settings: BuildSettings | None = None,
         resolution.topic_mentions = find_mentions(extractions, resolution.topics)
     with timer.stage("build"):
         triples = build_triples(extractions, resolution, base=settings.base,
-                                settings=settings.as_dict(), started_at=started_at)
+                                settings=settings.as_dict(), started_at=started_at,
+                                warnings=warnings)
+    _stop_if_strict(settings, warnings)
     return BuildResult(triples, documents, extractions, resolution, warnings, timer.stages)
 
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_builder.corpus import find_files, read_corpus
+from graph_builder.corpus import find_files, read_corpus, read_documents
 from graph_builder.errors import CorpusError
 
 
@@ -56,3 +56,65 @@ def test_corpus_single_file(tmp_path):
     path.write_text("Only\n", encoding="utf-8")
     [doc] = read_corpus(path, [])
     assert doc.doc_id == "one.txt" and isinstance(doc.path, Path)
+
+
+def _outside_and_inside(tmp_path: Path) -> Path:
+    """A corpus holding one text, a link to a file outside it, a link to a folder outside
+    it, a link to its own text and a link back to itself (a loop)."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Secret\n\nroot:x:0:0\n", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.txt").write_text("A\n\nJane Doe wrote.\n", encoding="utf-8")
+    (corpus / "x.txt").symlink_to(outside / "secret.txt")
+    (corpus / "elsewhere").symlink_to(outside)
+    (corpus / "sub" / "again.txt").symlink_to(corpus / "a.txt")
+    (corpus / "sub" / "loop").symlink_to(corpus)
+    return corpus
+
+
+def test_issue_12_links_out_of_the_corpus_are_skipped_with_a_warning(tmp_path):
+    corpus = _outside_and_inside(tmp_path)
+    warnings = []
+    docs = read_documents(corpus, warnings)
+    assert [d.doc_id for d in docs] == ["a.txt", "sub/again.txt"]
+    assert not any("root:x" in d.text for d in docs)
+    assert sorted(str(w) for w in warnings) == [
+        f"{name}: is a link to a place outside the corpus folder; skipped. Copy the file in, "
+        "or build with --follow-links." for name in ("elsewhere", "x.txt")]
+
+
+def test_issue_12_follow_links_reads_them_and_ends_loops(tmp_path):
+    corpus = _outside_and_inside(tmp_path)
+    docs = read_documents(corpus, [], follow_links=True)
+    assert [d.doc_id for d in docs] == ["a.txt", "elsewhere/secret.txt", "sub/again.txt",
+                                        "x.txt"]
+
+
+def test_issue_12_a_file_name_that_is_not_utf8_is_an_id_and_a_warning(tmp_path):
+    (tmp_path / "caf\udce9.txt").write_text("T\n\nPierre Dupont.\n", encoding="utf-8")
+    warnings = []
+    [doc] = read_documents(tmp_path, warnings)
+    assert doc.doc_id == "caf\\xe9.txt"
+    doc.doc_id.encode("utf-8")  # no surrogate left to break a writer
+    assert "not valid UTF-8" in str(warnings[0])
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_issue_12_utf16_and_utf32_with_a_byte_order_mark_are_text(tmp_path, encoding):
+    text = "Title\r\n\r\nMaria Skłodowska wrote to Paris.\r\n"
+    raw = text.encode(encoding)
+    if encoding == "utf-16-be":
+        raw = b"\xfe\xff" + raw
+    (tmp_path / "letter.txt").write_bytes(raw)
+    warnings = []
+    [doc] = read_documents(tmp_path, warnings)
+    assert doc.text == "Title\n\nMaria Skłodowska wrote to Paris.\n" and not warnings
+
+
+def test_issue_12_a_corpus_of_empty_files_is_an_error(tmp_path):
+    (tmp_path / "a.txt").write_text("", encoding="utf-8")
+    (tmp_path / "b.md").write_text("  \n\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="no readable text"):
+        read_documents(tmp_path, [])
