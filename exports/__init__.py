@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph_builder.atomic import STDOUT, os_reason
 from graph_builder.errors import ExportError
 
 if TYPE_CHECKING:  # the registry stays light: the CLI reads it to build --format
@@ -68,9 +69,12 @@ def writer(fmt: Format) -> Callable[[GraphData, Path], None]:
 def export(graph: GraphData, fmt: str | None, dest: Path) -> Format:
     """Write ``graph`` to ``dest`` in the named (or suffix-implied) format."""
     chosen = resolve_format(fmt, dest)
+    if dest == STDOUT and chosen.name == "csv":
+        raise ExportError("csv writes a folder of tables, which cannot go to standard output; "
+                          "give -o a folder or a .zip file.")
     try:
         writer(chosen)(graph, dest)
     except OSError as exc:
-        raise ExportError(f"{dest}: cannot write ({exc.strerror}); check the folder exists "
-                          "and is writable.") from exc
+        raise ExportError(f"{dest}: cannot write ({os_reason(exc)}); check that the folder "
+                          "is writable and has room.") from exc
     return chosen

@@ -22,7 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from exports.graphdata import GraphData
-from graph_builder.atomic import atomic_path, write_bytes
+from graph_builder.atomic import atomic_path, make_folder, together, write_bytes
 from graph_builder.errors import ExportError
 from graph_builder.query import ask
 
@@ -145,5 +145,7 @@ def write(graph: GraphData, dest: Path) -> None:
                 info.external_attr = 0o644 << 16
                 zf.writestr(info, data)
         return
-    for name, data in files.items():
-        write_bytes(dest / name, data)
+    make_folder(dest)
+    with together():  # the tables change as a set
+        for name, data in files.items():
+            write_bytes(dest / name, data)

@@ -41,7 +41,7 @@ import networkx as nx
 
 from exports.graphdata import GraphData
 from exports.layout import layout_positions
-from graph_builder.atomic import atomic_path
+from graph_builder.atomic import atomic_path, os_reason
 from graph_builder.errors import ExportError
 
 #: Colour per node kind (Tableau 10, distinct on screen and in greyscale print).
@@ -92,7 +92,7 @@ def write_html(view: nx.Graph, dest: Path, *, title: str = "claimgraph") -> None
             tmp.write_bytes(page)
     except OSError as err:
         raise ExportError(
-            f"Cannot write HTML to {dest}: {err.strerror or err}. "
+            f"Cannot write HTML to {dest}: {os_reason(err)}. "
             "Check that the folder is writable and has free space."
         ) from err
 

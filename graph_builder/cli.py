@@ -48,8 +48,11 @@ def main() -> None:
               type=click.Path(file_okay=False, path_type=Path), help="Folder for the outputs.")
 @click.option("--base", default=None, help="Base IRI for the graph's own nodes.")
 @click.option("--strict", is_flag=True, help="Stop at the first problem in the input.")
+@click.option("--follow-links", is_flag=True, help="Read links that lead outside the corpus "
+              "folder (skipped with a warning by default).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def build(corpus: Path | None, out_dir: Path, base: str | None, strict: bool, quiet: bool) -> None:
+def build(corpus: Path | None, out_dir: Path, base: str | None, strict: bool,
+          follow_links: bool, quiet: bool) -> None:
     """Build the graph of CORPUS (a folder or one file; default: the built-in demo).
 
     Writes DIR/graph.ttl, DIR/graph.html (network view) and DIR/report.json.
@@ -59,7 +62,8 @@ def build(corpus: Path | None, out_dir: Path, base: str | None, strict: bool, qu
     from graph_builder.pipeline import BuildSettings, build_graph
 
     started = time.perf_counter()
-    settings = BuildSettings(strict=strict, **({"base": base} if base else {}))
+    settings = BuildSettings(strict=strict, follow_links=follow_links,
+                             **({"base": base} if base else {}))
     with ExitStack() as stack:
         source = corpus or stack.enter_context(as_file(files("graph_builder") / "demo"))
         show = not quiet and sys.stderr.isatty()
@@ -170,6 +174,11 @@ def parse_refs(source) -> None:
         click.echo(json.dumps(item, ensure_ascii=False))
 
 
+def _wrote(dest: Path, message: str) -> None:
+    """Say what was written: on stderr when the output itself went to stdout (-o -)."""
+    click.echo(message, err=str(dest) == "-")
+
+
 def _format_choice() -> click.Choice:
     from exports import format_names
     return click.Choice(format_names(), case_sensitive=False)
@@ -180,7 +189,8 @@ def _format_choice() -> click.Choice:
 @click.option("--format", "fmt", type=_format_choice(), default=None,
               help="Output format (default: from the file suffix).")
 @click.option("-o", "--output", "dest", required=True, type=click.Path(path_type=Path),
-              help="File to write (a folder for csv, unless it ends in .zip).")
+              help="File to write, - for standard output (a folder for csv, unless it ends "
+              "in .zip).")
 def export(source: Path, fmt: str | None, dest: Path) -> None:
     """Export a built graph (folder or graph file) to another format."""
     from exports import export as export_graph
@@ -191,7 +201,7 @@ def export(source: Path, fmt: str | None, dest: Path) -> None:
     with gc_paused():
         chosen = export_graph(GraphData.from_triples(read_triples(source),
                                                      f"claimgraph: {source}"), fmt, dest)
-    click.echo(f"Wrote {dest} ({chosen.name}).")
+    _wrote(dest, f"Wrote {dest} ({chosen.name}).")
 
 
 @main.command()
@@ -232,7 +242,7 @@ def serve(source: Path, host: str, port: int, timeout: float, max_rows: int,
 @main.command()
 @click.argument("source", metavar="DIR", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "dest", type=click.Path(dir_okay=False, path_type=Path),
-              help="Page to write.  [default: DIR/view.html]")
+              help="Page to write, - for standard output.  [default: DIR/view.html]")
 @click.option("--focus", metavar="NAME", help="Centre on this person, in any spelling "
               "(Ezhov finds Yezhov).")
 @click.option("--depth", default=2, show_default=True, type=click.IntRange(min=0),
@@ -254,8 +264,8 @@ def viz(source: Path, dest: Path | None, focus: str | None, depth: int, kinds: s
     write_html(view, dest, title=view.graph["title"])
     nodes, edges, centre = view.number_of_nodes(), view.number_of_edges(), view.graph["focus"]
     about = f"; focus {view.nodes[centre]['label']}, depth {depth}" if centre is not None else ""
-    click.echo(f"Wrote {dest}: {nodes} node{'s' * (nodes != 1)}, "
-               f"{edges} edge{'s' * (edges != 1)}{about}.")
+    _wrote(dest, f"Wrote {dest}: {nodes} node{'s' * (nodes != 1)}, "
+                 f"{edges} edge{'s' * (edges != 1)}{about}.")
 
 
 EXIT_INVALID = 1

@@ -17,6 +17,7 @@ from pathlib import Path
 from exports import export
 from exports.graphdata import GraphData
 from graph_builder import __version__, atomic
+from graph_builder.errors import ExportError
 from graph_builder.pipeline import BuildResult
 
 GRAPH_FILE = "graph.ttl"
@@ -34,18 +35,28 @@ class BuildOutputs:
 
 def write_outputs(result: BuildResult, out_dir: Path, corpus: Path,
                   started: float | None = None) -> BuildOutputs:
-    """Write the three outputs of a build into ``out_dir``."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write the three outputs of a build into ``out_dir`` (created if missing; its parent
+    must exist). They replace the previous build's as a set (`atomic.together`):
+    an interrupted build leaves the old three, never a mix."""
+    atomic.make_folder(out_dir)
+    atomic.sweep(out_dir)
     title = f"claimgraph: {corpus.name or corpus}"
     data = GraphData(result.triples, title)
     outputs = BuildOutputs(out_dir / GRAPH_FILE, out_dir / VIEW_FILE, out_dir / REPORT_FILE)
     stages = outputs.stages = dict(result.stages)  # the build's record stays untouched
-    for stage, fmt, dest in (("export", "turtle", outputs.graph), ("view", "html", outputs.view)):
-        start = time.perf_counter()
-        export(data, fmt, dest)
-        stages[stage] = round(time.perf_counter() - start, 4)
-    atomic.write_text(outputs.report, json.dumps(report(result, corpus, started, stages),
-                                                 indent=2, ensure_ascii=False) + "\n")
+    with atomic.together():
+        for stage, fmt, dest in (("export", "turtle", outputs.graph),
+                                 ("view", "html", outputs.view)):
+            start = time.perf_counter()
+            export(data, fmt, dest)
+            stages[stage] = round(time.perf_counter() - start, 4)
+        text = json.dumps(report(result, corpus, started, stages), indent=2,
+                          ensure_ascii=False) + "\n"
+        try:
+            atomic.write_text(outputs.report, text)
+        except OSError as exc:
+            raise ExportError(f"{outputs.report}: cannot write ({atomic.os_reason(exc)}); "
+                              "check that the folder is writable and has room.") from exc
     return outputs
 
 

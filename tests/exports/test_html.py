@@ -258,7 +258,7 @@ def test_html_interrupted_write_keeps_old_file(tmp_path, monkeypatch):
 
 def test_html_unwritable_destination_is_an_export_error(tmp_path):
     (tmp_path / "taken").write_text("a file, not a folder")
-    with pytest.raises(ExportError, match="Cannot write HTML to"):
+    with pytest.raises(ExportError, match="taken is a file, not a folder"):
         write_html(claim_graph(), tmp_path / "taken" / "graph.html")
 
 
