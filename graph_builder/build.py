@@ -22,6 +22,7 @@ from graph_builder.records import (
     ClaimKind,
     Document,
     Extraction,
+    InputWarning,
     PersonEntity,
     Resolution,
     Span,
@@ -30,6 +31,12 @@ from graph_builder.records import (
 )
 from graph_builder.terms import BIBO, CG, CITO, OA, PROV, RDF, SDO, SKOS, XSD
 from ontology import mint_iri
+
+#: Characters a text literal holds at most. Oxigraph's parsers stop at 16 MiB a term,
+#: and a 17 MB one-paragraph file must still give a graph that `query`, `serve`,
+#: `export`, `validate` and `viz` read back (4 bytes a character at worst, and escapes).
+MAX_LITERAL = 1_000_000
+CUT_MARK = " […]"
 
 _WORK_CLASSES = {
     "book": (SDO.Book,), "article": (SDO.ScholarlyArticle,), "chapter": (SDO.Chapter,),
@@ -64,6 +71,7 @@ class GraphBuilder:
         self.base = base
         self.settings = settings
         self._triples: dict[ox.Quad, None] = {}  # an ordered set
+        self.cuts: list[str] = []  # texts over MAX_LITERAL, cut
         self.build_node = self.iri("build", f"claimgraph {__version__} "
                                    f"{json.dumps(settings, sort_keys=True)}")
         self.doc_nodes: dict[str, ox.NamedNode] = {}
@@ -73,8 +81,18 @@ class GraphBuilder:
         return ox.NamedNode(mint_iri(kind, key, self.base))
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal | str) -> None:
-        obj = ox.Literal(o) if isinstance(o, str) else o
+        if isinstance(o, str):
+            obj = ox.Literal(o if len(o) <= MAX_LITERAL else self._cut(s, p, o))
+        else:
+            obj = o
         self._triples[ox.Quad(s, p, obj)] = None
+
+    def _cut(self, s: ox.NamedNode, p: ox.NamedNode, text: str) -> str:
+        """A text too long for RDF readers, cut (and said so in `cuts`)."""
+        self.cuts.append(f"{s.value} {p.value}: a text of {len(text):,} characters is cut to "
+                         f"{MAX_LITERAL:,} in the graph (RDF readers stop at 16 MiB a term); "
+                         "its annotation still spans all of it")
+        return text[:MAX_LITERAL] + CUT_MARK
 
     def add_types(self, s: ox.NamedNode, *classes: ox.NamedNode) -> None:
         for cls in classes:
@@ -126,12 +144,13 @@ class GraphBuilder:
         self.add_types(target, OA.SpecificResource)
         self.add(target, OA.hasSource, self.doc_nodes[doc.doc_id])
         self.add(target, OA.hasSelector, position)
-        self.add(target, OA.hasSelector, quote)
         self.add_types(position, OA.TextPositionSelector)
         self.add(position, OA.start, ox.Literal(str(span.start), datatype=XSD.nonNegativeInteger))
         self.add(position, OA.end, ox.Literal(str(span.end), datatype=XSD.nonNegativeInteger))
-        self.add_types(quote, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, span.slice(doc.text))
+        if span.end - span.start <= MAX_LITERAL:  # longer: the position alone says where
+            self.add(target, OA.hasSelector, quote)
+            self.add_types(quote, OA.TextQuoteSelector)
+            self.add(quote, OA.exact, span.slice(doc.text))
         self.extracted(annotation, [doc.doc_id])
         return annotation
 
@@ -313,8 +332,11 @@ def _add_topics(builder: GraphBuilder, extractions: list[Extraction],
 
 
 def build_triples(extractions: list[Extraction], resolution: Resolution, *, base: str,
-                  settings: dict[str, object], started_at: str = "") -> list[ox.Quad]:
-    """Every triple of the graph, sorted; ``started_at`` an xsd:dateTime or ""."""
+                  settings: dict[str, object], started_at: str = "",
+                  warnings: list[InputWarning] | None = None) -> list[ox.Quad]:
+    """Every triple of the graph, sorted; ``started_at`` an xsd:dateTime or "".
+
+    A text longer than MAX_LITERAL is cut, with a warning added to ``warnings``."""
     builder = GraphBuilder(base, settings)
     documents = [e.layout.document for e in extractions]
     for extraction in extractions:
@@ -338,4 +360,6 @@ def build_triples(extractions: list[Extraction], resolution: Resolution, *, base
             if id(citation) not in carried:  # no claim carries it: the document cites it
                 builder.add_citation(doc, builder.doc_nodes[doc.doc_id], f"{doc.doc_id}|document",
                                      citation, resolution)
+    if warnings is not None:
+        warnings.extend(InputWarning("graph", 0, cut) for cut in builder.cuts)
     return builder.triples()

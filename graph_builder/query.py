@@ -36,7 +36,7 @@ def read_triples(source: Path) -> list[ox.Quad]:
     try:
         return [ox.Quad(q.subject, q.predicate, q.object) for q in
                 ox.parse(path=str(path), format=GRAPH_FORMATS[path.suffix.lower()])]
-    except (SyntaxError, ValueError, OSError) as exc:
+    except (SyntaxError, ValueError, OSError, MemoryError) as exc:
         raise QueryError(unreadable(path, exc)) from exc
 
 

@@ -166,7 +166,7 @@ def _make(tmp: Path, path: Path, dest: Path) -> None:
     store = ox.Store(str(tmp))
     try:
         store.bulk_load(path=str(path), format=GRAPH_FORMATS[path.suffix.lower()])
-    except (SyntaxError, ValueError) as exc:
+    except (SyntaxError, ValueError, MemoryError) as exc:
         raise QueryError(unreadable(path, exc)) from exc
     store.flush()
     del store  # closes the database before it moves
@@ -204,7 +204,7 @@ def _umask() -> int:
 def _load(store: ox.Store, path: Path) -> None:
     try:
         store.bulk_load(path=str(path), format=GRAPH_FORMATS[path.suffix.lower()])
-    except (SyntaxError, ValueError, OSError) as exc:
+    except (SyntaxError, ValueError, OSError, MemoryError) as exc:
         raise QueryError(unreadable(path, exc)) from exc
 
 

@@ -101,3 +101,21 @@ def test_build_citation_no_claim_carries_is_cited_by_its_document(tmp_path):
         ?cit cito:hasCitingEntity ?doc ; cito:hasCitedEntity/schema:name ?title ;
              bibo:locator ?page . ?doc a cg:SourceDocument }""")
     assert rows == [{"title": "A Lost Book", "page": "4"}]
+
+
+def test_issue_12_a_text_over_the_readers_limit_is_cut_and_reads_back():
+    import pyoxigraph as ox
+
+    from graph_builder.build import CUT_MARK, MAX_LITERAL, GraphBuilder
+    from graph_builder.terms import SDO
+
+    builder = GraphBuilder("https://example.org/", {})
+    node = builder.iri("claim", "long")
+    huge = "\U0001d4d0\"\n" * (6 << 20)  # 18 M characters, 4-byte ones and escapes
+    builder.add(node, SDO.text, huge)
+    builder.add(node, SDO.name, "short")
+    turtle = ox.serialize(builder.triples(), format=ox.RdfFormat.TURTLE)
+    assert len(turtle) > 2 * MAX_LITERAL  # well past what a character count suggests
+    back = {q.predicate: q.object.value for q in ox.parse(turtle, format=ox.RdfFormat.TURTLE)}
+    assert back[SDO.text] == huge[:MAX_LITERAL] + CUT_MARK and back[SDO.name] == "short"
+    assert len(builder.cuts) == 1 and "18,874,368 characters is cut" in builder.cuts[0]
