@@ -184,3 +184,15 @@ def test_issue_12_a_graph_over_the_readers_limit_is_one_line(old_huge_graph, tmp
         args.append(str(old_huge_graph))
     result = CliRunner().invoke(main, args)
     _one_line_error(result, "cannot be read as RDF", "claimgraph build")
+
+
+def test_issue_12_a_file_name_that_is_not_utf8_builds_without_a_traceback(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "lettre-\udce9t\udce9.txt").write_text(
+        "Lettres\n\nHenri Martin wrote from Lyon.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(corpus), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    graph = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "lettre-\\\\xe9t\\\\xe9.txt" in graph and "Henri Martin" in graph
