@@ -22,7 +22,9 @@ _TRAILING_MARKER = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+$")
 _INNER_SENTENCE_END = re.compile(rf"[a-z][.!?][{SUPERSCRIPT_DIGITS}”\"’]*\s+[A-Z]")
 _BRACKET_FOOTNOTE = re.compile(r"^\[\s*Foot\s*note", re.IGNORECASE)
 SOURCE_LABEL = re.compile(r"^(?:Original\s+)?Sources?\s*:\s*(?=\S)", re.IGNORECASE)
-_CONTENTS = re.compile(r"^\S.{1,150}?(?:\t|\s{3,})\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$")
+# "Chapter One ....   12": the gap before the page number is taken whole (atomic), so a
+# line holding a long run of spaces is walked once per start, not once per split of it
+_CONTENTS = re.compile(r"^\S.{1,150}?(?>\t\s*+|\s{3,}+)(?:\d{1,4}|[ivxlc]{1,6})\s*+$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}|[a-z]|[IVX]{1,5})[.)]\s+\S")
 # A speaker label: "MOLOTOV:", "VOICE FROM AUDIENCE:", "Stalin:", "HECKERT :", "MOLOTOV::"
 _TURN = re.compile(r"^([A-ZÀ-Þ][\w.’'\- ]{0,38}?)\s?::?\s+(\S.*)$")
