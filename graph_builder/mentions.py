@@ -179,34 +179,86 @@ def _split(tokens: list[str]) -> tuple[str, str]:
     return " ".join(given), tokens[-1]
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[str, str]:
-    """Text before the span on its line and after it on its line."""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    return text[ls:start], text[end:le if le >= 0 else len(text)]
+class _Lines:
+    """Where each line of a text starts, found once, so the context of a mention costs
+    about its window and not its whole line: a text on one line of 30 MB holds
+    hundreds of thousands of mentions, and re-splitting the line for each made the
+    stage quadratic."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(text))]
+        self._fill_end: dict[int, int] = {}  # line start -> end of its leading fill
+        self._citation: dict[int, bool] = {}
+
+    def start_of(self, pos: int) -> int:
+        return self.starts[bisect.bisect_right(self.starts, pos) - 1]
+
+    def end_of(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos)
+        return self.starts[i] - 1 if i < len(self.starts) else len(self.text)
+
+    def words_before(self, line_start: int, pos: int) -> list[str]:
+        """The last two words of ``text[line_start:pos].split()``, read from a window
+        that widens only while it may have cut the first of them."""
+        width = 64
+        while True:
+            low = max(line_start, pos - width)
+            parts = self.text[low:pos].rsplit(None, 2)
+            if low == line_start:
+                return parts[-2:]
+            if len(parts) == 3:
+                return parts[1:]
+            width *= 4
+
+    def only_fill_before(self, line_start: int, pos: int) -> bool:
+        """Is ``text[line_start:pos]`` only " *#_" (Markdown emphasis and rules)?"""
+        end = self._fill_end.get(line_start)
+        if end is None:
+            end = self._fill_end[line_start] = _LEAD_FILL_RE.match(self.text, line_start).end()
+        return end >= pos
+
+    def only_fill_after(self, pos: int, line_end: int) -> bool:
+        """Is ``text[pos:line_end]`` only " *#_." (emphasis, rules, a full stop)?"""
+        return _TRAIL_FILL_RE.match(self.text, pos, line_end).end() == line_end
+
+    def is_citation(self, pos: int) -> bool:
+        """Is the line holding ``pos`` a reference line? Asked once per line."""
+        start = self.start_of(pos)
+        if start not in self._citation:
+            self._citation[start] = is_citation_line(self.text[start:self.end_of(pos)])
+        return self._citation[start]
 
 
-def _context_rejects(text: str, start: int, end: int, n_tokens: int, upper: bool) -> bool:
+_NEWLINE_RE = re.compile(r"\n")
+_LEAD_FILL_RE = re.compile(r"[ *#_]*+")
+_TRAIL_FILL_RE = re.compile(r"[ *#_.]*+")
+
+
+def _context_rejects(lines: _Lines, start: int, end: int, n_tokens: int, upper: bool) -> bool:
     """Shapes of organisations, places and headings around a multi-word chunk."""
-    before, after = _line_bounds(text, start, end)
-    prev = before.rstrip().split()
+    text = lines.text
+    line_start = lines.start_of(start)
+    prev = lines.words_before(line_start, start)
     if prev and prev[-1].casefold() in _ARTICLES:
         return True
     if len(prev) >= 2 and prev[-1] == "of" and prev[-2][:1].isupper():
         return True  # "Committee of Public Safety", "Plan of San Luis"
-    if n_tokens > 1 and not upper and after.startswith(":"):
+    if n_tokens > 1 and not upper and text.startswith(":", end):
         return True  # "New York: Knopf", "Original Source: ..."
     if prev and prev[-1][:1] in "([" and len(prev) >= 2 and _fold_word(prev[-2]) in _NOT_PERSON:
         return True  # "the Special Conference (Osoboe Soveshchanie)": a body's own name
     # a line holding only the chunk is a heading, unless it opens with initials: a
     # signature or byline ("J. STALIN", "N. I. Yezhov" under a letter)
-    return (n_tokens > 1 and not before.strip(" *#_") and not after.strip(" *#_.")
+    return (n_tokens > 1 and lines.only_fill_before(line_start, start)
+            and lines.only_fill_after(end, lines.end_of(end))
             and not _INITIAL_RE.match(text, start))
 
 
-def _chunk_mention(text: str, m: re.Match, common: frozenset[str] = frozenset()
+def _chunk_mention(lines: _Lines, m: re.Match, common: frozenset[str] = frozenset()
                    ) -> Mention | None:
     """A mention from a capitalised chunk, or None when its shape says not-a-person."""
+    text = lines.text
     raw = m.group(0)
     possessive = bool(_POSSESSIVE_RE.search(raw))
     if possessive:
@@ -256,7 +308,7 @@ def _chunk_mention(text: str, m: re.Match, common: frozenset[str] = frozenset()
     if regnal:
         end = text.index(regnal, end) + len(regnal)
     upper = all(w.isupper() or w in _PARTICLES for w in words)
-    if _context_rejects(text, chunk_start, end, len(words) + len(title), upper):
+    if _context_rejects(lines, chunk_start, end, len(words) + len(title), upper):
         return None
     if regnal and len(words) <= 2 and not any(_INITIAL_RE.fullmatch(w) for w in words):
         return Mention(start, end, text[start:end], text[start:end], "", " ".join(title),
@@ -271,12 +323,13 @@ def _chunk_mention(text: str, m: re.Match, common: frozenset[str] = frozenset()
     return Mention(start, end, text[start:end], family, given, " ".join(title), kind)
 
 
-def _structured(text: str, common: frozenset[str] = frozenset()) -> list[Mention]:
+def _structured(lines: _Lines, common: frozenset[str] = frozenset()) -> list[Mention]:
     """Speaker labels, inverted reference names and "A & B" author pairs.
 
     An inverted pair whose "family" the text also writes as a common word, or in
     capitals, or as a word derived from a name, is an index heading ("Trials, Moscow",
     "NKVD, Leningrad", "Stalinist mentalities") unless its line is a reference."""
+    text = lines.text
     found = []
     for m in _SPEAKER_RE.finditer(text):
         label = m.group(1).strip()
@@ -290,8 +343,7 @@ def _structured(text: str, common: frozenset[str] = frozenset()) -> list[Mention
             continue
         heading = ((family.isupper() and len(family) <= 4) or _DERIVED_RE.search(family)
                    or _key(family) in common or _key(given.split()[0]) in common)
-        if heading and not _INITIAL_RE.match(given) and not is_citation_line(
-                _line_at(text, m.start(1))):
+        if heading and not _INITIAL_RE.match(given) and not lines.is_citation(m.start(1)):
             continue
         found.append(Mention(m.start(1), m.end(2), text[m.start(1):m.end(2)], family, given, "",
                              "inverted"))
@@ -299,11 +351,6 @@ def _structured(text: str, common: frozenset[str] = frozenset()) -> list[Mention
         for g in (1, 2):
             found.append(Mention(m.start(g), m.end(g), m.group(g), m.group(g), "", "", "surname"))
     return found
-
-
-def _line_at(text: str, start: int) -> str:
-    end = text.find("\n", start)
-    return text[text.rfind("\n", 0, start) + 1:end if end >= 0 else len(text)]
 
 
 def _covered(text: str, mentions: list[Mention]) -> bytearray:
@@ -346,9 +393,11 @@ class _Evidence:
 
 # "Bolstering Khrushchev": a participle opening a sentence is not a given name
 _PARTICIPLE_RE = re.compile(r"[A-Z][a-z]{3,}ing")
-_SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\[(\n][\"“”’']?\s*)\Z")
+# (a line break is read as its run's last one, so a run of blank lines is walked once)
+_SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\[(][\"“”’']?\s*+|\n[\"“”’']\s*+|\n[^\S\n]*+)\Z")
 # a signature: initials and a surname in capitals ("J. STALIN", "V. M. MOLOTOV")
-_SIGNATURE_RE = re.compile(rf"(?:{_INITIAL}\s?)+[^\W\d_]{{3,}}")
+# (each initial is taken whole: "A.B." read as one initial or as two gave 2^n readings)
+_SIGNATURE_RE = re.compile(rf"(?>{_INITIAL}\s?)+[^\W\d_]{{3,}}")
 _LEN_MAX = 1 << 62  # sorts after any end offset in a (start, end) pair
 _LOWER_WORD_RE = re.compile(r"(?<=[a-z,;] )[a-z][a-z’'\-]+")
 _PLACE_PREP = r"\b(?:in|at|into|across|throughout|inside|within|near|invaded)"
@@ -358,12 +407,15 @@ _ITALIC_RE = re.compile(r"(?<![\w*])[*_](?=\S)[^*_\n]{2,200}(?<=\S)[*_](?!\w)")
 _DERIVED_RE = re.compile(r"^\w{4,}(?:ites?|ists?|isms?)$")
 _CONNECTIVE_RE = re.compile(r" (?:and|of|the|to|in|on|for|a|an|with|at|by) ")
 # a heading or table-of-contents line: every longer word capitalised
-_HEADING_LINE_RE = re.compile(r"^[^\S\n]*(?:(?:[^\W\d_]{1,3}|[A-ZÀ-Þ]\S*|[\d.:,;–—()\-]+)[^\S\n]+)*"
-                              r"(?:[A-ZÀ-Þ]\S*|\d+)[^\S\n]*$")
+# (each word with its space is atomic: "AB" is a short word and a capitalised one, and
+# trying both readings of every word doubled the work per word)
+_HEADING_LINE_RE = re.compile(r"^[^\S\n]*+(?>(?:[^\W\d_]{1,3}|[A-ZÀ-Þ]\S*|[\d.:,;–—()\-]+)"
+                              r"[^\S\n]+)*(?:[A-ZÀ-Þ]\S*|\d+)[^\S\n]*$")
 _AFTER_ARTICLE_RE = re.compile(r"\b[Tt]he \Z")
 # what ends a noun phrase after "the": "the Vendée.", "the Tsar of"
 _NOUN_END = r"[.,;:!?)\]]|\s+of\b"
-_NOUN_USE_RE = re.compile(rf"(?:[’']s)?(?:{_NOUN_END}|\s*\Z)")
+# (white space is entered only where its run starts, so no run is walked twice)
+_NOUN_USE_RE = re.compile(r"(?:[’']s)?(?:[.,;:!?)\]]|(?<!\s)\s++(?:of\b|\Z)|\Z)")
 _THE_NOUN_RE = re.compile(rf"\b[Tt]he ([A-ZÀ-Þ][\w’'\-]+?)(?:[’']s)?(?={_NOUN_END})")
 _LINE_RE = re.compile(r"[^\n]+")
 # where a reference line's title begins: an italic or quoted title, or the first
@@ -404,7 +456,8 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
     evidence = _evidence(text)
     known = frozenset(surname_key(f) for f in known_families
                       if not (f.isupper() and len(f) <= 5))  # "NKVD" as an author: not a name
-    mentions = _structured(text, evidence.common)
+    lines = _Lines(text)
+    mentions = _structured(lines, evidence.common)
     # families a reference, a speaker label or the caller vouches for are names even
     # where the text also uses them as a word or after "in" ("the story in Medvedev")
     vouched = known | {surname_key(x.family) for x in mentions}
@@ -420,7 +473,7 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                 text, max(0, m.start() - 12), m.start()):
             singles.append(m)  # a lone word, heading, label or place: only known names count
             continue
-        mention = _chunk_mention(text, m, not_given)
+        mention = _chunk_mention(lines, m, not_given)
         if mention is None or (mention.kind not in ("initials", "inverted") and (
                 evidence.in_title(m.start())
                 and not _CREDIT_RE.search(text[max(0, m.start() - 16):m.start()]))):

@@ -1,9 +1,11 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.score_mentions import DEV_DIR, HELDOUT_DIR, evaluate
-from graph_builder.mentions import find_person_mentions
+from graph_builder.mentions import _Lines, find_person_mentions
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 
@@ -192,3 +194,25 @@ def test_mentions_signatures_and_patronymics(text, expected):
 def test_mentions_bodies_and_offices_are_no_people(text, expected):
     found = [(m.text, m.given, m.family) for m in find_person_mentions(text)]
     assert found == expected
+
+
+@given(st.text(alphabet="ab \t\n.*#_", max_size=300), st.data())
+@settings(max_examples=300, deadline=None)
+def test_issue_12_mention_context_reads_a_window_not_the_line(text, data):
+    """The words before a mention and the blank-line test, read from a window that
+    widens only when it must, agree with splitting the whole line as before."""
+    lines = _Lines(text)
+    pos = data.draw(st.integers(0, len(text)))
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    assert (lines.start_of(pos), lines.end_of(pos)) == (start, end)
+    assert lines.words_before(start, pos) == text[start:pos].rstrip().split()[-2:]
+    assert lines.only_fill_before(start, pos) == (not text[start:pos].strip(" *#_"))
+    assert lines.only_fill_after(pos, end) == (not text[pos:end].strip(" *#_."))
+
+
+def test_issue_12_mentions_of_a_long_word_run_keep_their_context():
+    """A word run far longer than the first window still gives its last two words."""
+    lines = _Lines("the " + "x" * 5000 + " of Committee Name")
+    assert lines.words_before(0, len(lines.text) - len("Committee Name")) == ["x" * 5000, "of"]
