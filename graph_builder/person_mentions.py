@@ -32,7 +32,9 @@ from graph_builder.records import Document, PersonEntity, PersonMention, PersonN
 from graph_builder.resolve import PersonIndex
 
 _NAMED = frozenset({"full", "initials", "inverted", "regnal"})
-_PARTICLE_RE = re.compile(r"^(?:(?:[a-z]{1,3}|[dD][’'])\s*)+(?=[A-ZÀ-Þ])")
+# lower-case particles before the family name ("de la", "van der", "d’"): read a character
+# at a time, since splitting a run of letters into words of one to three tried every split
+_PARTICLE_RE = re.compile(r"^(?:[dD][’']|[a-z])(?:[dD][’']|[a-z]|\s)*(?=[A-ZÀ-Þ])")
 
 
 def index_of(persons: dict[str, PersonEntity]) -> PersonIndex:
@@ -86,14 +88,18 @@ def resolve_person_mentions(documents: list[Document], persons: dict[str, Person
     for counts in named_in.values():
         corpus.update(counts)
     for doc_id, mentions in found.items():
+        so_far: dict[str, _NamedSoFar] = {}
+        givens = _GivenTable(people.persons_named(named_in[doc_id]))
         for m in mentions:
             if _is_named(m):
                 continue
             if m.family:
-                at = named_at[doc_id].get(family_key(_family(m)), [])
-                key, reason = _bare(people, m, at, corpus, doc_id)
+                fam = family_key(_family(m))
+                if fam not in so_far:
+                    so_far[fam] = _NamedSoFar(named_at[doc_id].get(fam, []))
+                key, reason = _bare(people, m, so_far[fam], corpus, doc_id)
             else:
-                key, reason = _given_only(people, m, named_in[doc_id], doc_id)
+                key, reason = _given_only(givens, m, doc_id)
             if key:
                 resolved.append(_resolved(doc_id, m, key, reason))
     resolved.sort(key=lambda x: (x.doc_id, x.span.start, x.span.end))
@@ -137,7 +143,39 @@ def _join(person: PersonEntity, surface: str, doc_id: str, reason: str) -> str:
     return person.key
 
 
-def _bare(people: PersonIndex, m: Mention, named_at: list[tuple[int, str]],
+class _NamedSoFar:
+    """How often a document has named each person of one family before a point.
+
+    Bare surnames arrive in text order, so a cursor walks the named mentions once
+    and keeps running counts; asking again from the start for every bare surname
+    made a long document quadratic."""
+
+    def __init__(self, named_at: list[tuple[int, str]]) -> None:
+        self.named_at = named_at
+        self._reset()
+
+    def _reset(self) -> None:
+        self.i = 0
+        self.counts: Counter[str] = Counter()
+        self.first: dict[str, int] = {}  # key -> index of its first named mention
+
+    def before(self, pos: int, keys: dict[str, PersonEntity]) -> list[tuple[str, int, int]]:
+        """(key, count, first index) of each of ``keys`` named before ``pos``."""
+        if self.i and self.named_at[self.i - 1][0] >= pos:
+            self._reset()  # asked about an earlier point: count again from the start
+        while self.i < len(self.named_at) and self.named_at[self.i][0] < pos:
+            key = self.named_at[self.i][1]
+            self.counts[key] += 1
+            self.first.setdefault(key, self.i)
+            self.i += 1
+        return [(k, n, self.first[k]) for k, n in self.counts.items() if k in keys]
+
+    @property
+    def empty(self) -> bool:
+        return not self.named_at
+
+
+def _bare(people: PersonIndex, m: Mention, named_at: _NamedSoFar,
           corpus: Counter[str], doc_id: str) -> tuple[str, str]:
     """A bare surname's person and why.
 
@@ -155,17 +193,16 @@ def _bare(people: PersonIndex, m: Mention, named_at: list[tuple[int, str]],
     if len(named) == 1:
         reason = f"bare surname: the only person of family key '{family_key(family)}'"
         return _join(named[0], m.text, doc_id, reason), reason
-    before = [key for start, key in named_at if start < m.start and key in by_key]
+    before = named_at.before(m.start, by_key)
     if before:
-        counts = Counter(before)
-        most = max(counts.values())
-        key = next(k for k in before if counts[k] == most)
+        most = max(n for _, n, _ in before)
+        key = min((first, k) for k, n, first in before if n == most)[1]
         reason = (f"bare surname: of the {len(named)} people of that family, the one its "
                   "document has named most so far" + (" (of those tied, the first)" if sum(
-                      n == most for n in counts.values()) > 1 else ""))
+                      n == most for _, n, _ in before) > 1 else ""))
         return _join(by_key[key], m.text, doc_id, reason), reason
     ranked = sorted(((corpus[p.key], p.key) for p in named), reverse=True)
-    if not named_at and ranked and ranked[0][0] and (
+    if named_at.empty and ranked and ranked[0][0] and (
             len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
         reason = (f"bare surname: of the {len(named)} people of that family, the corpus "
                   "names this one most and its document names none")
@@ -176,16 +213,27 @@ def _bare(people: PersonIndex, m: Mention, named_at: list[tuple[int, str]],
     return people.add(PersonName(family, ""), m.text, doc_id), reason
 
 
-def _given_only(people: PersonIndex, m: Mention, in_doc: Counter[str], doc_id: str
-                ) -> tuple[str, str]:
+class _GivenTable:
+    """The persons a document names, by each leading run of their given-name keys
+    ("nikolai", "nikolai ivanovich"), so a given name alone finds its bearers in
+    one look-up instead of a pass over everyone the document names."""
+
+    def __init__(self, persons: list[PersonEntity]) -> None:
+        self.by_prefix: dict[tuple[str, ...], list[PersonEntity]] = {}
+        for person in persons:
+            tokens = given_tokens(person.given) or given_tokens(person.family)[:1]
+            keys = tuple(family_key(t) for t in tokens)
+            for n in range(len(keys) + 1):
+                self.by_prefix.setdefault(keys[:n], []).append(person)
+
+    def bearers(self, wanted: tuple[str, ...]) -> list[PersonEntity]:
+        return self.by_prefix.get(wanted, [])
+
+
+def _given_only(givens: _GivenTable, m: Mention, doc_id: str) -> tuple[str, str]:
     """A given name alone goes to the one person of its document who bears it."""
-    wanted = [family_key(t) for t in given_tokens(m.given)]  # "Nikolai Ivanovich": both
-    owners = []
-    for person in people.persons_named(in_doc):
-        tokens = given_tokens(person.given) or given_tokens(person.family)[:1]
-        if [family_key(t) for t in tokens[:len(wanted)]] == wanted:
-            owners.append(person)
-    if len(owners) == 1:
+    owners = givens.bearers(tuple(family_key(t) for t in given_tokens(m.given)))
+    if len(owners) == 1:  # "Nikolai Ivanovich": both words must agree
         reason = "given name alone: the one person of its document who bears it"
         return _join(owners[0], m.text, doc_id, reason), reason
     return "", ""

@@ -1,10 +1,13 @@
 """The mentions stage: each resolution rule and each do-not-merge case, on invented text."""
 
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from graph_builder.person_mentions import resolve_person_mentions
+from graph_builder.person_mentions import _NamedSoFar, resolve_person_mentions
 from graph_builder.pipeline import build_graph
 from graph_builder.records import Document, PersonEntity
 
@@ -169,3 +172,28 @@ def test_person_mentions_an_address_two_people_share_is_dropped():
         "Nikolai Ivanovich Bukharin wrote to Nikolai Ivanovich Yezhov. Nikolai Ivanovich "
         "did not answer.")
     assert "Nikolai Ivanovich" not in [m.text for m in mentions]
+
+
+@given(st.lists(st.tuples(st.integers(0, 50), st.sampled_from("abc")), max_size=30),
+       st.lists(st.integers(0, 60), max_size=10), st.sets(st.sampled_from("abc")))
+@settings(max_examples=300, deadline=None)
+def test_issue_12_named_so_far_counts_as_a_fresh_pass_did(named, points, keys):
+    """Counts kept by a cursor (reset when asked about an earlier point) equal a pass
+    from the start for every bare surname, which made long documents quadratic."""
+    named.sort(key=lambda x: x[0])
+    so_far = _NamedSoFar(named)
+    wanted = {key: None for key in keys}
+    for pos in points:
+        before = [key for start, key in named if start < pos and key in wanted]
+        expected = {(k, before.count(k), [key for _, key in named].index(k)) for k in set(before)}
+        assert set(so_far.before(pos, wanted)) == expected
+
+
+def test_issue_12_a_long_document_resolves_bare_surnames_in_time():
+    """20,000 bare surnames after 20,000 named mentions of two namesakes: one pass."""
+    text = " ".join(["Anna Korvel met Pavel Korvel in Riga."] * 10_000
+                    + ["Later Korvel wrote again."] * 20_000)
+    started = time.perf_counter()
+    _, mentions, _ = _resolve(text)
+    assert time.perf_counter() - started < 20
+    assert sum(m.kind == "surname" for m in mentions) == 20_000
