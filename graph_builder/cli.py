@@ -214,22 +214,27 @@ def export(source: Path, fmt: str | None, dest: Path) -> None:
               help="Seconds a query may run before it is stopped (answered 503).")
 @click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
               help="Rows (or triples) one answer holds at most; more are cut and flagged.")
-@click.option("--memory-limit", default=256, show_default=True, type=click.IntRange(min=0),
-              metavar="MB", help="Answer from a copy of the graph in memory (about four times "
-              "faster) when graph.ttl is at most this many MB; it takes about 4x that in RAM. "
-              "0 keeps the graph on disk.")
-def serve(source: Path, host: str, port: int, timeout: float, max_rows: int,
-          memory_limit: int) -> None:
+@click.option("--max-bytes", default=64, show_default=True, type=click.IntRange(min=1),
+              metavar="MB", help="Megabytes one answer holds at most; more are cut and flagged.")
+@click.option("--memory-limit", default=1024, show_default=True, type=click.IntRange(min=0),
+              metavar="MB", help="Memory the query worker may use; a query that needs more is "
+              "stopped (503). The graph is copied into memory (4x faster) when that fits in "
+              "half of it. 0: no limit, and the graph stays on disk.")
+@click.option("--max-connections", default=256, show_default=True, type=click.IntRange(min=1),
+              help="Connections open at once; more are answered 503 at once.")
+def serve(source: Path, host: str, port: int, timeout: float, max_rows: int, max_bytes: int,
+          memory_limit: int, max_connections: int) -> None:
     """Serve a built graph (DIR or a graph file) as a read-only SPARQL 1.1 endpoint.
 
     Queries go to http://HOST:PORT/sparql (GET or POST; results as JSON, XML,
     CSV, TSV, Turtle or JSON-LD by the Accept header); http://HOST:PORT/ is a
-    query page listing the named queries. Updates are refused.
+    query page listing the named queries. Updates and SERVICE are refused.
     """
     from graph_builder.serve import make_server
 
     server = make_server(source, host, port, timeout=timeout, max_rows=max_rows,
-                         memory_limit=memory_limit << 20)
+                         max_bytes=max_bytes << 20, memory_limit=memory_limit << 20,
+                         max_connections=max_connections)
     click.echo(f"Serving {source} at {server.url} (Ctrl-C to stop)")
     try:
         server.serve_forever()

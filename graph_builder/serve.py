@@ -1,111 +1,156 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over a built graph, on the standard library.
+"""A read-only SPARQL 1.1 Protocol endpoint over a built graph, served by uvicorn.
 
-Implements the query operation of the W3C SPARQL 1.1 Protocol at ``/sparql``:
-``GET ?query=``, ``POST`` as ``application/x-www-form-urlencoded`` or as
-``application/sparql-query``, results by content negotiation. Updates are
-refused (403), a malformed query is answered 400 with the parser's message.
-Queries run in a worker process (see `graph_builder.serve_worker`) that is
-killed when a query passes the time limit; at most ``max_rows`` rows or triples
-are returned, and a cut answer carries ``X-Claimgraph-Truncated: true``. The
-worker answers from a memory copy of the graph once it has loaded one
-(``X-Claimgraph-Store`` says which store answered).
-Every response allows any origin (CORS), so pages elsewhere can query it.
-``/`` is a small query page and ``/queries`` lists the named queries as JSON.
+`make_server` binds the port, starts the query worker (`graph_builder.serve_worker`)
+and returns an `Endpoint` whose ``serve_forever`` runs the ASGI application
+(`graph_builder.serve_app`) under uvicorn's HTTP/1.1 server, on an event loop of
+its own. The standard library's ``http.server`` was replaced because its listen
+backlog of 5 dropped connections under 50 clients and each of its threads held a
+whole answer; here the backlog is `BACKLOG`, at most ``max_connections``
+connections are open at once (uvicorn answers any beyond 503 at once), a
+connection must send its request headers within `REQUEST_TIMEOUT` seconds, and an
+answer passes through the server one chunk at a time.
+
+What a query may take is bounded per query: ``timeout`` seconds, ``max_rows`` rows
+or triples and ``max_bytes`` bytes of answer (more is cut and flagged with
+``X-Claimgraph-Truncated: true``), and ``memory_limit`` bytes of memory in the
+worker (past it the worker is killed and the client gets 503).
 """
 
 from __future__ import annotations
 
+import asyncio
 import errno
-import json
+import logging
+import socket
 import sys
-import time
+import threading
 from dataclasses import dataclass
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TextIO
-from urllib.parse import parse_qs
 
-from graph_builder import __version__
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
 from graph_builder.errors import ClaimgraphError
-from graph_builder.serve_answer import Reply, text_reply
-from graph_builder.serve_page import CSP, named_queries, page
-from graph_builder.serve_worker import DEFAULT_MEMORY_LIMIT, QueryWorker
-from ontology import PREFIXES
+from graph_builder.serve_answer import DEFAULT_MAX_BYTES
+from graph_builder.serve_app import STORE_HEADER, TRUNCATED_HEADER, EndpointApp, Limits
+from graph_builder.serve_worker import DEFAULT_MEMORY_LIMIT, MIN_MEMORY_LIMIT, QueryWorker
+
+__all__ = ["STORE_HEADER", "TRUNCATED_HEADER", "Endpoint", "ServeSettings", "make_server"]
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 7878
 DEFAULT_TIMEOUT, DEFAULT_MAX_ROWS = 10.0, 10_000
-TRUNCATED_HEADER = "X-Claimgraph-Truncated"
-STORE_HEADER = "X-Claimgraph-Store"  # "memory" or "disk": which store answered
-_MAX_BODY = 1 << 20  # a query longer than 1 MiB is a mistake or an attack
-_LOGGED_PATH = 120
-_CORS = {
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": f"{TRUNCATED_HEADER}, {STORE_HEADER}",
-}
-_PREFLIGHT = {
-    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-    "Access-Control-Allow-Headers": "Accept, Content-Type",
-    "Access-Control-Max-Age": "86400",
-}
-_FORM = "application/x-www-form-urlencoded"
-_QUERY_BODY = "application/sparql-query"
-_UPDATE_BODY = "application/sparql-update"
+DEFAULT_MAX_CONNECTIONS = 256
+BACKLOG = 2048  # connections the kernel queues before accept (capped by net.core.somaxconn)
+REQUEST_TIMEOUT = 30  # seconds a connection may take to send a request's headers
+_MAX_HEADERS = 80 << 10  # request line and headers: a GET query may be long
+_GRACE = 5  # seconds to finish answers in progress once asked to stop
 
 
 @dataclass(frozen=True)
 class ServeSettings:
-    """Per-query limits (seconds before a query is stopped, rows or triples returned at
-    most) and the largest graph.ttl, in bytes, the worker copies into memory."""
+    """Per-query limits: seconds before a query is stopped, rows or triples and bytes
+    returned at most, bytes of memory the worker may use (0: unwatched, graph kept on
+    disk); and connections open at once."""
 
     timeout: float = DEFAULT_TIMEOUT
     max_rows: int = DEFAULT_MAX_ROWS
     memory_limit: int = DEFAULT_MEMORY_LIMIT
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_connections: int = DEFAULT_MAX_CONNECTIONS
 
 
-class Endpoint(ThreadingHTTPServer):
-    """The HTTP server, its query worker and its limits; `server_close` stops both."""
-
-    daemon_threads = True
+class Endpoint:
+    """The bound socket, the query worker and the HTTP server; `server_close` stops all."""
 
     def __init__(self, source: Path, host: str, port: int, settings: ServeSettings,
                  log: TextIO | None) -> None:
+        _check(settings)
         self.source, self.settings, self.log = source, settings, log
-        # no process yet: bind first, it fails faster
         self.worker = QueryWorker(source, settings.memory_limit)
-        try:
-            super().__init__((host, port), _Handler)
-        except OSError as exc:
-            raise ClaimgraphError(_bind_error(host, port, exc)) from exc
+        self.socket = _listen(host, port)  # before the worker: a taken port fails faster
         try:
             self.worker.start()
         except ClaimgraphError:
-            super().server_close()
+            self.socket.close()
             raise
+        self.server_address = self.socket.getsockname()[:2]
+        app = EndpointApp(source, self.worker,
+                          Limits(settings.timeout, settings.max_rows, settings.max_bytes), log)
+        self._server = _Server(uvicorn.Config(
+            app, http=_Protocol, loop="asyncio", lifespan="off", interface="asgi3",
+            log_config=None, access_log=False, proxy_headers=False, server_header=False,
+            backlog=BACKLOG, limit_concurrency=settings.max_connections,
+            timeout_graceful_shutdown=_GRACE, h11_max_incomplete_event_size=_MAX_HEADERS),
+            self.worker)
+        self._log_handler = _UvicornLog(app)
+        logging.getLogger("uvicorn.error").addHandler(self._log_handler)
+        self._serving = threading.Event()
+        self._stopped = threading.Event()
+        if not self.worker.isolated:
+            app.write_log("note: the query worker could not forbid itself network sockets "
+                          "here; SERVICE is still refused before any query runs")
 
     @property
     def url(self) -> str:
         """The SPARQL endpoint's address, with the port actually bound (useful with port 0)."""
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}/sparql"
+        host, port = self.server_address
+        return f"http://{f'[{host}]' if ':' in host else host}:{port}/sparql"
+
+    def serve_forever(self) -> None:
+        """Answer requests until `shutdown` (or Ctrl-C in the main thread: KeyboardInterrupt)."""
+        self._serving.set()
+        try:
+            self._server.run(sockets=[self.socket])
+        finally:
+            self._stopped.set()
+
+    def shutdown(self) -> None:
+        """Stop `serve_forever` and wait until it has returned (from another thread)."""
+        self.worker.kill()
+        self._server.should_exit = True
+        if self._serving.is_set():
+            self._stopped.wait()
 
     def server_close(self) -> None:
-        super().server_close()
+        self.socket.close()
         self.worker.close()
+        logging.getLogger("uvicorn.error").removeHandler(self._log_handler)
 
 
 def make_server(source: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, *,
                 timeout: float = DEFAULT_TIMEOUT, max_rows: int = DEFAULT_MAX_ROWS,
-                memory_limit: int = DEFAULT_MEMORY_LIMIT,
+                memory_limit: int = DEFAULT_MEMORY_LIMIT, max_bytes: int = DEFAULT_MAX_BYTES,
+                max_connections: int = DEFAULT_MAX_CONNECTIONS,
                 log: TextIO | None = sys.stderr) -> Endpoint:
     """A bound endpoint with its store open, ready for ``serve_forever()``.
 
-    Raises ClaimgraphError when the port is taken or the graph cannot be opened.
-    Port 0 picks a free port (see ``Endpoint.url``). ``log=None`` silences the
-    one line per request. ``memory_limit=0`` keeps a build folder's graph on disk.
+    Raises ClaimgraphError when the port is taken, a limit makes no sense or the
+    graph cannot be opened. Port 0 picks a free port (see ``Endpoint.url``).
+    ``log=None`` silences the one line per request. Limits are in seconds, rows and
+    bytes; ``memory_limit=0`` leaves the worker's memory unwatched and the graph on disk.
     """
-    return Endpoint(Path(source), host, port, ServeSettings(timeout, max_rows, memory_limit),
-                    log)
+    settings = ServeSettings(timeout, max_rows, memory_limit, max_bytes, max_connections)
+    return Endpoint(Path(source), host, port, settings, log)
+
+
+def _check(settings: ServeSettings) -> None:
+    if 0 < settings.memory_limit < MIN_MEMORY_LIMIT:
+        raise ClaimgraphError(f"A memory limit of {settings.memory_limit >> 20} MB is too "
+                              f"small for the query worker; give at least "
+                              f"{MIN_MEMORY_LIMIT >> 20} MB, or 0 for no limit.")
+    if settings.max_bytes < 1 or settings.max_connections < 1 or settings.timeout <= 0:
+        raise ClaimgraphError("The timeout, byte and connection limits must be positive.")
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket listening on host:port, or ClaimgraphError in one line."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                    flags=socket.AI_PASSIVE)[0][0]
+        return socket.create_server((host, port), family=family, backlog=BACKLOG)
+    except OSError as exc:
+        raise ClaimgraphError(_bind_error(host, port, exc)) from exc
 
 
 def _bind_error(host: str, port: int, exc: OSError) -> str:
@@ -118,139 +163,69 @@ def _bind_error(host: str, port: int, exc: OSError) -> str:
     return f"Cannot listen on {host}:{port} ({exc.strerror or exc}). Check --host and --port."
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: Endpoint
-    server_version = f"claimgraph/{__version__}"
-    timeout = 60  # seconds a client may take to send its request
+class _Server(uvicorn.Server):
+    """uvicorn's server, which stops the query worker first when asked to stop, so
+    answers in progress end at once (503) instead of holding the shutdown."""
 
-    def do_OPTIONS(self) -> None:  # noqa: N802 (the name http.server looks up)
-        self._send(Reply(HTTPStatus.NO_CONTENT, "", b""), _PREFLIGHT)
+    def __init__(self, config: uvicorn.Config, worker: QueryWorker) -> None:
+        super().__init__(config)
+        self.worker = worker
 
-    def do_GET(self) -> None:  # noqa: N802
-        path, _, query = self.path.partition("?")
-        if path == "/":
-            body = page(str(self.server.source), list(PREFIXES))
-            self._send(Reply(200, "text/html; charset=utf-8", body),
-                       {"Content-Security-Policy": CSP})
-        elif path == "/queries":
-            body = json.dumps(named_queries(), ensure_ascii=False).encode("utf-8")
-            self._send(Reply(200, "application/json", body))
-        elif path == "/sparql":
-            self._sparql(self._params(query))
-        elif path == "/favicon.ico":  # browsers ask for it; no icon, and no 404 in the log
-            self._send(Reply(HTTPStatus.NO_CONTENT, "", b""))
-        else:
-            self._send(text_reply(404, f"Nothing at {path}: the endpoint is /sparql, the "
-                                       "query page is /."))
-
-    def do_POST(self) -> None:  # noqa: N802
-        path, _, query = self.path.partition("?")
-        if path != "/sparql":
-            self._send(text_reply(404, f"Nothing to POST to at {path}: the endpoint is /sparql."))
-            return
-        body = self._body()
-        if body is None:
-            return
-        media = self.headers.get_content_type()
-        params = self._params(query)
-        if params is None:
-            return
-        if media == _UPDATE_BODY:
-            self._refuse_update()
-            return
-        if media == _FORM:
-            form = self._params(body)
-            if form is None:
-                return
-            params.update(form)
-        elif media == _QUERY_BODY:
-            params["query"] = [body]
-        else:
-            self._send(text_reply(415, f"Unsupported Content-Type '{media}'. Send the query as "
-                                       f"{_FORM} (query=...) or as {_QUERY_BODY}."))
-            return
-        self._sparql(params)
-
-    def _body(self) -> str | None:
-        """The request body as text, or None after answering 411/413/400."""
-        length = self.headers.get("Content-Length")
-        if length is None or not length.isdigit():
-            self._send(text_reply(411, "A POST needs a Content-Length header."))
-            return None
-        if int(length) > _MAX_BODY:
-            self._send(text_reply(413, f"The request body is over {_MAX_BODY} bytes."))
-            return None
+    async def serve(self, sockets: list[socket.socket] | None = None) -> None:
         try:
-            return self.rfile.read(int(length)).decode("utf-8")
-        except UnicodeDecodeError:
-            self._send(text_reply(400, "The request body is not UTF-8."))
-            return None
+            await super().serve(sockets)
+        finally:
+            await self.worker.detach()  # its socket is registered with this loop
 
-    def _params(self, encoded: str) -> dict[str, list[str]] | None:
-        try:
-            return parse_qs(encoded, keep_blank_values=True, errors="strict")
-        except UnicodeDecodeError:
-            self._send(text_reply(400, "The query string is not percent-encoded UTF-8."))
-            return None
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        self.worker.kill()
+        await super().shutdown(sockets)
 
-    def _sparql(self, params: dict[str, list[str]] | None) -> None:
-        if params is None:
+
+class _Protocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol with a deadline on each request's headers.
+
+    uvicorn waits for a request's headers as long as the client likes, so idle
+    or trickling connections could take every slot of ``limit_concurrency``.
+    """
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._idle_since = self.loop.time()
+        self._check_timer = self.loop.call_later(REQUEST_TIMEOUT, self._check_request)
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._idle_since = self.loop.time()
+
+    def _check_request(self) -> None:
+        waiting = self.cycle is None or self.cycle.response_complete
+        if self.transport.is_closing():
             return
-        if "update" in params:
-            self._refuse_update()
+        if waiting and self.loop.time() - self._idle_since >= REQUEST_TIMEOUT:
+            self.transport.close()
             return
-        dataset = [name for name in ("default-graph-uri", "named-graph-uri") if name in params]
-        queries = params.get("query", [])
-        if dataset:
-            reply = text_reply(400, f"{' and '.join(dataset)} is not supported: the endpoint "
-                                    "serves one graph, as the default graph; leave it out.")
-        elif len(queries) != 1 or not queries[0].strip():
-            reply = text_reply(400, "Give exactly one SPARQL query: GET /sparql?query=..., or "
-                                    f"POST it as {_FORM} (query=...) or {_QUERY_BODY}.")
-        else:
-            settings = self.server.settings
-            reply = self.server.worker.run(queries[0], self.headers.get("Accept"),
-                                           settings.max_rows, settings.timeout)
-        self._send(reply)
+        self._check_timer = self.loop.call_later(REQUEST_TIMEOUT / 4, self._check_request)
 
-    def _refuse_update(self) -> None:
-        self._send(text_reply(403, "SPARQL Update is refused: this endpoint is read-only."))
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._check_timer.cancel()
+        super().connection_lost(exc)
 
-    def _send(self, reply: Reply, extra: dict[str, str] | None = None) -> None:
-        self.send_response(reply.status)
-        headers = {**_CORS, **(extra or {}), "X-Content-Type-Options": "nosniff",
-                   "Cache-Control": "no-store"}
-        if reply.content_type:
-            headers["Content-Type"] = reply.content_type
-        if reply.truncated:
-            headers[TRUNCATED_HEADER] = "true"
-        if reply.store:
-            headers[STORE_HEADER] = reply.store
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(reply.body)))
-        try:
-            self.end_headers()
-            self.wfile.write(reply.body)
-        except (BrokenPipeError, ConnectionResetError):
-            self.log_message("%s %s: the client left before the answer", self.command,
-                             self.path[:_LOGGED_PATH])
+
+class _UvicornLog(logging.Handler):
+    """uvicorn's own warnings and errors (a connection over the limit, a malformed
+    request, a bug) as lines in the endpoint's log."""
+
+    _OURS = "ASGI callable returned without completing response."  # logged as "cut off"
+
+    def __init__(self, app: EndpointApp) -> None:
+        super().__init__(logging.WARNING)
+        self.app = app
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.getMessage() == self._OURS:
             return
-        self._log_answer(reply.status, len(reply.body))
-
-    def parse_request(self) -> bool:
-        self._started = time.perf_counter()
-        return super().parse_request()
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        """One line per request, written once the answer is sent (see `_send`)."""
-
-    def _log_answer(self, status: int, size: int) -> None:
-        took = time.perf_counter() - getattr(self, "_started", time.perf_counter())
-        path = self.path if len(self.path) <= _LOGGED_PATH else self.path[:_LOGGED_PATH] + "…"
-        self.log_message("%s %s %d %d bytes %.3f s", self.command, path, status, size, took)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (base signature)
-        if self.server.log is not None:
-            line = f"{time.strftime('%H:%M:%S')} {self.address_string()} {format % args}"
-            print(line, file=self.server.log, flush=True)
+        text = record.getMessage()
+        if record.exc_info:
+            text += "\n" + logging.Formatter().formatException(record.exc_info)
+        self.app.write_log(f"uvicorn: {text}")

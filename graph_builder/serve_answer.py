@@ -1,17 +1,19 @@
 """One SPARQL query answered the way the SPARQL 1.1 Protocol asks, for the endpoint.
 
-Refuses what a read-only endpoint must not do (updates, ``SERVICE``), runs the
-query with the project prefixes predeclared, picks the media type from the
-Accept header (W3C SPARQL 1.1 Protocol, section 2.1; content negotiation as in
-RFC 9110, section 12.5.1) and serializes at most ``max_rows`` rows or triples.
-Runs inside the query worker process (`graph_builder.serve_worker`).
+Runs the query with the project prefixes predeclared, refuses updates (403),
+picks the media type from the Accept header (W3C SPARQL 1.1 Protocol, section
+2.1; content negotiation as in RFC 9110, section 12.5.1) and serializes at most
+``max_rows`` rows or triples in at most ``max_bytes`` bytes; an answer cut by
+either is flagged. Runs inside the query worker process
+(`graph_builder.serve_process`), after the server has refused SERVICE and deep
+nesting (`graph_builder.sparql_guard`) and with the worker's memory watched.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -49,7 +51,8 @@ _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:|BASE)\s*)", re.IGNORECASE)
 _UPDATE_START = re.compile(r"\s*(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
                            re.IGNORECASE)
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+#: Bytes one answer holds at most by default; a longer one is cut and flagged.
+DEFAULT_MAX_BYTES = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,20 @@ class Reply:
 
 def text_reply(status: int, message: str) -> Reply:
     return Reply(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+
+def over_memory(limit: int) -> Reply:
+    """503 for a query stopped because its worker passed the memory limit (bytes)."""
+    return text_reply(503, f"The query needed more memory than the limit of {limit >> 20} MB "
+                           "allows and was stopped. Add a LIMIT or narrow the patterns (the "
+                           "limit is set with 'claimgraph serve --memory-limit').")
+
+
+def over_time(timeout: float) -> Reply:
+    """503 for a query stopped because it ran past the time limit (seconds)."""
+    return text_reply(503, f"The query ran longer than the time limit of {timeout:g} s and "
+                           "was stopped. Add a LIMIT or narrow the patterns (the limit is set "
+                           "with 'claimgraph serve --timeout').")
 
 
 def _code(sparql: str) -> str:
@@ -107,11 +124,9 @@ def negotiate(accept: str | None, offers: dict, aliases: dict) -> str | None:
     return None
 
 
-def answer(store: ox.Store, sparql: str, accept: str | None, max_rows: int) -> Reply:
+def answer(store: ox.Store, sparql: str, accept: str | None, max_rows: int,
+           max_bytes: int = DEFAULT_MAX_BYTES) -> Reply:
     """Run one read-only query and serialize its result for the client."""
-    if _SERVICE.search(_code(sparql)):
-        return text_reply(403, "SERVICE (federated query) is refused: this endpoint answers "
-                               "from its own graph only.")
     try:
         result = ask(store, sparql)
     except SyntaxError as exc:
@@ -129,39 +144,72 @@ def answer(store: ox.Store, sparql: str, accept: str | None, max_rows: int) -> R
                                f"'{accept}'. Available: {', '.join(offers)}")
     try:
         if graph:
-            body, truncated = _triples(result, offers[media], max_rows)
+            body, truncated = _triples(result, offers[media], max_rows, max_bytes)
         elif isinstance(result, ox.QueryBoolean):
             body, truncated = result.serialize(format=offers[media]), False
         else:
-            body, truncated = _solutions(result, offers[media], max_rows)
+            body, truncated = _solutions(result, offers[media], max_rows, max_bytes)
     except (ValueError, OSError) as exc:  # evaluation is lazy: errors surface while reading
         return text_reply(400, f"query failed: {exc}")
     charset = "" if media.endswith("+xml") else "; charset=utf-8"  # XML says it itself
     return Reply(200, media + charset, body, truncated)
 
 
-def _triples(triples: ox.QueryTriples, fmt: ox.RdfFormat, max_rows: int) -> tuple[bytes, bool]:
-    kept = list(itertools.islice(triples, max_rows + 1))
-    return ox.serialize(kept[:max_rows], format=fmt, prefixes=PREFIXES), len(kept) > max_rows
+def _triples(triples: ox.QueryTriples, fmt: ox.RdfFormat, max_rows: int,
+             max_bytes: int) -> tuple[bytes, bool]:
+    """At most `max_rows` triples, as many as fit in `max_bytes` once serialized."""
+    kept, size, truncated = [], 0, False
+    for triple in triples:
+        size += len(str(triple).encode("utf-8")) + 1  # its N-Triples line: about its size
+        if len(kept) == max_rows or size > max_bytes:
+            truncated = True
+            break
+        kept.append(triple)
+    body, count = _fit(lambda n: ox.serialize(kept[:n], format=fmt, prefixes=PREFIXES),
+                       len(kept), max_bytes)
+    return body, truncated or count < len(kept)
 
 
-def _solutions(solutions: ox.QuerySolutions, fmt: ox.QueryResultsFormat,
-               max_rows: int) -> tuple[bytes, bool]:
-    """At most `max_rows` solutions: written as SPARQL JSON, re-read for the other formats.
+def _solutions(solutions: ox.QuerySolutions, fmt: ox.QueryResultsFormat, max_rows: int,
+               max_bytes: int) -> tuple[bytes, bool]:
+    """At most `max_rows` solutions in at most `max_bytes`: written as SPARQL JSON one row
+    at a time (so a long answer stops at the cap), re-read for the other formats.
 
     pyoxigraph serializes a whole result or nothing, so the kept rows are
     written here and its own writers do the XML, CSV and TSV.
     """
     names = [variable.value for variable in solutions.variables]
-    rows = list(itertools.islice(solutions, max_rows + 1))
-    document = {"head": {"vars": names}, "results": {"bindings": [
-        {name: _json_term(row[name]) for name in names if row[name] is not None}
-        for row in rows[:max_rows]]}}
-    data = json.dumps(document, ensure_ascii=False).encode("utf-8")
-    if fmt != ox.QueryResultsFormat.JSON:
-        data = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON).serialize(
+    head = json.dumps({"head": {"vars": names}}, ensure_ascii=False).encode("utf-8")
+    head = head[:-1] + b', "results": {"bindings": ['
+    rows, size, truncated = [], len(head) + 3, False
+    for solution in solutions:
+        row = json.dumps({name: _json_term(solution[name]) for name in names
+                          if solution[name] is not None}, ensure_ascii=False).encode("utf-8")
+        size += len(row) + 2
+        if len(rows) == max_rows or size > max_bytes:
+            truncated = True
+            break
+        rows.append(row)
+
+    def encode(count: int) -> bytes:
+        data = head + b", ".join(rows[:count]) + b"]}}"
+        if fmt == ox.QueryResultsFormat.JSON:
+            return data
+        return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON).serialize(
             format=fmt)
-    return data, len(rows) > max_rows
+
+    body, count = _fit(encode, len(rows), max_bytes)
+    return body, truncated or count < len(rows)
+
+
+def _fit(encode: Callable[[int], bytes], count: int, max_bytes: int) -> tuple[bytes, int]:
+    """The first `count` items encoded, fewer when that is over `max_bytes` (XML and
+    Turtle are longer than the size counted while reading): (bytes, items kept)."""
+    while True:
+        data = encode(count)
+        if len(data) <= max_bytes or count == 0:
+            return data, count
+        count = min(count - 1, count * max_bytes // len(data))
 
 
 def _json_term(term: object) -> dict:

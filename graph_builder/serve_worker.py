@@ -1,55 +1,110 @@
-"""Run the endpoint's queries in a process of its own, so a runaway query can be stopped.
+"""Run the endpoint's queries in a process of its own, watched for time and memory.
 
 pyoxigraph cannot cancel a query once it runs, and a Python thread cannot be
-killed; a process can. `QueryWorker` keeps one worker process that opens the
-store once and answers one query at a time (`serve_answer.answer`) over a
-socket. When an answer does not come within the time limit, the worker is
-killed, so the query stops using CPU and memory at once, and a fresh worker is
-started, which reopens the store (on disk for a build folder, so quickly).
+killed; a process can. `QueryWorker` keeps one worker process
+(`graph_builder.serve_process`) that holds the store and answers one query at a
+time. While a query runs the server reads the worker's resident size from
+``/proc/PID/statm`` every `WATCH_INTERVAL` seconds: past ``memory_limit`` bytes,
+or past the time limit, the worker is killed, so the query stops using CPU and
+memory at once, the client gets 503, and a fresh worker takes over (it reopens
+the store: a fraction of a second on a build folder, whose store is on disk).
+Polling from outside, not ``RLIMIT_AS`` inside, is the real bound: RocksDB and
+the Rust runtime reserve far more address space than they touch, and Rust aborts
+rather than fail gracefully when an allocation is refused.
 
-A worker over a build folder answers from the on-disk store at once and, in a
-thread, loads a copy of the graph into memory (about a second at corpus scale;
-pyoxigraph lets queries run meanwhile), then answers from the copy: each lookup
-costs about a quarter of one on disk. Graphs over ``memory_limit`` bytes of
-Turtle stay on disk. Every answer says which store gave it
-(``X-Claimgraph-Store``).
+Answers come back in frames of `serve_process.CHUNK` bytes that the caller
+forwards one at a time (`Answer.chunks`), so the server process never holds a
+whole answer. Everything here runs on the server's event loop, except starting a
+worker, which waits for its store to open.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
 import os
+import select
 import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
-from dataclasses import replace
-from multiprocessing.connection import Connection
+from collections.abc import AsyncIterator
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
+from graph_builder.errors import QueryError
+from graph_builder.serve_answer import Reply, over_memory, over_time, text_reply
+from graph_builder.serve_process import CHUNK, MAX_HEAD, recv_frame
 
-from graph_builder.errors import ClaimgraphError, QueryError
-from graph_builder.serve_answer import Reply, answer, text_reply
+#: The worker's memory cap by default (bytes); the corpus needs about 250 MB at rest.
+DEFAULT_MEMORY_LIMIT = 1024 << 20
+#: The smallest cap that leaves a worker room to open a graph and answer anything.
+MIN_MEMORY_LIMIT = 128 << 20
+WATCH_INTERVAL = 0.02  # seconds between two looks at the worker's size: ~20 MB at 1 GB/s
+_START_TIMEOUT = 600  # seconds a worker may take to open (and on first use, make) a store
+_DRAIN_TIMEOUT = 30  # seconds to read the rest of an answer the client did not take
+_PAGE = os.sysconf("SC_PAGE_SIZE")
 
-#: Turtle bytes up to which a worker copies the graph into memory (about 4x that in RAM).
-DEFAULT_MEMORY_LIMIT = 256 << 20
+
+@dataclass(frozen=True)
+class Request:
+    """One query for the worker, with the answer's limits."""
+
+    query: str
+    accept: str | None
+    max_rows: int
+    max_bytes: int
+
+
+@dataclass
+class Answer:
+    """An answer's status and headers (``reply``, its body empty when streamed), its
+    length, and its body: `chunks` yields it once, in frames from the worker."""
+
+    reply: Reply
+    length: int
+    _worker: QueryWorker | None = None
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        if self._worker is None:
+            yield self.reply.body
+            return
+        async for chunk in self._worker.body():
+            yield chunk
+
+
+def _inline(reply: Reply) -> Answer:
+    return Answer(reply, len(reply.body))
+
+
+def resident_bytes(pid: int) -> int:
+    """A process's resident size from /proc (0 where there is no /proc or no process)."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * _PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 class QueryWorker:
     """One worker process holding the store; queries wait their turn for it.
 
-    Queries run one at a time. A request waits at most the time limit for the
-    worker, then at most the time limit for its answer; past that the worker is
-    killed and restarted, and the request is answered 503.
+    A request waits at most the time limit for its turn, then at most the time
+    limit for its answer, while the worker stays under ``memory_limit`` bytes of
+    resident memory (0: unwatched). Whoever holds the turn reads the whole answer
+    before the next query is sent; see `query`.
     """
 
     def __init__(self, source: Path, memory_limit: int = DEFAULT_MEMORY_LIMIT) -> None:
         self.source, self.memory_limit = source, memory_limit
-        self._lock = threading.Lock()
+        self.isolated: bool | None = None  # whether the worker could forbid itself sockets
+        self._turn = asyncio.Lock()
         self._process: subprocess.Popen | None = None
-        self._conn: Connection | None = None
+        self._socket: socket.socket | None = None
+        self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+        self._unread = 0  # bytes of the current answer not yet read from the worker
         self._closed = False
 
     @property
@@ -58,7 +113,7 @@ class QueryWorker:
         return self._process.pid if self._process is not None else None
 
     def start(self) -> None:
-        """Start the worker and wait until its store is open; QueryError if it cannot open it."""
+        """Start the worker and wait until its store is open; QueryError if it cannot."""
         # A fresh interpreter, not fork (the server has threads, and a forked child can
         # inherit a lock one of them held) and not multiprocessing's spawn (which re-runs
         # the caller's main module, breaking scripts without a __main__ guard).
@@ -68,80 +123,224 @@ class QueryWorker:
                 [sys.executable, "-c", _WORKER_START, str(theirs.fileno()), str(self.source),
                  str(self.memory_limit)],
                 pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env=_worker_env())
-        parent = Connection(ours.detach())
-        while not parent.poll(0.1):
-            if process.poll() is not None:
-                parent.close()
-                raise QueryError(f"{self.source}: the query worker stopped while opening the "
-                                 f"graph (exit code {process.returncode}); see the message "
-                                 "above.")
-        status, message = parent.recv()
-        if status != "ready":
+        try:
+            status = self._ready(process, ours)
+        except BaseException:
+            process.kill()
             process.wait()
-            parent.close()
-            raise QueryError(message)
-        self._process, self._conn = process, parent
+            ours.close()
+            raise
+        self.isolated = status.get("isolated")
+        self._process, self._socket = process, ours
 
-    def run(self, sparql: str, accept: str | None, max_rows: int, timeout: float) -> Reply:
-        """The worker's answer, or 503 when the worker is busy or the query runs too long."""
-        if not self._lock.acquire(timeout=timeout):
-            return text_reply(503, f"The endpoint is busy with another query (over {timeout:g} "
-                                   "s); try again shortly.")
+    def _ready(self, process: subprocess.Popen, sock: socket.socket) -> dict:
+        deadline = time.monotonic() + _START_TIMEOUT
+        while not select.select([sock], [], [], 0.1)[0]:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise QueryError(f"{self.source}: the query worker stopped while opening the "
+                                 f"graph (exit code {process.poll()}); see the message above.")
+        frame = recv_frame(sock)
+        status = json.loads(frame) if frame is not None else {"error": (
+            f"{self.source}: the query worker stopped while opening the graph (exit code "
+            f"{process.wait()}); see the message above.")}
+        if "error" in status:
+            raise QueryError(status["error"])
+        size = resident_bytes(process.pid)
+        if self.memory_limit and size > self.memory_limit:
+            raise QueryError(f"{self.source}: the query worker needs {size >> 20} MB to hold "
+                             f"this graph, over the memory limit of {self.memory_limit >> 20} "
+                             "MB. Raise it with --memory-limit.")
+        return status
+
+    @contextlib.asynccontextmanager
+    async def query(self, request: Request, timeout: float,
+                    abandoned: asyncio.Future | None = None) -> AsyncIterator[Answer]:
+        """The worker's answer to ``request``, or a 503/500 saying why there is none.
+
+        A request waiting for its turn stops waiting when ``abandoned`` completes
+        (its client left). The turn is held until the block ends; what the caller
+        left of the body is read and dropped then, so the next query starts clean.
+        """
+        refused = await self._take_turn(timeout, abandoned)
+        if refused is not None:
+            yield _inline(refused)
+            return
         try:
-            return self._ask(sparql, accept, max_rows, timeout)
-        except QueryError as exc:
-            return text_reply(500, str(exc))
+            answer = await self._ask(request, timeout)
+            try:
+                yield answer
+            finally:
+                if answer._worker is not None:
+                    await self._drain()
         finally:
-            self._lock.release()
+            self._turn.release()
 
-    def _ask(self, sparql: str, accept: str | None, max_rows: int, timeout: float) -> Reply:
+    async def _take_turn(self, timeout: float, abandoned: asyncio.Future | None
+                         ) -> Reply | None:
+        """None once the turn is ours; otherwise the reply for a request that gave up."""
+        acquire = asyncio.ensure_future(self._turn.acquire())
+        waits = {acquire} if abandoned is None else {acquire, abandoned}
+        done, _ = await asyncio.wait(waits, timeout=timeout,
+                                     return_when=asyncio.FIRST_COMPLETED)
+        if acquire in done:
+            return None
+        acquire.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            if await acquire:  # got it just as we gave up
+                self._turn.release()
+        if abandoned is not None and abandoned in done:
+            return _client_left()
+        return text_reply(503, f"The endpoint is busy with other queries (waited over "
+                               f"{timeout:g} s); try again shortly.")
+
+    async def _ask(self, request: Request, timeout: float) -> Answer:
         if self._closed:
-            return text_reply(503, "The endpoint is shutting down.")
-        if self._process is None:
-            self.start()
-        conn = self._conn
+            return _inline(_shutting_down())
         try:
-            conn.send((sparql, accept, max_rows))
-            answered = conn.poll(timeout)
-            if self._closed:
-                return text_reply(503, "The endpoint is shutting down.")
-            if answered:
-                return conn.recv()
-        except (EOFError, OSError):  # the worker died: out of memory, killed from outside
-            code = self._process.poll()
-            self._restart()
-            return text_reply(500, f"The query worker stopped unexpectedly (exit code {code}) "
-                                   "and was restarted; see the server's log.")
-        self._restart()
-        return text_reply(503, f"The query ran longer than the time limit of {timeout:g} s and "
-                               "was stopped. Add a LIMIT or narrow the patterns (the limit is "
-                               "set with 'claimgraph serve --timeout').")
+            if self._process is None:
+                await asyncio.to_thread(self.start)
+            reader, writer = await self._connect()
+            try:
+                writer.write(_frame(json.dumps(asdict(request)).encode("utf-8")))
+                await writer.drain()
+            except OSError:  # died since the last query: killed from outside, say
+                return _inline(await self._replace(None))
+            head = await self._watch(reader, timeout)
+        except QueryError as exc:
+            return _inline(text_reply(500, str(exc)))
+        if isinstance(head, Reply):
+            return _inline(head)
+        self._unread = head["length"]
+        return Answer(Reply(head["status"], head["content_type"], b"", head["truncated"],
+                            head["store"]), head["length"], self)
 
-    def _restart(self) -> None:
-        self._stop()
-        self.start()
+    async def _watch(self, reader: asyncio.StreamReader, timeout: float) -> dict | Reply:
+        """The answer's head, or why there is none; kills the worker past a limit."""
+        loop = asyncio.get_running_loop()
+        deadline, why = loop.time() + timeout, None
+        task = asyncio.ensure_future(_read_frame(reader, MAX_HEAD))
+        while not task.done() and why is None:
+            await asyncio.wait({task}, timeout=WATCH_INTERVAL)
+            if task.done():
+                break
+            if self.memory_limit and resident_bytes(self.pid) > self.memory_limit:
+                why = over_memory(self.memory_limit)
+            elif loop.time() >= deadline:
+                why = over_time(timeout)
+            if why is not None:
+                self._process.kill()
+        try:
+            head = await task
+        except (asyncio.IncompleteReadError, OSError, ValueError):
+            head = None
+        if why is None and head is not None:
+            return json.loads(head)
+        return await self._replace(why)
 
-    def _stop(self) -> None:
-        if self._process is not None:
+    async def _replace(self, why: Reply | None) -> Reply:
+        """Start a new worker after the last one was killed or died; the reply to give."""
+        code = self._process.wait()
+        if self._closed:
+            return _shutting_down()
+        if why is None and code == -signal.SIGABRT:
+            # Rust aborts both when the address-space backstop refuses an allocation and
+            # when the engine panics outside Python (Oxigraph's sort on some mixed terms)
+            why = text_reply(500, "The query worker aborted: the query needed more memory "
+                                  "than the limit allows, or made the query engine fail (see "
+                                  "the server's log). It was restarted.")
+        elif why is None:
+            why = text_reply(500, f"The query worker stopped unexpectedly (exit code {code}) "
+                                  "and was restarted; see the server's log.")
+        await self._disconnect()
+        await asyncio.to_thread(self.start)
+        return why
+
+    async def body(self) -> AsyncIterator[bytes]:
+        """The rest of the current answer's body, frame by frame."""
+        reader = self._streams[0]
+        while self._unread > 0:
+            try:
+                chunk = await _read_frame(reader, CHUNK)
+            except (asyncio.IncompleteReadError, OSError, ValueError):
+                return  # killed at shutdown: the caller's client gets a short body
+            self._unread -= len(chunk)
+            yield chunk
+
+    async def _drain(self) -> None:
+        """Read what is left of the answer (the worker holds it all: milliseconds)."""
+        async def rest() -> None:
+            async for _ in self.body():
+                pass
+
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(rest(), _DRAIN_TIMEOUT)
+        if self._unread > 0 and not self._closed:
             self._process.kill()
-            self._process.wait()
-            self._conn.close()
-        self._process, self._conn = None, None
+            with contextlib.suppress(QueryError):  # the next query starts one again
+                await self._replace(None)
+        self._unread = 0
 
-    def close(self) -> None:
-        """Stop the worker; a query in progress is cut off and answered 503."""
+    async def _connect(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+        if self._streams is None:
+            self._streams = await asyncio.open_connection(sock=self._socket, limit=CHUNK)
+        return self._streams
+
+    async def _disconnect(self) -> None:
+        """Let go of a dead worker's socket (on this event loop, where it is registered)."""
+        if self._streams is not None:
+            writer = self._streams[1]
+            writer.close()
+            with contextlib.suppress(OSError):
+                await writer.wait_closed()
+        elif self._socket is not None:
+            self._socket.close()
+        self._process, self._socket, self._streams = None, None, None
+
+    async def detach(self) -> None:
+        """Stop and let go of the worker: call on the serving loop as it ends."""
+        self.kill()
+        if self._process is not None:
+            self._process.wait()
+        await self._disconnect()
+
+    def kill(self) -> None:
+        """Stop answering: the worker is killed and a query in progress is answered 503.
+        Safe from any thread."""
         self._closed = True
         process = self._process
         if process is not None:
-            process.kill()  # wakes a request waiting for its answer
-        if self._lock.acquire(timeout=5):
-            try:
-                self._stop()
-            finally:
-                self._lock.release()
+            process.kill()
+
+    def close(self) -> None:
+        """Stop the worker, outside any event loop (see `detach` for the serving loop)."""
+        self.kill()
+        if self._process is not None:
+            self._process.wait()
+        if self._streams is None and self._socket is not None:
+            self._socket.close()
+        self._process, self._socket = None, None
 
 
-_WORKER_START = "from graph_builder.serve_worker import worker_main; worker_main()"
+def _client_left() -> Reply:
+    return text_reply(503, "The client left before its query's turn.")
+
+
+def _shutting_down() -> Reply:
+    return text_reply(503, "The endpoint is shutting down.")
+
+
+def _frame(data: bytes) -> bytes:
+    return len(data).to_bytes(4, "big") + data
+
+
+async def _read_frame(reader: asyncio.StreamReader, limit: int) -> bytes:
+    size = int.from_bytes(await reader.readexactly(4), "big")
+    if size > limit:
+        raise ValueError(f"the worker sent a frame of {size} bytes, over {limit}")
+    return await reader.readexactly(size)
+
+
+_WORKER_START = "from graph_builder.serve_process import worker_main; worker_main()"
 
 
 def _worker_env() -> dict[str, str]:
@@ -149,63 +348,3 @@ def _worker_env() -> dict[str, str]:
     root = str(Path(__file__).resolve().parents[1])
     path = os.environ.get("PYTHONPATH")
     return {**os.environ, "PYTHONPATH": root + (os.pathsep + path if path else "")}
-
-
-def worker_main() -> None:
-    """The worker process: open the store, then answer queries until the pipe closes.
-
-    Started as ``python -c ... FD SOURCE MEMORY_LIMIT`` by `QueryWorker.start`; FD is
-    its end of the socket pair to the server.
-    """
-    from graph_builder.query import open_store
-    from graph_builder.store import graph_stat, store_is_fresh
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
-    conn, source, limit = Connection(int(sys.argv[1])), Path(sys.argv[2]), int(sys.argv[3])
-    _exit_with_parent()
-    stat = graph_stat(source)
-    try:
-        store = open_store(source)
-    except ClaimgraphError as exc:
-        conn.send(("error", str(exc)))
-        return
-    # a graph file, or a folder whose store could not be written, is in memory already
-    on_disk = stat is not None and stat == graph_stat(source) and store_is_fresh(source)
-    stores = _Stores(store, "disk" if on_disk else "memory")
-    conn.send(("ready", ""))
-    if on_disk:
-        threading.Thread(target=stores.copy_to_memory, args=(source, stat, limit),
-                         daemon=True, name="memory-copy").start()
-    while True:
-        try:
-            sparql, accept, max_rows = conn.recv()
-        except EOFError:
-            return
-        store, kind = stores.current
-        conn.send(replace(answer(store, sparql, accept, max_rows), store=kind))
-
-
-class _Stores:
-    """The store the worker answers from: the disk store, then its memory copy."""
-
-    def __init__(self, store: ox.Store, kind: str) -> None:
-        self.current = (store, kind)  # one tuple, swapped in one assignment
-
-    def copy_to_memory(self, source: Path, stat: tuple[int, int], limit: int) -> None:
-        from graph_builder.store import memory_copy
-
-        copy = memory_copy(source, stat, limit)
-        if copy is not None:
-            self.current = (copy, "memory")
-
-
-def _exit_with_parent() -> None:
-    """Exit when the server dies without stopping us (kill -9), even mid-query."""
-    parent = os.getppid()
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
