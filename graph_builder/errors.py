@@ -33,3 +33,7 @@ class QueryError(ClaimgraphError):
 
 class ValidationError(ClaimgraphError):
     """A graph or shapes file that cannot be validated (not: a graph that does not conform)."""
+
+
+class PushError(ClaimgraphError):
+    """A store that cannot be reached or refuses the graph (``claimgraph push``)."""
