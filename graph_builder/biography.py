@@ -25,7 +25,8 @@ BIO_HEAD = re.compile(
     r"(?P<given>[A-Z][\w.’' \-]{0,40}?)(?:\s\((?P<alias2>[^()]{2,40})\))?\s*"
     r"\((?:c\.\s*)?(?P<born>\d{3,4})\??\s*[–-]\s*(?P<died>\d{2,4})?\??\)\.?\s*"
 )
-_SENTENCE = re.compile(r"[^.]+(?:\.(?=\s+[A-Z(]|\s*$)|$)")
+# (a sentence starts after a full stop, never again inside one that failed)
+_SENTENCE = re.compile(r"(?<![^.])[^.]++(?:\.(?=\s+[A-Z(]|\s*$)|$)")
 _YEARS = re.compile(r"\b(?:[Ff]rom\s)?(?:\w+\s)?(?P<start>\d{4})(?:\s(?:to|–|-)\s(?P<end>\d{4}))?")
 # Words a note ends on to say how a life ended; matched as whole sentences.
 _FATES = {

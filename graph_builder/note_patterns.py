@@ -14,6 +14,21 @@ import re
 
 _CAP = "A-ZÀ-ÖØ-Þ"
 
+
+def first_capital(word: str, cap: str = _CAP, reach: int = 8) -> str:
+    """Lookbehinds that let a capitalised word start only at the first capital of its run
+    of ``word`` characters (within ``reach``): a later capital ("Kh" in "RTsKhIDNI")
+    matches nothing the first one does not, and trying every capital of a long run
+    ("AbAbAb...") again made a scan quadratic."""
+    return "".join(rf"(?<![{cap}]{word}{{{k}}})" for k in range(reach))
+
+
+_FIRST_WORD = first_capital(r"[\w’']")
+_FIRST_NAME = first_capital(r"[\w’'\-]")
+_FIRST_LATIN = first_capital(r"[\w’']", "A-Z")
+_FIRST_ACRONYM = first_capital("[A-Za-z]", "A-Z")
+
+
 # -- names ---------------------------------------------------------------------
 # Capitalised words that open commentary, never a name ("See Getty, ...").
 _STOP = (r"(?:See|For|In|On|The|Also|And|Thus|Here|This|That|These|It|As|At|By|Cf|Quoted"
@@ -71,16 +86,20 @@ QUOTED = re.compile(r"“[^“”\n]+”|\"[^\"\n]+\"")
 TITLE = re.compile(rf"{ITALIC.pattern}|{QUOTED.pattern}")
 IBID = re.compile(rf"\*?\b[Ii]bid\.?\*?(?:,\s(?:{YEAR},\s)?(?P<loc>{LOC}){LOC_END})?")
 # A periodical named without italics: "Pravda, 6 March 1937", "Voprosy istorii, no. 2, ...".
-PERIODICAL = re.compile(rf"[{_CAP}][\w’']+(?:\s[\w’'][\w’']*){{0,2}}(?=,\s(?:{ISSUE}|{DATE}))")
+# (the patterns below that open on a capitalised word start at a word's first capital:
+# one tried again from every capital of "RTsKhIDNI" did quadratic work on a long word)
+PERIODICAL = re.compile(rf"{_FIRST_WORD}[{_CAP}][\w’']+(?:\s[\w’'][\w’']*){{0,2}}"
+                        rf"(?=,\s(?:{ISSUE}|{DATE}))")
 # A short form without italics: "Getty and Naumov, Yezhov, 139–40", "Cohen, Bukharin".
 SHORT_PLAIN = re.compile(
-    rf"(?P<names>{FAMILIES}),\s(?P<title>[{_CAP}][\w’'\-]+(?:\s[\w’'\-]+){{0,5}}?)"
+    rf"{_FIRST_NAME}(?P<names>{FAMILIES}),\s(?P<title>[{_CAP}][\w’'\-]+(?:\s[\w’'\-]+){{0,5}}?)"
     rf"(?:,\s(?P<loc>{LOC}){LOC_END}|(?=[.,;]?\s*$|,\s))")
-COLLECTION = re.compile(r"(?:[A-Z][\w’']+\s){1,2}Papers(?:\s\([^()]*\))?(?:,\s[A-Z][^,;()]*){0,3}"
-                        r"(?:,\s[A-Z]?-?\d+)?")
+COLLECTION = re.compile(_FIRST_LATIN + r"(?:[A-Z][\w’']+\s){1,2}Papers(?:\s\([^()]*\))?"
+                        r"(?:,\s[A-Z][^,;()]*){0,3}(?:,\s[A-Z]?-?\d+)?")
 
 # -- archival shelfmarks -------------------------------------------------------------
-_ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s[A-Z]{2,})?"  # RGASPI, RTsKhIDNI, TsA FSB
+# RGASPI, RTsKhIDNI, TsA FSB: a word with a second capital, read once
+_ACRONYM = r"[A-Z](?=[a-z]*+[A-Z])[A-Za-z]*+(?:\s[A-Z]{2,}+)?"
 _LONG_ARCHIVE = (r"[A-Z][\w’']+(?:\s[a-z][\w’']+){0,2}\s(?:arkhiv|[Aa]rchive)(?:\s[\w’']+){0,4}?"
                  r"\s\((?:hereafter\s)?(?P<acr>[A-Z][A-Za-z]+)\)")
 _ARCHIVE = (rf"(?:{_LONG_ARCHIVE}|(?:[A-Z][\w’']+\s){{1,2}}Archive|{_ACRONYM}"
@@ -91,7 +110,7 @@ _LEAF = r"\d+(?:ob)?(?:\s?[–-]\s?\d+(?:ob)?)?"
 _LEAVES = rf"\b(?:listy|list|ll|l)(?:\.,?\s?|\s)(?P<leaves>{_LEAF}(?:,\s?{_LEAF})*)(?:\sff\.)?"
 SHELF = re.compile(rf"(?:{_LEVEL}|{_LEAVES.replace('(?P<leaves>', '(?:')})"
                    rf"(?:[,.]?\s(?:{_LEVEL}|{_LEAVES.replace('(?P<leaves>', '(?:')}))*")
-ARCHIVAL = re.compile(rf"(?P<archive>{_ARCHIVE}),?\s(?P<shelf>{SHELF.pattern}"
+ARCHIVAL = re.compile(rf"{_FIRST_ACRONYM}(?P<archive>{_ARCHIVE}),?\s(?P<shelf>{SHELF.pattern}"
                       rf"|collection of documents)")
 LEVEL_ITEM = re.compile(
     rf"\b(?P<abbr>{_ABBR}|listy|list|ll|l)(?:\.,?\s?|\s)(?P<val>\d.*?)"

@@ -30,6 +30,7 @@ __all__ = ["NotePiece", "split_note"]
 _LEAD_WINDOW = 300
 _WORD_WINDOW = 60
 _ANCHOR_WINDOW = 600
+_NEXT_WORD = re.compile(r"\s*+(\S)")
 
 
 @dataclass(frozen=True)
@@ -103,10 +104,12 @@ def _is_sentence_end(s: str, i: int) -> bool:
     j = i
     while j > 0 and s[j - 1] in "”\"’)*":
         j -= 1
-    nxt = s[i:].lstrip()[:1]
-    if j == 0 or s[j - 1] not in ".?!" or not nxt or not (nxt.isupper() or nxt in "“\"*‘"):
+    if j == 0 or s[j - 1] not in ".?!":
         return False
-    word = re.search(r"(\S+)\.$", s[max(0, j - _WORD_WINDOW):j])
+    nxt = _NEXT_WORD.match(s, i)  # not s[i:].lstrip(): that copied the rest of the note
+    if nxt is None or not (nxt[1].isupper() or nxt[1] in "“\"*‘"):  # for every space
+        return False
+    word = re.search(r"(?<!\S)(\S+)\.$", s[max(0, j - _WORD_WINDOW):j])
     if s[j - 1] != "." or not word:
         return True
     token = word.group(1).lstrip("(“\"*")

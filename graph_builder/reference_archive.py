@@ -31,7 +31,8 @@ _FOLIO = (
     rf"(?P<folio>{_LEAF}(?:,\s?{_LEAF})*(?:\s?ff\.?)?)"
 )
 _ARCHIVE = (  # "RGASPI", "TsA FSB", "Smolensk Archive"
-    r"(?P<archive>\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:\s[A-Z]{2,})?|\b[A-Z][a-z]+\sArchives?)"
+    # (a word with a second capital, read once: splitting it at each capital was quadratic)
+    r"(?P<archive>\b[A-Z](?=[a-z]*+[A-Z])[A-Za-z]*+(?:\s[A-Z]{2,}+)?|\b[A-Z][a-z]+\sArchives?)"
     r"\)?,?\s"
 )
 _SHELFMARK = re.compile(

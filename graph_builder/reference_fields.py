@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from graph_builder.note_patterns import first_capital
 from graph_builder.records import PersonName, Reference
 
 __all__ = ["reference_from_spans", "split_names", "split_volume"]
@@ -24,8 +25,10 @@ _ws = re.compile(r"\s+")
 _year = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)(?!\d)")
 _ditto = re.compile(r"^[\s\-‐‑‒–—―_.,*]+$")
 _hyphen_break = re.compile(r"(?<=\w)- (?=[A-ZÀ-Þa-z])")
+# A run of white space is entered only where it starts (or after a comma): trying it
+# again from each of its characters made these patterns quadratic in the run.
 _et_al = re.compile(
-    r"(?:,?\s*\bet\.?\s*al\b\.?|,?\s*\band\s+others\b|,?\s*\bu\.\s?a\.|,?\s*\[?…\]?|\.\.\.)", re.I
+    r",?(?!(?<=\s)\s)\s*+(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s?a\.|\[?…\]?)|\.\.\.", re.I
 )
 _role_words = re.compile(
     r"\((?:gen\.\s*)?(?i:eds?|hrsg|hg|hrg|dir|coord|éds?|trans|trad|comp|compilador)s?\.?\)|"
@@ -36,10 +39,14 @@ _role_words = re.compile(
     r"^\s*(?i:in|dans|en)\b:?|\bvon\b(?=\s*$)|\bby\b|\bpar\b|\bgen\.",
 )
 _connector = re.compile(
-    r"\s*;\s*(?:(?:and|&)\s+)?|,?\s+(?:and|&|und|et|y|e|with)\s+|,?\s*&\s*"
+    r"(?!(?<=\s)\s)\s*+;\s*(?:(?:and|&)\s+)?|,?(?!(?<=\s)\s)\s++(?:and|&|und|et|y|e|with)\s+"
+    r"|,?(?!(?<=\s)\s)\s*+&\s*"
 )
-_paren_initials = re.compile(r"(?P<fam>[A-ZÀ-Þ][\w'’-]+)\s*\((?P<given>[^()]{1,12})\)")
-_parenthetical = re.compile(r"\s*\([^()]*\)")
+# (a name starts at its first capital: "SIERVO" is not tried again from "IERVO")
+_paren_initials = re.compile(
+    first_capital("[\\w'’-]", "A-ZÀ-Þ")
+    + r"(?P<fam>[A-ZÀ-Þ][\w'’-]++)\s*+\((?P<given>[^()]{1,12})\)")
+_parenthetical = re.compile(r"(?!(?<=\s)\s)\s*+\([^()]*\)")
 _suffix = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV|Jun|Sen)\.?$", re.I)
 # "A.", "AB", "R.Q.", "J.-P.", "Th." -- not "Hu" or "Li.", which are family names
 _initial = re.compile(

@@ -32,7 +32,7 @@ _MAX_TOKENS = 120  # longer strings are not one reference; the tail is left unla
 _EDGE = "\"'“”‘’«»„.,;:!?()[]{}<>*_/\\"
 _year = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _roman = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
-_range = re.compile(r"\d+\s*[-–—‐]+\s*\d+")
+_range = re.compile(r"(?<!\d)\d++\s*+[-–—‐]++\s*+\d")  # from a run's first digit only
 _vol_issue = re.compile(r"^\d+\s*\(\s*[\w\s/–-]+\)")
 _initials = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?){1,3}$")
 _shape_runs = re.compile(r"(.)\1+")

@@ -37,10 +37,11 @@ _day_month = re.compile(rf"\b\d{{1,2}}\s{_MONTH}\s{_YEAR}|{_MONTH}\s\d{{1,2}},?\
 _note_mark = re.compile(r"^\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*")
 _italic = re.compile(r"\*(?P<t>[^*]+?)\*")
 _quoted = re.compile(r"[“\"](?P<t>[^“”\"]+?)[”\"]")
-_role_after = re.compile(r",?\s*(?P<role>eds?\.|editors?|comp\.|trans\.)\s*$")
+# (white space is entered only where its run starts, or after a comma: not once per space)
+_role_after = re.compile(r",?(?!(?<=\s)\s)\s*+(?P<role>eds?\.|editors?|comp\.|trans\.)\s*$")
 _possessive = re.compile(r"\w[’']s\b")
-_etal = re.compile(r",?\s*et al\.?", re.I)
-_pseudonym = re.compile(r"\s*\((?:pseud|i\.e)\.[^()]*\)")
+_etal = re.compile(r",?(?!(?<=\s)\s)\s*+et al\.?", re.I)
+_pseudonym = re.compile(r"(?!(?<=\s)\s)\s*+\((?:pseud|i\.e)\.[^()]*\)")
 _in = re.compile(r"^in\b\s*(?P<names>.*?)[,\s]*$")
 # the pieces a tail is made of, each anchored where the previous one ended
 _contrib = re.compile(

@@ -54,7 +54,8 @@ _PUB = r"(?:[^.:()\[\]]|\b[A-Za-z]{1,4}\.)+?"  # dots only after abbreviations: 
 _ws = re.compile(r"\s+")
 _note_mark = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*")
 _repeat_sep = re.compile(r"([.,;:?!])(?:\s+[.,;])+")
-_notes = re.compile(r"\s*\[[^\]]*\]")
+# (white space is entered where its run starts, not again from each of its characters)
+_notes = re.compile(r"(?!(?<=\s)\s)\s*+\[[^\]]*\]")
 _pages = (  # "12", "xiv", "57–58", "114 and 116", "12, 14" -- not "213-218, 1988"
     r"(?:\d+|[ivxlc]+)(?:\s?[-–—]\s?(?:\d+|[ivxlc]+))?"
     r"(?:\s?(?:,(?!\s?(?:1[5-9]|20)\d\d\b)|and|&)\s?\d+(?:[-–]\d+)?)*"
@@ -66,7 +67,7 @@ _issue = re.compile(r"\b(?:No|no|Nr|Issue)\.\s?(?P<n>\d+)\b")
 _year_or_paren_before = re.compile(rf"(?:{_YEAR}|\)|\d|\b[Vv]ol\.?\s?\w+)[\s.,;]*$")
 _empty_parens = re.compile(r"\(\s*[,;]?\s*\)")
 _contrib = re.compile(
-    rf",?\s*(?P<role>[Tt]ranslated|[Tt]rans\.|[Ee]dited|[Ee]d\.|[Cc]ompiled)\s+by\s+"
+    rf",?(?!(?<=\s)\s)\s*+(?P<role>[Tt]ranslated|[Tt]rans\.|[Ee]dited|[Ee]d\.|[Cc]ompiled)\s+by\s+"
     rf"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s)?(?P<names>{_GIVEN_FIRST}(?:\s(?:and|&)\s{_GIVEN_FIRST})?)"
 )
 _inverted = re.compile(rf"(?P<fam>{_WORD}),\s(?P<given>{_GIVEN})")
@@ -89,7 +90,7 @@ _paren_imprint = re.compile(
     rf",\s*{_YEAR}\)"
 )
 _trailing_date = re.compile(
-    rf"[.,]?\s*(?P<date>(?:\d{{1,2}}\s)?(?:{_MONTH})\s(?:\d{{1,2}},?\s?)?)?{_YEAR}[\s.,)]*$"
+    rf"[.,]?(?!(?<=\s)\s)\s*+(?P<date>(?:\d{{1,2}}\s)?(?:{_MONTH})\s(?:\d{{1,2}},?\s?)?)?{_YEAR}[\s.,)]*$"
 )
 _PUB_TAIL = rf"(?P<pub>{_L}[^,]*)$"
 _plain_dot_imprint = re.compile(rf"^(?P<title>.*\w\w[.?!”])\s(?P<place>{_PLACE}),\s{_PUB_TAIL}")
@@ -100,14 +101,14 @@ _journal_tail = re.compile(
 _org = re.compile(
     rf"^(?P<org>{_WORD}(?:\s(?:of|for|and|the|&|{_WORD})){{1,6}})\.\s(?P<rest>{_L}.*)$"
 )
-_container = re.compile(r"(?P<c>[A-Z][^(\d:,]*?)\s*(?:(?P<vol>\d+)\b)?\s*(?:[,:(]|$)")
+_container = re.compile(r"(?P<c>[A-Z][^(\d:,]*?)\s*+(?:(?P<vol>\d+)\b)?\s*+(?:[,:(]|$)")
 _any_year = re.compile(_YEAR)
 _ibid = re.compile(r"^(?:ibid|op\.\s?cit)\b", re.I)
 _ibid_note = re.compile(r"^[*_]?(?:ibid|op\.\s?cit)\b", re.I)
 _ibid_page = re.compile(
     r"^[*_]?(?:ibid|op\.\s?cit)\.?[*_]?,?\s*(?P<pages>\d+(?:\s?[–-]\s?\d+)?)\.?$", re.I
 )
-_url = re.compile(r"\s*(?:https?://|www\.)\S*")
+_url = re.compile(r"(?!(?<=\s)\s)\s*+(?:https?://|www\.)\S*")
 _keep_dot = re.compile(r"\b(?:Co|Inc|Ltd|Jr|Sr|St)\.$", re.I)
 _abbreviation_end = re.compile(r"\b(?:Co|Inc|Ltd)$", re.I)
 
@@ -419,7 +420,7 @@ def _finish(text: str, f: dict) -> tuple[Reference, frozenset[str]]:
 
 # -- spotting citation lines ---------------------------------------------------
 _speaker = re.compile(r"^[A-Z][A-Z.’' -]{1,40}:\s")
-_caps_start = re.compile(r"^[A-Z]{2,}[’']?[A-Z]*\s[A-Z]{2,}\b")
+_caps_start = re.compile(r"^[A-Z]{2,}+(?:[’'][A-Z]*+)?\s[A-Z]{2,}\b")
 _year_at_end = re.compile(rf"{_YEAR}[\s.,)]*$")
 _periodical = re.compile(r"\b\d+\s?\((?:[A-Za-z]+\.?\s)?\d{4}\)")
 _imprint_anywhere = re.compile(

@@ -18,7 +18,7 @@ from graph_builder.references import is_citation_line
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _NOTE_BODY = re.compile(rf"^[{SUPERSCRIPT_DIGITS}]+\s*\S")
-_TRAILING_MARKER = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+$")
+_TRAILING_MARKER = re.compile(rf"(?<![{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]+$")
 _INNER_SENTENCE_END = re.compile(rf"[a-z][.!?][{SUPERSCRIPT_DIGITS}”\"’]*\s+[A-Z]")
 _BRACKET_FOOTNOTE = re.compile(r"^\[\s*Foot\s*note", re.IGNORECASE)
 SOURCE_LABEL = re.compile(r"^(?:Original\s+)?Sources?\s*:\s*(?=\S)", re.IGNORECASE)

@@ -38,8 +38,9 @@ _CAP_RUN = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|th
                       r"|le|et)\s+)*[A-Z][\w’'\-]*)*(?=\s?$)")
 _EXPANSION = re.compile(r"[A-Z][^()\d,;:\[\]]{4,80}")
 _ROMAN = re.compile(r"[IVXLC]+")
-_DEFINE = re.compile(r"^\s*(?:[–—]\s*\w|,?\s*(?:meaning|literally|lit\.|i\.e\.)\s)")
-_HEAD_SPLIT = re.compile(r"\s*[,–—:;]\s*|\s+(?:meaning|or)\s+")
+# (white space is taken whole, and entered only where its run starts)
+_DEFINE = re.compile(r"^\s*+(?:[–—]\s*\w|,?\s*+(?:meaning|literally|lit\.|i\.e\.)\s)")
+_HEAD_SPLIT = re.compile(r"(?!(?<=\s)\s)\s*+[,–—:;]\s*|(?!(?<=\s)\s)\s++(?:meaning|or)\s+")
 _TO = re.compile(r"(?<![\w’'])to$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:(?:the|a|an)\s+)?[^\W\d_]+(?:(?:,\s*|\s+and\s+)[^\W\d_]+)*",

@@ -20,7 +20,7 @@ from graph_builder.records import BlockKind, Extraction, Span
 
 _PERSON = re.compile(r"^[A-ZÀ-Þ][\w'’\-]+(?: \([^)]*\))?, [A-Z]")
 _SEE = re.compile(r"\.\s+See\s+(?P<also>also\s+)?(?P<target>.+)$")
-_PAREN = re.compile(r"\s*\((?P<inner>[^()]{2,40})\)\s*$")
+_PAREN = re.compile(r"(?!(?<=\s)\s)\s*+\((?P<inner>[^()]{2,40})\)\s*$")  # spaces entered once
 _MIN_LABEL = 4  # shorter labels ("Lu", "SR") match too much running text
 
 

@@ -246,3 +246,18 @@ def test_issue_3_book_notes_cite_their_passages(shared_corpus):
     assert origins.resolved_from == "short form"
     assert origins.reference.year == "1985" and origins.reference.pages == "211–21"
     assert elapsed < 2.0  # well under half a second on a laptop; generous for slow CI
+
+
+def test_issue_12_a_long_note_is_split_in_linear_time():
+    """Each space of a note copied the rest of it to find the next word: a note body of
+    400,000 characters took minutes. Time per character must not grow with length."""
+    sentence = "Kessler wrote it down. See Marta Lomax, *A Made-up Title* (Riga, 1931), 44. "
+
+    def seconds(body: str) -> float:
+        started = time.perf_counter()
+        split_note(body)
+        return time.perf_counter() - started
+
+    seconds(sentence * 100)
+    small, large = sentence * 1_000, sentence * 8_000
+    assert seconds(large) / len(large) < 3 * seconds(small) / len(small)
