@@ -155,21 +155,29 @@ def query(source: Path, sparql: str | None, fmt: str, list_queries: bool, name: 
 
 
 @main.command("parse-refs")
-@click.argument("source", default="-", type=click.File("r", encoding="utf-8"))
+@click.argument("source", default="-", type=click.File("rb"))
 def parse_refs(source) -> None:
     """Parse reference strings, one per line of SOURCE (a file, or - for stdin), into
     CSL-JSON, one object per output line in the same order (blank lines give {}).
 
-    A string that cannot be parsed comes back with what was recognised, and its
-    warnings in "note".
+    SOURCE is UTF-8, or UTF-8/UTF-16 with a byte-order mark. A string that cannot
+    be parsed comes back with what was recognised, and its warnings in "note"; a
+    line over 2,000 characters is not parsed, only warned about.
     """
+    import io
     import json
 
     from graph_builder.csl import to_csl
-    from graph_builder.references import parse_reference
+    from graph_builder.references import decode_references, parse_reference, too_long
 
-    for number, line in enumerate(source, start=1):
+    name = getattr(source, "name", "-")
+    name = "standard input" if name in ("-", "<stdin>") or not isinstance(name, str) else name
+    lines = io.StringIO(decode_references(source.read(), name), newline=None)
+    for number, line in enumerate(lines, start=1):
         text = line.strip()
+        warning = too_long(text)
+        if warning:
+            click.echo(f"Warning: {name}:{number}: {warning}.", err=True)
         item = to_csl(parse_reference(text), f"ref-{number}") if text else {}
         click.echo(json.dumps(item, ensure_ascii=False))
 

@@ -33,8 +33,10 @@ worse; the cost of the choice is about 0.3 points of F1 on the AnyStyle gold set
 
 from __future__ import annotations
 
+import codecs
 import re
 
+from graph_builder.errors import ParseError
 from graph_builder.records import Reference
 from graph_builder.reference_model import parse_with_model
 from graph_builder.reference_notes import read_note
@@ -45,14 +47,35 @@ from graph_builder.reference_rules import (
     read_with_rules,
 )
 
-__all__ = ["MAX_CITATION_LINE", "PARSERS", "is_citation_line", "parse_reference"]
+__all__ = ["MAX_CITATION_LINE", "MAX_REFERENCE", "PARSERS", "decode_references",
+           "is_citation_line", "parse_reference", "too_long"]
+
+# A longer string is no single reference (the longest on AnyStyle's gold set has
+# about 700 characters); parsing it would only cost time, so it is refused. Runs of
+# white space count as one character: the readers collapse them first.
+MAX_REFERENCE = 2_000
+
+
+def too_long(text: str) -> str:
+    """The warning for a string over MAX_REFERENCE characters, or "" if it is not."""
+    if len(text) <= MAX_REFERENCE:
+        return ""
+    length = len(" ".join(text.split()))
+    if length <= MAX_REFERENCE:
+        return ""
+    return (f"not parsed: {length:,} characters is more than one reference "
+            f"(at most {MAX_REFERENCE:,}); put one reference on each line")
 
 
 def parse_reference(text: str) -> Reference:
     """Parse one reference string; never raises, missing parts go to ``warnings``.
 
     The rules' reading when they are certain of it, else the model's (see above).
+    A string longer than MAX_REFERENCE is not read at all, only warned about.
     """
+    warning = too_long(text)
+    if warning:
+        return Reference(text=text, warnings=(warning,))
     ref, evidence = read_with_rules(text)
     if evidence & {"ibid", "shelfmark", "bare-shelfmark"}:
         return ref
@@ -101,3 +124,25 @@ def _starts_with(text: str, title: str) -> bool:
 
 # name -> parser, for the scorer and for comparing the two readings
 PARSERS = {"rules": parse_with_rules, "model": parse_with_model, "combined": parse_reference}
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode_references(data: bytes, source: str) -> str:
+    """A reference list's text: UTF-8, or UTF-8/UTF-16 after its byte-order mark.
+
+    Raises ParseError naming ``source`` and the line of the first bad byte, rather
+    than guess an encoding: a wrong guess would turn names into mojibake.
+    """
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].decode(encoding, errors="replace").count("\n") + 1
+        shown = "UTF-16" if encoding == "utf-16" else "UTF-8"
+        raise ParseError(
+            f"{source}: not valid {shown} (byte {exc.start:,}, line {line}: {exc.reason}); "
+            "save it as UTF-8, or as UTF-16 with a byte-order mark, and run parse-refs "
+            "again.") from None
