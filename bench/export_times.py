@@ -33,7 +33,7 @@ def load(source: Path) -> tuple[list, str, float]:
     """The graph's sorted triples, how they were got, and the seconds that took."""
     from exports.graphdata import sort_triples
     from graph_builder.pipeline import build_graph
-    from graph_builder.query import read_triples
+    from graph_builder.query.sparql import read_triples
 
     if not source.exists():
         raise BenchError(f"{source}: not found; give a corpus folder, a build folder or a "
@@ -74,7 +74,7 @@ def read_back_seconds(triples: list, folder: Path) -> float:
     """What ``claimgraph export`` spends reading graph.ttl before any format is written."""
     from exports import export
     from exports.graphdata import GraphData
-    from graph_builder.query import read_triples
+    from graph_builder.query.sparql import read_triples
 
     ttl = folder / "graph.ttl"
     export(GraphData(triples), "turtle", ttl)

@@ -240,7 +240,7 @@ def _wait_for_memory_copy(server: _Server, within: float = 120) -> None:
 
 
 def _load(server: _Server, clients: int, seconds: int, figures: Figures) -> None:
-    from graph_builder import named_queries
+    from graph_builder.query import named as named_queries
 
     queries = [urllib.parse.urlencode({"query": named_queries.bind(name)})
                for name in named_queries.names()]

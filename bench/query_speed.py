@@ -51,7 +51,7 @@ GOAL = 15.0
 _OPEN_SCRIPT = """
 import sys, time
 from pathlib import Path
-from graph_builder.store import memory_store, open_store
+from graph_builder.query.store import memory_store, open_store
 started = time.perf_counter()
 path = Path(sys.argv[1])
 store = open_store(path) if sys.argv[2] == "store" else memory_store(path)
@@ -128,8 +128,8 @@ SIDES = ("ours", "memory", "rdflib")  # on-disk store, the endpoint's memory cop
 
 def time_queries(stores: dict, repeat: int) -> list[dict]:
     """Median seconds of every named query on each of ``SIDES``, with row counts."""
-    from graph_builder.named_queries import bind, names
-    from graph_builder.query import prologue
+    from graph_builder.query.named import bind, names
+    from graph_builder.query.sparql import prologue
 
     results = []
     for name in names():
@@ -218,7 +218,7 @@ def table(fig: dict) -> str:
 def run(args: argparse.Namespace) -> dict:
     import rdflib
 
-    from graph_builder.store import graph_stat, memory_copy, open_store
+    from graph_builder.query.store import graph_stat, memory_copy, open_store
 
     with tempfile.TemporaryDirectory(prefix="claimgraph-query-bench-") as tmp:
         folder = Path(tmp)

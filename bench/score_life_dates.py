@@ -29,7 +29,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph_builder.names import family_key, givens_compatible
+from graph_builder.people.names import family_key, givens_compatible
 from graph_builder.pipeline import build_graph
 from ontology import SDO
 

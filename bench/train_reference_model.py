@@ -48,7 +48,7 @@ def load(path: Path) -> list[list[tuple[str, str]]]:
 
 def sequences(records) -> list[tuple[list[str], list[str]]]:
     """(tokens, labels) per reference; a span's label goes to each of its tokens."""
-    from graph_builder.reference_model import tokenize
+    from graph_builder.references.model import tokenize
 
     out = []
     for spans in records:
@@ -65,7 +65,7 @@ def train(data, out: Path, params: dict | None = None) -> float:
     """Fit the CRF on the sequences, write it to ``out``; returns seconds taken."""
     import pycrfsuite
 
-    from graph_builder.reference_model import token_features
+    from graph_builder.references.model import token_features
 
     started = time.perf_counter()
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
@@ -92,7 +92,7 @@ def _fold(job) -> tuple[int, int]:
 
     import pycrfsuite
 
-    from graph_builder.reference_model import token_features
+    from graph_builder.references.model import token_features
 
     records, folds, k, params = job
     held = sequences(records[k::folds])

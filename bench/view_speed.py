@@ -54,7 +54,7 @@ def write_view(source: Path, focus: str | None, dest: Path) -> dict:
     """Write one view as `claimgraph viz` does; its size and the seconds Python took."""
     from exports.html import write_html
     from graph_builder.errors import ClaimgraphError
-    from graph_builder.viz import view_graph
+    from graph_builder.view.focus import view_graph
 
     start = time.perf_counter()
     try:

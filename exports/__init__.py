@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph_builder.atomic import STDOUT, os_reason
 from graph_builder.errors import ExportError
+from graph_builder.support.atomic import STDOUT, os_reason
 
 if TYPE_CHECKING:  # the registry stays light: the CLI reads it to build --format
     from exports.graphdata import GraphData

@@ -22,9 +22,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from exports.graphdata import GraphData
-from graph_builder.atomic import atomic_path, make_folder, together, write_bytes
 from graph_builder.errors import ExportError
-from graph_builder.query import ask
+from graph_builder.query.sparql import ask
+from graph_builder.support.atomic import atomic_path, make_folder, together, write_bytes
 
 SEPARATOR = "; "
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry

@@ -15,7 +15,7 @@ from networkx.readwrite.gexf import GEXFWriter
 from exports.graphdata import GraphData
 from exports.network_projection import project
 from graph_builder import __version__
-from graph_builder.atomic import atomic_path
+from graph_builder.support.atomic import atomic_path
 
 VERSION = "1.2draft"
 

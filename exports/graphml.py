@@ -12,7 +12,7 @@ import networkx as nx
 
 from exports.graphdata import GraphData
 from exports.network_projection import project
-from graph_builder.atomic import atomic_path
+from graph_builder.support.atomic import atomic_path
 
 
 def write(graph: GraphData, dest: Path) -> None:

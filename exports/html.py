@@ -41,8 +41,8 @@ import networkx as nx
 
 from exports.graphdata import GraphData
 from exports.layout import layout_positions
-from graph_builder.atomic import atomic_path, os_reason
 from graph_builder.errors import ExportError
+from graph_builder.support.atomic import atomic_path, os_reason
 
 #: Colour per node kind (Tableau 10, distinct on screen and in greyscale print).
 KIND_COLOURS = {
@@ -73,7 +73,7 @@ _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 def write(graph: GraphData, dest: Path) -> None:
     """Registry entry point: project the RDF graph to its network view and write it."""
-    from graph_builder.analyse import project, projection_store
+    from graph_builder.view.projection import project, projection_store
 
     write_html(project(projection_store(graph.triples)), dest, title=graph.title)
 

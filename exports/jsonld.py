@@ -21,8 +21,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from exports.graphdata import GraphData
-from graph_builder.atomic import write_text
-from graph_builder.terms import RDF, XSD
+from graph_builder.support.atomic import write_text
+from ontology.terms import RDF, XSD
 
 CONTEXT_FILE = "context.jsonld"
 

@@ -25,9 +25,9 @@ from collections import defaultdict
 import pyoxigraph as ox
 
 from exports.graphdata import GraphData
-from graph_builder.gc_pause import gc_paused
-from graph_builder.terms import CG, OA, PROV, RDF, SDO
+from graph_builder.support.gc_pause import gc_paused
 from ontology import DEFAULT_BASE, mint_iri
+from ontology.terms import CG, OA, PROV, RDF, SDO
 
 Node = ox.NamedNode | ox.BlankNode
 

@@ -22,7 +22,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from exports.graphdata import GraphData
-from graph_builder.query import ask
+from graph_builder.query.sparql import ask
 
 LABEL_LIMIT = 80
 

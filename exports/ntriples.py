@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from exports.graphdata import GraphData
-from graph_builder.atomic import atomic_path
+from graph_builder.support.atomic import atomic_path
 
 
 def write(graph: GraphData, dest: Path) -> None:

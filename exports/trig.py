@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from exports.graphdata import GraphData
 from exports.named_graphs import dataset
-from graph_builder.atomic import atomic_path
+from graph_builder.support.atomic import atomic_path
 from ontology import PREFIXES
 
 

@@ -29,8 +29,8 @@ from graph_builder.records import (
     Thesis,
     WorkEntity,
 )
-from graph_builder.terms import BIBO, CG, CITO, OA, PROV, RDF, SDO, SKOS, XSD
 from ontology import mint_iri
+from ontology.terms import BIBO, CG, CITO, OA, PROV, RDF, SDO, SKOS, XSD
 
 #: Characters a text literal holds at most. Oxigraph's parsers stop at 16 MiB a term,
 #: and a 17 MB one-paragraph file must still give a graph that `query`, `serve`,

@@ -12,7 +12,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from graph_builder.records import Extraction, Resolution, Span
-from graph_builder.terms import CG, SDO
+from ontology.terms import CG, SDO
 
 if TYPE_CHECKING:
     from graph_builder.build import GraphBuilder

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from graph_builder import __version__
-from graph_builder.errors import ClaimgraphError, QueryError
+from graph_builder.errors import USER_ERRORS, QueryError
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
 _SHOWN_WARNINGS = 5
@@ -28,7 +28,7 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except ClaimgraphError as exc:
+        except USER_ERRORS as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
@@ -57,9 +57,9 @@ def build(corpus: Path | None, out_dir: Path, base: str | None, strict: bool,
 
     Writes DIR/graph.ttl, DIR/graph.html (network view) and DIR/report.json.
     """
-    from graph_builder.gc_pause import gc_paused
     from graph_builder.outputs import write_outputs
     from graph_builder.pipeline import BuildSettings, build_graph
+    from graph_builder.support.gc_pause import gc_paused
 
     started = time.perf_counter()
     settings = BuildSettings(strict=strict, follow_links=follow_links,
@@ -136,8 +136,8 @@ def query(source: Path, sparql: str | None, fmt: str, list_queries: bool, name: 
     is queried through its store (DIR/store, made on first use from graph.ttl).
     SERVICE (federation) is refused unless --allow-service is given.
     """
-    from graph_builder import named_queries
-    from graph_builder.query import format_answer, open_store, run_query
+    from graph_builder.query import named as named_queries
+    from graph_builder.query.sparql import format_answer, open_store, run_query
 
     if list_queries:
         click.echo(named_queries.listing(), nl=False)
@@ -167,8 +167,8 @@ def parse_refs(source) -> None:
     import io
     import json
 
-    from graph_builder.csl import to_csl
     from graph_builder.references import decode_references, parse_reference, too_long
+    from graph_builder.references.csl import to_csl
 
     name = getattr(source, "name", "-")
     name = "standard input" if name in ("-", "<stdin>") or not isinstance(name, str) else name
@@ -203,8 +203,8 @@ def export(source: Path, fmt: str | None, dest: Path) -> None:
     """Export a built graph (folder or graph file) to another format."""
     from exports import export as export_graph
     from exports.graphdata import GraphData
-    from graph_builder.gc_pause import gc_paused
-    from graph_builder.query import read_triples
+    from graph_builder.query.sparql import read_triples
+    from graph_builder.support.gc_pause import gc_paused
 
     with gc_paused():
         chosen = export_graph(GraphData.from_triples(read_triples(source),
@@ -269,7 +269,7 @@ def viz(source: Path, dest: Path | None, focus: str | None, depth: int, kinds: s
     """Draw a built graph (DIR or a graph file) as an interactive page that needs no network:
     people, works, claims of every kind, topics and documents, sized by PageRank."""
     from exports.html import write_html
-    from graph_builder.viz import view_graph
+    from graph_builder.view.focus import view_graph
 
     wanted = {k.strip() for k in kinds.split(",") if k.strip()} if kinds is not None else None
     view = view_graph(source, focus=focus, depth=depth, kinds=wanted, min_degree=min_degree)
@@ -294,7 +294,7 @@ def validate(source: Path, examples: int) -> None:
     Prints one line per failing shape with its count and message, a few of the
     nodes that fail it, and a summary. Exit 0: conforms; 1: does not; 2: error.
     """
-    from graph_builder.validate import format_report, validate_graph
+    from graph_builder.query.validate import format_report, validate_graph
 
     report = validate_graph(source, examples=examples)
     click.echo(format_report(report), nl=False)

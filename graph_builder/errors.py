@@ -4,6 +4,8 @@ Every message says what went wrong, where (file:line when known) and how to
 fix it, in one line, so the CLI can show it as it is.
 """
 
+from ontology.iris import OntologyError
+
 
 class ClaimgraphError(Exception):
     """Base of every error the library raises on purpose."""
@@ -17,10 +19,6 @@ class CorpusError(ClaimgraphError):
 
 class ParseError(ClaimgraphError):
     """An input (a graph file, a reference list) could not be read."""
-
-
-class OntologyError(ClaimgraphError):
-    """A term or IRI kind that the ontology does not define."""
 
 
 class ExportError(ClaimgraphError):
@@ -37,3 +35,10 @@ class ValidationError(ClaimgraphError):
 
 class PushError(ClaimgraphError):
     """A store that cannot be reached or refuses the graph (``claimgraph push``)."""
+
+
+# Everything the CLI reports as one line: the library's errors and the ontology's own.
+USER_ERRORS: tuple[type[Exception], ...] = (ClaimgraphError, OntologyError)
+
+__all__ = ["ClaimgraphError", "CorpusError", "ExportError", "OntologyError", "ParseError",
+           "PushError", "QueryError", "USER_ERRORS", "ValidationError"]

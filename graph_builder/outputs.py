@@ -16,9 +16,10 @@ from pathlib import Path
 
 from exports import export
 from exports.graphdata import GraphData
-from graph_builder import __version__, atomic
+from graph_builder import __version__
 from graph_builder.errors import ExportError
 from graph_builder.pipeline import BuildResult
+from graph_builder.support import atomic
 
 GRAPH_FILE = "graph.ttl"
 VIEW_FILE = "graph.html"

@@ -20,18 +20,18 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph_builder.build import build_triples
-from graph_builder.claims import extract_claims
-from graph_builder.corpus import read_documents
 from graph_builder.errors import ParseError
-from graph_builder.footnotes import attach_notes
-from graph_builder.names import family_key
-from graph_builder.person_mentions import resolve_person_mentions
+from graph_builder.people.names import family_key
+from graph_builder.people.resolve_mentions import resolve_person_mentions
+from graph_builder.read.claims import extract_claims
+from graph_builder.read.corpus import read_documents
+from graph_builder.read.footnotes import attach_notes
+from graph_builder.read.segment import segment
 from graph_builder.records import ClaimKind, Document, Extraction, InputWarning, Resolution
 from graph_builder.references import parse_reference
 from graph_builder.resolve import resolve
-from graph_builder.segment import segment
-from graph_builder.topic_terms import find_terms, merge_topics
-from graph_builder.topics import find_mentions, read_index
+from graph_builder.topics.index import find_mentions, read_index
+from graph_builder.topics.terms import find_terms, merge_topics
 from ontology import DEFAULT_BASE
 from ontology.iris import check_base
 

@@ -32,7 +32,7 @@ from urllib.parse import quote, unquote, urlsplit
 import pyoxigraph as ox
 
 from graph_builder.errors import ParseError, PushError
-from graph_builder.store import GRAPH_FORMATS, first_line, graph_file, unreadable
+from graph_builder.query.store import GRAPH_FORMATS, first_line, graph_file, unreadable
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total), as in pipeline.build_graph
 

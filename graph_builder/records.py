@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # these modules build on the records; the names are for annotations only
-    from graph_builder.biography import Biography
-    from graph_builder.life_dates import LifeDates
-    from graph_builder.topics import Topic, TopicMention
+    from graph_builder.people.biography import Biography
+    from graph_builder.people.life_dates import LifeDates
+    from graph_builder.topics.index import Topic, TopicMention
 
 
 @dataclass(frozen=True)

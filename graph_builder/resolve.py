@@ -1,7 +1,7 @@
 """Stage 5: resolve names to persons and references to works.
 
 Resolution is conservative by design: two forms become one person only when
-``graph_builder.names`` finds their family keys equal and their given names
+``graph_builder.people.names`` finds their family keys equal and their given names
 compatible, and a bare surname (a speaker label, "Getty & Naumov") joins a
 person only when exactly one person of that surname is known. Merging two
 people is a worse error for a historian than leaving one person split, since a
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph_builder.biography import read_biography
-from graph_builder.names import (
+from graph_builder.people.biography import read_biography
+from graph_builder.people.names import (
     family_key,
     fold,
     givens_compatible,

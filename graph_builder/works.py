@@ -11,7 +11,7 @@ in the one above, so that what is cited from one fond is one query away.
 
 from __future__ import annotations
 
-from graph_builder.names import fold
+from graph_builder.people.names import fold
 from graph_builder.records import Document, Reference, Resolution, WorkEntity
 
 # Archival levels as Russian archives number them, with the abbreviation printed

@@ -12,7 +12,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from graph_builder.errors import OntologyError
+
+class OntologyError(ValueError):
+    """A term or IRI kind that the ontology does not define, or a base IRI it cannot use.
+
+    The ontology owns its error so it imports nothing of the pipeline; the CLI
+    reports it in one line like every ``ClaimgraphError``."""
+
+    exit_code = 2
+
 
 DEFAULT_BASE = "https://w3id.org/claimgraph/id/"
 

@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from graph_builder.query import open_store, run_query
+from graph_builder.query.sparql import open_store, run_query
 from tests.conftest import require_tool
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]

@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from graph_builder.query import open_store, run_query
+from graph_builder.query.sparql import open_store, run_query
 from tests.conftest import FIXTURES
 
 pytestmark = [pytest.mark.corpus, pytest.mark.slow]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph_builder.query import prologue
+from graph_builder.query.sparql import prologue
 from tests.conftest import FIXTURE_CORPUS
 
 _SELECTORS = """SELECT ?doc ?start ?end ?exact WHERE {

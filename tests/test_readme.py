@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph_builder.pipeline import build_graph
-from graph_builder.query import prologue
+from graph_builder.query.sparql import prologue
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

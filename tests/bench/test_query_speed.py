@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from bench import query_speed
-from graph_builder.named_queries import names
+from graph_builder.query.named import names
 
 
 def test_query_speed_reports_every_named_query(fixture_out, tmp_path, capsys):

@@ -33,9 +33,9 @@ from exports.named_graphs import SHARED_KEY, dataset, document_graphs
 from exports.network_projection import project
 from graph_builder.cli import main
 from graph_builder.errors import ExportError
-from graph_builder.query import prologue, read_triples
-from graph_builder.terms import CG, OA, PROV, RDF, SDO, SKOS, XSD
+from graph_builder.query.sparql import prologue, read_triples
 from ontology import PREFIXES, mint_iri
+from ontology.terms import CG, OA, PROV, RDF, SDO, SKOS, XSD
 from tests.conftest import require_tool
 
 RDF_SYNTAX = {

@@ -2,7 +2,7 @@
 
 import pytest
 
-from graph_builder.query import run_query
+from graph_builder.query.sparql import run_query
 
 
 def _select(store, sparql):
@@ -107,7 +107,7 @@ def test_issue_12_a_text_over_the_readers_limit_is_cut_and_reads_back():
     import pyoxigraph as ox
 
     from graph_builder.build import CUT_MARK, MAX_LITERAL, GraphBuilder
-    from graph_builder.terms import SDO
+    from ontology.terms import SDO
 
     builder = GraphBuilder("https://example.org/", {})
     node = builder.iri("claim", "long")

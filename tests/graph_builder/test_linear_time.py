@@ -26,12 +26,13 @@ import pytest
 
 import graph_builder
 
-TEXT_MODULES = (
-    "segment", "mentions", "person_mentions", "build_mentions", "names", "claims",
-    "footnotes", "notes_split", "notes_resolve", "note_patterns", "reference_archive",
-    "reference_fields", "reference_model", "reference_notes", "reference_rules",
-    "references", "csl", "biography", "life_dates", "topic_terms", "term_counts", "topics",
-    "resolve", "works",
+TEXT_MODULES = (  # dotted names below graph_builder
+    "read.segment", "people.mentions", "people.resolve_mentions", "build_mentions",
+    "people.names", "read.claims", "read.footnotes", "references.note_split",
+    "references.note_resolve", "references.patterns", "references.archive",
+    "references.fields", "references.model", "references.chicago", "references.rules",
+    "references", "references.csl", "people.biography", "people.life_dates", "topics.terms",
+    "topics.counts", "topics.index", "resolve", "works",
 )
 _RE_CALLS = frozenset({"compile", "search", "match", "fullmatch", "finditer", "findall", "sub",
                        "subn", "split"})
@@ -94,21 +95,28 @@ def _uses() -> dict[tuple[str, str], set[str]]:
     through ``from ... import`` and ``module.NAME``; "?" where the value is used
     otherwise (passed on, put in a list)."""
     uses: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for path in sorted(Path(graph_builder.__file__).parent.glob("*.py")):
+    root = Path(graph_builder.__file__).parent
+    for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         parent = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        here = ".".join(path.relative_to(root).with_suffix("").parts)
+        here = here.removesuffix(".__init__")
         owner: dict[str, tuple[str, str]] = {}  # local name -> (module, attribute)
         modules: dict[str, str] = {}  # local name -> module
         for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module == "graph_builder":
-                modules.update({a.asname or a.name: a.name for a in node.names})
-            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
-                    "graph_builder."):
-                owner.update({a.asname or a.name: (node.module.rsplit(".", 1)[-1], a.name)
-                              for a in node.names})
+            if isinstance(node, ast.ImportFrom) and (
+                    node.module or "").split(".")[0] == "graph_builder":
+                package = node.module.removeprefix("graph_builder").lstrip(".")
+                for a in node.names:
+                    dotted = f"{package}.{a.name}".lstrip(".")
+                    if (root / Path(*dotted.split(".")).with_suffix(".py")).exists() or (
+                            root / Path(*dotted.split(".")) / "__init__.py").exists():
+                        modules[a.asname or a.name] = dotted
+                    else:
+                        owner[a.asname or a.name] = (package, a.name)
         for node in ast.walk(tree):
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-                key = owner.get(node.id, (path.stem, node.id))
+                key = owner.get(node.id, (here, node.id))
             elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and (
                     node.value.id in modules):
                 key = (modules[node.value.id], node.attr)
@@ -198,9 +206,12 @@ def _bounded() -> dict[str, tuple[int, str]]:
     """Patterns the code applies only to a stretch of bounded length: that length and
     what bounds it. They are timed at that length instead of for growth; each is
     still quadratic somewhere, and a rewrite keeping its behaviour was not found."""
-    from graph_builder import note_patterns, reference_fields, reference_rules, topic_terms
-    from graph_builder.notes_split import _ANCHOR_WINDOW
     from graph_builder.references import MAX_REFERENCE
+    from graph_builder.references import fields as reference_fields
+    from graph_builder.references import patterns as note_patterns
+    from graph_builder.references import rules as reference_rules
+    from graph_builder.references.note_split import _ANCHOR_WINDOW
+    from graph_builder.topics import terms as topic_terms
 
     anchors = dict(note_patterns.ANCHORS)
     rules = f"read_with_rules cuts a reference to {reference_rules._MAX_PARSE} characters first"
@@ -227,11 +238,11 @@ def test_linear_time_audit_finds_the_patterns():
     """The introspection reaches module patterns, patterns in lists and literals in calls."""
     assert len(PATTERNS) >= 190
     names = set(PATTERNS)
-    assert {"segment._CONTENTS", "reference_archive._SHELFMARK", "reference_model._range",
-            "reference_notes._volume"} <= names
-    assert any(name.startswith("note_patterns.") for name in names)
+    assert {"read.segment._CONTENTS", "references.archive._SHELFMARK", "references.model._range",
+            "references.chicago._volume"} <= names
+    assert any(name.startswith("references.patterns.") for name in names)
     assert len(BOUNDED) == 7 and set(BOUNDED) <= {p.pattern for p, _ in PATTERNS.values()}
-    assert "names:34" in names  # re.sub(r"[^\\w]+", " ", folded)
+    assert "people.names:34" in names  # re.sub(r"[^\\w]+", " ", folded)
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))

@@ -1,5 +1,5 @@
 from graph_builder.pipeline import build_graph
-from graph_builder.query import run_query
+from graph_builder.query.sparql import run_query
 from graph_builder.records import (
     Citation,
     Document,

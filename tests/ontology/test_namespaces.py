@@ -77,7 +77,7 @@ def test_namespaces_querying_a_built_graph_does_not_import_rdflib(fixture_out):
     import subprocess
     import sys
     script = ("import sys; from pathlib import Path; from graph_builder.cli import main; "
-              "from graph_builder import named_queries, query; "
+              "from graph_builder.query import named as named_queries, sparql as query; "
               f"query.open_store(Path({str(fixture_out)!r})); "
               "assert 'rdflib' not in sys.modules, sorted(m for m in sys.modules if 'rdflib' in m)")
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)

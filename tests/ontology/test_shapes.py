@@ -7,7 +7,7 @@ import pytest
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
-from graph_builder.validate import validate_graph
+from graph_builder.query.validate import validate_graph
 
 SHAPES_NS = "https://w3id.org/claimgraph/shapes#"
 

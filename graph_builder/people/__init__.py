@@ -1,0 +1,1 @@
+"""People: names, mentions in prose, biographical notes and life dates, and their resolution."""

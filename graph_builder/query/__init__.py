@@ -1,0 +1,1 @@
+"""Querying a built graph: its store, SPARQL with its guard, named queries, SHACL validation."""

@@ -1,0 +1,187 @@
+"""Stage 2: split a document into typed line blocks and infer its shape.
+
+The shape (compilation, book, resolution, transcript, article) is read from
+the content — how many lines are citation lines, note bodies, speaker turns or
+``Source:`` lines — never from the file name, because the tool is run on
+folders it has never seen. Every block keeps the exact span of its line
+(without surrounding white space) so later stages can point back at it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graph_builder.people.biography import BIO_HEAD
+from graph_builder.records import Block, BlockKind, Document, DocumentLayout, Span
+from graph_builder.references import is_citation_line
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_NOTE_BODY = re.compile(rf"^[{SUPERSCRIPT_DIGITS}]+\s*\S")
+_TRAILING_MARKER = re.compile(rf"(?<![{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]+$")
+_INNER_SENTENCE_END = re.compile(rf"[a-z][.!?][{SUPERSCRIPT_DIGITS}”\"’]*\s+[A-Z]")
+_BRACKET_FOOTNOTE = re.compile(r"^\[\s*Foot\s*note", re.IGNORECASE)
+SOURCE_LABEL = re.compile(r"^(?:Original\s+)?Sources?\s*:\s*(?=\S)", re.IGNORECASE)
+# "Chapter One ....   12": the gap before the page number is taken whole (atomic), so a
+# line holding a long run of spaces is walked once per start, not once per split of it
+_CONTENTS = re.compile(r"^\S.{1,150}?(?>\t\s*+|\s{3,}+)(?:\d{1,4}|[ivxlc]{1,6})\s*+$")
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}|[a-z]|[IVX]{1,5})[.)]\s+\S")
+# A speaker label: "MOLOTOV:", "VOICE FROM AUDIENCE:", "Stalin:", "HECKERT :", "MOLOTOV::"
+_TURN = re.compile(r"^([A-ZÀ-Þ][\w.’'\- ]{0,38}?)\s?::?\s+(\S.*)$")
+# Labels that introduce a document part, not a speaker.
+_NOT_SPEAKERS = frozenset({
+    "note", "notes", "nb", "n.b", "ps", "p.s", "source", "sources", "original source",
+    "see", "see also", "table", "figure", "chapter", "part", "section", "appendix", "article",
+    "excerpt", "excerpted", "editor's note", "translator's note", "re", "subject", "date", "to",
+    "from", "cc", "attention", "signed", "signature", "approved", "agreed",
+})
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_SPEECH_END = (".", "?", "!", "…", "—", "–", "-")
+_INDEX_HEADING = re.compile(r"^(?:general\s+)?index$", re.IGNORECASE)
+_SENTENCE_END = ("." , "?", "!", ";", ",", "…", ":", "”", "\"")
+
+
+def is_all_caps(text: str) -> bool:
+    """An ALL-CAPS line: how compilers set their theses apart from quoted prose."""
+    if sum(1 for c in text[:60] if c.islower()) > 6:
+        return False  # plainly prose: settled without walking a whole paragraph
+    letters = sum(map(str.isalpha, text))
+    if letters < 4:
+        return False
+    return sum(map(str.isupper, text)) / letters >= 0.9 and len(text.split()) >= 2
+
+
+def speaker_label(text: str, repeated: set[str]) -> tuple[str, str] | None:
+    """(label, speech) when the line is a transcript turn, else None.
+
+    An ALL-CAPS label is a speaker on its own; a Title-case label ("Stalin:")
+    only when the document uses it for more than one line, which tells a
+    transcript apart from prose that happens to start with "Word: ...".
+    """
+    match = _TURN.match(text)
+    if not match:
+        return None
+    label, speech = match.group(1).strip(), match.group(2)
+    words = label.split()
+    if (label.lower().rstrip(".") in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS
+            or any(ch.isdigit() for ch in label) or _ROMAN.match(words[-1])):
+        return None
+    if not (speech.rstrip("”\"’)] ").endswith(_SPEECH_END) or len(speech) > 60):
+        return None  # "Conclusion: Quicksand Politics" is a heading, not speech
+    if label.isupper() and sum(c.isalpha() for c in label) >= 2:
+        return label, speech
+    if label in repeated and len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return label, speech
+    return None
+
+
+def repeated_labels(lines: list[str]) -> set[str]:
+    """Title-case "Label:" prefixes used on two or more lines of a document."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        match = _TURN.match(line.strip())
+        if match and match.group(1)[:1].isupper() and len(match.group(1).split()) <= 3:
+            counts[match.group(1).strip()] += 1
+    return {label for label, n in counts.items() if n >= 2}
+
+
+def _is_heading(text: str, prev_blank: bool, next_blank: bool) -> bool:
+    """A short free-standing line without sentence punctuation."""
+    if len(text) > 100 or len(text.split()) > 14 or not (prev_blank or next_blank):
+        return False
+    if text.endswith(_SENTENCE_END) and not text.endswith("?"):
+        return False
+    if _INNER_SENTENCE_END.search(text):  # "…the works.¹ The union" is prose, wrapped
+        return False
+    return text[:1].isupper() or text[:1].isdigit() or text[:1] in "“\"'‘"
+
+
+def classify(line: str, prev_blank: bool, next_blank: bool, repeated: set[str]) -> BlockKind:
+    """The kind of one stripped, non-blank line."""
+    if _NOTE_BODY.match(line) or _BRACKET_FOOTNOTE.match(line):
+        return BlockKind.FOOTNOTE
+    text = _TRAILING_MARKER.sub("", line)  # "He was shot.⁹³": the note marker is not the text
+    if SOURCE_LABEL.match(text):
+        return BlockKind.SOURCE
+    if _CONTENTS.match(text):
+        return BlockKind.CONTENTS
+    if speaker_label(text, repeated):
+        return BlockKind.TURN
+    if is_citation_line(text):
+        return BlockKind.CITATION
+    if text.startswith("[") and text.rstrip(".").endswith("]") and text.count("[") == 1:
+        return BlockKind.HEADNOTE
+    if BIO_HEAD.match(text):
+        return BlockKind.BIO_NOTE
+    if is_all_caps(text) and len(text) < 200 and not text.endswith(":"):
+        return BlockKind.THESIS
+    if _LIST_ITEM.match(text):
+        return BlockKind.LIST_ITEM
+    if _is_heading(text, prev_blank, next_blank):
+        return BlockKind.HEADING
+    return BlockKind.PARAGRAPH
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line's non-blank content; (pos, pos) for blank lines."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + (len(line) - len(line.lstrip()))
+            spans.append((start, start + len(stripped)))
+        else:
+            spans.append((pos, pos))
+        pos += len(line) + 1
+    return spans
+
+
+def segment(document: Document) -> DocumentLayout:
+    """The document's blocks in order, and the shape they add up to."""
+    text = document.text
+    spans = line_spans(text)
+    lines = [text[s:e] for s, e in spans]
+    repeated = repeated_labels(lines)
+    blocks: list[Block] = []
+    seen_title = in_index = False
+    for number, (start, end) in enumerate(spans, start=1):
+        if start == end:
+            continue
+        line = lines[number - 1]
+        prev_blank = number == 1 or not lines[number - 2]
+        next_blank = number == len(lines) or not lines[number]
+        if not seen_title:
+            kind, seen_title = BlockKind.TITLE, True
+        elif in_index:
+            kind = BlockKind.INDEX_ENTRY
+        else:
+            kind = classify(line, prev_blank, next_blank, repeated)
+            in_index = kind is BlockKind.HEADING and bool(_INDEX_HEADING.match(line))
+        speaker = ""
+        if kind is BlockKind.TURN:
+            label = speaker_label(_TRAILING_MARKER.sub("", line), repeated)
+            speaker = label[0] if label else ""
+        blocks.append(Block(kind, Span(start, end), line, number, speaker))
+    return DocumentLayout(document, infer_shape(blocks), blocks)
+
+
+def infer_shape(blocks: list[Block]) -> str:
+    """Name the kind of document the block counts describe."""
+    if not blocks:
+        return "empty"
+    counts = Counter(block.kind for block in blocks)
+    prose = counts[BlockKind.PARAGRAPH] + counts[BlockKind.TURN] + counts[BlockKind.LIST_ITEM]
+    citations = counts[BlockKind.CITATION]
+    notes = sum(1 for b in blocks if b.kind is BlockKind.FOOTNOTE and _NOTE_BODY.match(b.text))
+    # Quote compilations: citation lines close a good share of the blocks; a small
+    # one shows itself by a compiler's thesis above its quotes.
+    if citations * 6 >= prose and (citations >= 3 or (citations and counts[BlockKind.THESIS])):
+        return "compilation"
+    if notes >= 10 or (notes >= 3 and notes * 5 >= prose) or counts[BlockKind.CONTENTS] >= 5:
+        return "book"
+    if counts[BlockKind.TURN] >= 3 and counts[BlockKind.TURN] * 2 >= prose:
+        return "transcript"
+    if counts[BlockKind.SOURCE]:
+        return "resolution"
+    return "article"

@@ -1,0 +1,1 @@
+"""Small tools the stages share: atomic writes and the garbage-collector pause."""

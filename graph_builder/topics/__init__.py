@@ -1,0 +1,1 @@
+"""Topics: the SKOS vocabulary, from back-of-book indexes and repeated terms, and its mentions."""

@@ -1,0 +1,1 @@
+"""The view: one network projection of the graph, its measures, and the focused view."""

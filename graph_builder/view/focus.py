@@ -1,0 +1,218 @@
+"""The network view ``claimgraph viz`` draws: the full projection, focused, filtered, measured.
+
+``view_graph`` opens a built graph, projects it with ``analyse.project(full=True)``
+(passages, topics and mentions included), then narrows it: ``focus`` keeps the
+neighbourhood of one person found by any spelling, ``kinds`` keeps some node
+kinds, ``min_degree`` drops nodes left with few links. Every node carries its
+size and community, which ``exports.html.write_html`` draws.
+
+Size and community are measured on the whole projection before any narrowing,
+so a node looks the same in every view of one graph:
+
+* size grows with the logarithm of the node's PageRank (damping 0.85) on the
+  directed projection, where links run from claims to what they cite, mention
+  and are about and from works to their authors; rank therefore gathers on
+  the people, works, topics and documents many claims lean on, while claims
+  stay small;
+* communities are networkx's Louvain communities of the undirected projection
+  with a fixed seed, numbered by size; the details panel names each one's most
+  central members.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+
+from graph_builder.errors import QueryError
+from graph_builder.people.names import family_key, fold, givens_compatible
+from graph_builder.query.sparql import open_store
+from graph_builder.view.projection import CLAIM_KINDS, VIEW_KINDS, project
+
+#: What ``kinds`` accepts: each view kind, and "claim" for every kind of claim.
+KIND_NAMES = {**{k: frozenset({k}) for k in VIEW_KINDS}, "claim": frozenset(CLAIM_KINDS)}
+DEFAULT_DEPTH = 2
+SMALLEST, LARGEST = 6.0, 30.0  # node radius in pixels at the lowest and highest PageRank
+_DAMPING = 0.85
+_SEED = 1
+_NAMED_MEMBERS = 3
+_SUGGESTIONS = 5
+
+
+def view_graph(source: Path, focus: str | None = None, depth: int = DEFAULT_DEPTH,
+               kinds: set[str] | None = None, min_degree: int = 0) -> nx.DiGraph:
+    """The view of the built graph at `source` (a build folder or graph file).
+
+    `focus` names a person (any spelling); the view then holds what lies
+    within `depth` links of them, in either direction. `kinds` keeps those
+    node kinds (see ``KIND_NAMES``) and `min_degree` drops the nodes left
+    with fewer links than that; the focused person always stays.
+    """
+    wanted = node_kinds(kinds)
+    if depth < 0 or min_degree < 0:
+        raise QueryError(f"--depth and --min-degree must be 0 or more (got {depth} and "
+                         f"{min_degree}).")
+    full = project(open_store(Path(source)), full=True)
+    measure(full)
+    view, centre = full, None
+    if focus is not None:
+        centre = find_person(full, focus)
+        view = nx.ego_graph(full, centre, radius=depth, undirected=True)
+    view = narrow(view, wanted, min_degree, keep=centre)
+    title = f"claimgraph: {_source_name(Path(source))}"
+    if centre is not None:
+        title += f" \u2014 {full.nodes[centre]['label']}, depth {depth}"
+    view.graph.update(title=title, focus=centre)
+    return view
+
+
+def node_kinds(kinds: set[str] | None) -> frozenset[str] | None:
+    """The node kinds that `kinds` names ("claim" stands for every kind of claim)."""
+    if kinds is None:
+        return None
+    unknown = sorted(k for k in kinds if k not in KIND_NAMES)
+    if unknown:
+        raise QueryError(f"Unknown kind '{unknown[0]}'. Available: {', '.join(sorted(KIND_NAMES))}")
+    return frozenset().union(*(KIND_NAMES[k] for k in kinds))
+
+
+def narrow(view: nx.DiGraph, kinds: frozenset[str] | None, min_degree: int,
+           keep: str | None = None) -> nx.DiGraph:
+    """Keep the nodes of `kinds`, then drop those with fewer than `min_degree` links left."""
+    if kinds is not None:
+        view = view.subgraph(n for n, kind in view.nodes(data="kind") if kind in kinds or n == keep)
+    if min_degree:
+        view = view.subgraph([n for n, d in view.degree if d >= min_degree or n == keep])
+    return view.copy()
+
+
+def find_person(view: nx.Graph, name: str) -> str:
+    """The one person `name` names, by any recorded spelling or transliteration.
+
+    Tried in turn, the first that finds anyone wins: a name form equal to
+    `name` up to case and accents; equal up to transliteration (``Ezhov`` for
+    ``Yezhov``); the same family name with compatible given names (``N. Ezhov``
+    for ``Nikolai Ivanovich Yezhov``). Two or more people at one step is an
+    error listing them, as is no one at all. The person's IRI works too.
+    """
+    people = {n: attrs.get("names") or [attrs["label"]]
+              for n, attrs in view.nodes(data=True) if attrs.get("kind") == "person"}
+    if name in people:
+        return name
+    given, family = _split_name(name)
+    steps = (
+        lambda form: fold(form) == fold(name),
+        lambda form: family_key(form) == family_key(name),
+        lambda form: _same_family(form, family, given),
+    )
+    for step in steps:
+        found = sorted(n for n, forms in people.items() if any(step(f) for f in forms))
+        if len(found) == 1:
+            return found[0]
+        if found:
+            shown = sorted(view.nodes[n]["label"] for n in found)
+            raise QueryError(
+                f"'{name}' matches {len(found)} people: {'; '.join(shown[:10])}"
+                f"{'; …' if len(shown) > 10 else ''}. Give more of the name, "
+                f"e.g. --focus '{max(shown, key=len)}', or the person's IRI.")
+    raise QueryError(f"No person in the graph matches '{name}'.{_suggest(view, people, name)}")
+
+
+def _suggest(view: nx.Graph, people: dict[str, list[str]], name: str) -> str:
+    """ " Did you mean: …?" naming the people with a spelling close to `name`."""
+    owner = {fold(form): n for n, forms in sorted(people.items()) for form in forms}
+    close = difflib.get_close_matches(fold(name), sorted(owner), n=3 * _SUGGESTIONS, cutoff=0.6)
+    labels = list(dict.fromkeys(view.nodes[owner[form]]["label"] for form in close))
+    if not labels:
+        return " Try the family name alone."
+    return f" Did you mean: {'; '.join(labels[:_SUGGESTIONS])}?"
+
+
+def _split_name(form: str) -> tuple[str, str]:
+    """(given names, family name) of "Family, Given" or "Given Family" ("Yezhov N. I." too)."""
+    if "," in form:
+        family, given = form.split(",", 1)
+        return given.strip(), family.strip()
+    tokens = form.split()
+    names = [i for i, t in enumerate(tokens) if not re.fullmatch(r"\w{1,2}\.|\w", t)]
+    if not names:
+        return "", form.strip()
+    last = names[-1]
+    return " ".join(tokens[:last] + tokens[last + 1:]), tokens[last]
+
+
+def _same_family(form: str, family: str, given: str) -> bool:
+    form_given, form_family = _split_name(form)
+    return (bool(family) and family_key(form_family) == family_key(family)
+            and givens_compatible(given, form_given))
+
+
+def measure(view: nx.DiGraph) -> None:
+    """Give every node a ``size`` (from PageRank) and a ``community``, shown in its details."""
+    if not view:
+        return
+    rank = pagerank(view)
+    low, high = math.log(min(rank.values())), math.log(max(rank.values()))
+    spread = (high - low) or 1.0
+    for node, value in rank.items():
+        share = (math.log(value) - low) / spread if high > low else 0.5
+        view.nodes[node]["size"] = round(SMALLEST + (LARGEST - SMALLEST) * share, 1)
+    groups = communities(view)
+    for number, members in enumerate(groups, start=1):
+        central = sorted(members, key=lambda n: (-rank[n], n))[:_NAMED_MEMBERS]
+        text = (f"{number} of {len(groups)}: {len(members)} node{'s' if len(members) > 1 else ''}"
+                f"; most central: {'; '.join(view.nodes[n]['label'] for n in central)}")
+        for node in members:
+            view.nodes[node]["community"] = number
+            view.nodes[node]["details"]["Community"] = text
+
+
+def pagerank(view: nx.DiGraph, damping: float = _DAMPING, tol: float = 1e-10) -> dict[str, float]:
+    """PageRank by power iteration with numpy (``nx.pagerank`` needs scipy, which we do not).
+
+    A node without out-links shares its rank with every node, as in networkx.
+    """
+    order = sorted(view)
+    index = {node: i for i, node in enumerate(order)}
+    n = len(order)
+    pairs = np.array([(index[u], index[v]) for u, v in view.edges], dtype=np.intp).reshape(-1, 2)
+    src, dst = pairs[:, 0], pairs[:, 1]
+    out = np.bincount(src, minlength=n).astype(float)
+    sink = out == 0
+    rank = np.full(n, 1.0 / n)
+    for _ in range(1000):
+        share = np.divide(rank, out, out=np.zeros(n), where=~sink)
+        new = damping * np.bincount(dst, weights=share[src], minlength=n)
+        new += (damping * rank[sink].sum() + 1 - damping) / n
+        done = np.abs(new - rank).sum() < n * tol
+        rank = new
+        if done:
+            break
+    return dict(zip(order, rank.tolist(), strict=True))
+
+
+def communities(view: nx.Graph) -> list[list[str]]:
+    """Louvain communities, largest first, each sorted; the same graph always gives the same.
+
+    Louvain is run on integer labels in sorted order, so neither insertion
+    order nor string hashing (which varies between runs) can change its course.
+    """
+    order = sorted(view)
+    index = {node: i for i, node in enumerate(order)}
+    plain = nx.Graph()
+    plain.add_nodes_from(range(len(order)))
+    plain.add_edges_from(sorted((index[u], index[v]) for u, v in view.edges if u != v))
+    found = nx.community.louvain_communities(plain, seed=_SEED)
+    groups = [sorted(order[i] for i in group) for group in found]
+    return sorted(groups, key=lambda g: (-len(g), g[0]))
+
+
+def _source_name(source: Path) -> str:
+    """The build folder's name, or the graph file's folder and name."""
+    source = source.resolve()
+    return source.name if source.is_dir() else f"{source.parent.name}/{source.name}"
