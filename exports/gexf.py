@@ -1,9 +1,10 @@
-"""GEXF 1.2 (gexf.net), the network projection for Gephi and Gephi Lite.
+"""GEXF 1.2 (gexf.net), the network for Gephi and Gephi Lite.
 
-Written by networkx's GEXF writer from ``exports.network_projection``. The
-writer stamps today's date into ``<meta lastmodifieddate>``; that optional
-attribute is dropped, and the creator names claimgraph, so the same graph
-always gives the same bytes.
+Written by networkx's GEXF writer from ``graph_builder.view.projection.network``:
+the same nodes, kinds and edges as ``claimgraph viz`` draws, with each node's
+PageRank and community. The writer stamps today's date into ``<meta
+lastmodifieddate>``; that optional attribute is dropped, and the creator names
+claimgraph, so the same graph always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from pathlib import Path
 from networkx.readwrite.gexf import GEXFWriter
 
 from exports.graphdata import GraphData
-from exports.network_projection import project
 from graph_builder import __version__
 from graph_builder.support.atomic import atomic_path
+from graph_builder.view.projection import network
 
 VERSION = "1.2draft"
 
@@ -25,6 +26,6 @@ def write(graph: GraphData, dest: Path) -> None:
     meta = writer.xml.find("meta")
     meta.attrib.pop("lastmodifieddate", None)
     meta.find("creator").text = f"claimgraph {__version__}"
-    writer.add_graph(project(graph))
+    writer.add_graph(network(graph.store, graph.title))
     with atomic_path(dest) as tmp, tmp.open("wb") as fh:
         writer.write(fh)

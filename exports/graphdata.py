@@ -10,7 +10,7 @@ from functools import cached_property
 
 import pyoxigraph as ox
 
-from graph_builder.build import triple_order
+from graph_builder.support.order import triple_order
 
 
 def sort_triples(triples: object) -> list[ox.Quad]:

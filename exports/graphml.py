@@ -1,6 +1,7 @@
-"""GraphML (graphml.graphdrawing.org), the network projection for yEd, Cytoscape and networkx.
+"""GraphML (graphml.graphdrawing.org), the network for yEd, Cytoscape and networkx.
 
-Written by networkx's GraphML writer from ``exports.network_projection``;
+Written by networkx's GraphML writer from ``graph_builder.view.projection.network``
+(the network ``claimgraph viz`` draws, with each node's PageRank and community);
 node and edge attributes are declared as typed ``<key>`` elements.
 """
 
@@ -11,10 +12,10 @@ from pathlib import Path
 import networkx as nx
 
 from exports.graphdata import GraphData
-from exports.network_projection import project
 from graph_builder.support.atomic import atomic_path
+from graph_builder.view.projection import network
 
 
 def write(graph: GraphData, dest: Path) -> None:
     with atomic_path(dest) as tmp:
-        nx.write_graphml(project(graph), tmp, encoding="utf-8")
+        nx.write_graphml(network(graph.store, graph.title), tmp, encoding="utf-8")

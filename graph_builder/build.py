@@ -29,6 +29,7 @@ from graph_builder.records import (
     Thesis,
     WorkEntity,
 )
+from graph_builder.support.order import triple_order
 from ontology import mint_iri
 from ontology.terms import BIBO, CG, CITO, OA, PROV, RDF, SDO, SKOS, XSD
 
@@ -52,12 +53,6 @@ _CLAIM_CLASSES = {
     ClaimKind.TURN: (SDO.Claim, SDO.Quotation, CG.TranscriptTurn),
     ClaimKind.PASSAGE: (SDO.Claim, CG.Passage),
 }
-
-
-def triple_order(t: ox.Quad) -> tuple[str, str, str]:
-    """The canonical order of triples: subject, predicate, object value (ties keep
-    insertion order, which is itself deterministic)."""
-    return (t.subject.value, t.predicate.value, t.object.value)
 
 
 class GraphBuilder:

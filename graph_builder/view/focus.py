@@ -1,46 +1,31 @@
-"""The network view ``claimgraph viz`` draws: the full projection, focused, filtered, measured.
+"""The network view ``claimgraph viz`` draws: the full projection, measured, focused, filtered.
 
-``view_graph`` opens a built graph, projects it with ``analyse.project(full=True)``
-(passages, topics and mentions included), then narrows it: ``focus`` keeps the
+``view_graph`` opens a built graph, projects it with ``projection.project(full=True)``
+(passages, topics, organizations and mentions included), measures it with
+``measure.measure`` (PageRank, size and community, on the whole projection so a
+node looks the same in every view), then narrows it: ``focus`` keeps the
 neighbourhood of one person found by any spelling, ``kinds`` keeps some node
-kinds, ``min_degree`` drops nodes left with few links. Every node carries its
-size and community, which ``exports.html.write_html`` draws.
-
-Size and community are measured on the whole projection before any narrowing,
-so a node looks the same in every view of one graph:
-
-* size grows with the logarithm of the node's PageRank (damping 0.85) on the
-  directed projection, where links run from claims to what they cite, mention
-  and are about and from works to their authors; rank therefore gathers on
-  the people, works, topics and documents many claims lean on, while claims
-  stay small;
-* communities are networkx's Louvain communities of the undirected projection
-  with a fixed seed, numbered by size; the details panel names each one's most
-  central members.
+kinds, ``min_degree`` drops nodes left with few links. ``exports.html.write_html``
+draws the result.
 """
 
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from pathlib import Path
 
 import networkx as nx
-import numpy as np
 
 from graph_builder.errors import QueryError
 from graph_builder.people.names import family_key, fold, givens_compatible
 from graph_builder.query.sparql import open_store
-from graph_builder.view.projection import CLAIM_KINDS, VIEW_KINDS, project
+from graph_builder.view.measure import measure
+from graph_builder.view.projection import CLAIM_KINDS, NODE_KINDS, project
 
-#: What ``kinds`` accepts: each view kind, and "claim" for every kind of claim.
-KIND_NAMES = {**{k: frozenset({k}) for k in VIEW_KINDS}, "claim": frozenset(CLAIM_KINDS)}
+#: What ``kinds`` accepts: each node kind, and "claim" for every kind of claim.
+KIND_NAMES = {**{k: frozenset({k}) for k in NODE_KINDS}, "claim": frozenset(CLAIM_KINDS)}
 DEFAULT_DEPTH = 2
-SMALLEST, LARGEST = 6.0, 30.0  # node radius in pixels at the lowest and highest PageRank
-_DAMPING = 0.85
-_SEED = 1
-_NAMED_MEMBERS = 3
 _SUGGESTIONS = 5
 
 
@@ -150,66 +135,6 @@ def _same_family(form: str, family: str, given: str) -> bool:
     form_given, form_family = _split_name(form)
     return (bool(family) and family_key(form_family) == family_key(family)
             and givens_compatible(given, form_given))
-
-
-def measure(view: nx.DiGraph) -> None:
-    """Give every node a ``size`` (from PageRank) and a ``community``, shown in its details."""
-    if not view:
-        return
-    rank = pagerank(view)
-    low, high = math.log(min(rank.values())), math.log(max(rank.values()))
-    spread = (high - low) or 1.0
-    for node, value in rank.items():
-        share = (math.log(value) - low) / spread if high > low else 0.5
-        view.nodes[node]["size"] = round(SMALLEST + (LARGEST - SMALLEST) * share, 1)
-    groups = communities(view)
-    for number, members in enumerate(groups, start=1):
-        central = sorted(members, key=lambda n: (-rank[n], n))[:_NAMED_MEMBERS]
-        text = (f"{number} of {len(groups)}: {len(members)} node{'s' if len(members) > 1 else ''}"
-                f"; most central: {'; '.join(view.nodes[n]['label'] for n in central)}")
-        for node in members:
-            view.nodes[node]["community"] = number
-            view.nodes[node]["details"]["Community"] = text
-
-
-def pagerank(view: nx.DiGraph, damping: float = _DAMPING, tol: float = 1e-10) -> dict[str, float]:
-    """PageRank by power iteration with numpy (``nx.pagerank`` needs scipy, which we do not).
-
-    A node without out-links shares its rank with every node, as in networkx.
-    """
-    order = sorted(view)
-    index = {node: i for i, node in enumerate(order)}
-    n = len(order)
-    pairs = np.array([(index[u], index[v]) for u, v in view.edges], dtype=np.intp).reshape(-1, 2)
-    src, dst = pairs[:, 0], pairs[:, 1]
-    out = np.bincount(src, minlength=n).astype(float)
-    sink = out == 0
-    rank = np.full(n, 1.0 / n)
-    for _ in range(1000):
-        share = np.divide(rank, out, out=np.zeros(n), where=~sink)
-        new = damping * np.bincount(dst, weights=share[src], minlength=n)
-        new += (damping * rank[sink].sum() + 1 - damping) / n
-        done = np.abs(new - rank).sum() < n * tol
-        rank = new
-        if done:
-            break
-    return dict(zip(order, rank.tolist(), strict=True))
-
-
-def communities(view: nx.Graph) -> list[list[str]]:
-    """Louvain communities, largest first, each sorted; the same graph always gives the same.
-
-    Louvain is run on integer labels in sorted order, so neither insertion
-    order nor string hashing (which varies between runs) can change its course.
-    """
-    order = sorted(view)
-    index = {node: i for i, node in enumerate(order)}
-    plain = nx.Graph()
-    plain.add_nodes_from(range(len(order)))
-    plain.add_edges_from(sorted((index[u], index[v]) for u, v in view.edges if u != v))
-    found = nx.community.louvain_communities(plain, seed=_SEED)
-    groups = [sorted(order[i] for i in group) for group in found]
-    return sorted(groups, key=lambda g: (-len(g), g[0]))
 
 
 def _source_name(source: Path) -> str:

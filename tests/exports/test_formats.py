@@ -3,8 +3,9 @@
 A format registered in ``exports.FORMATS`` without an entry in ``CASES`` fails
 ``test_formats_every_registered_format_has_a_case``. RDF formats must parse back
 (pyoxigraph, and rapper or rdflib as independent parsers) to exactly the
-triples of graph.ttl; network formats must load in networkx with a kind and a
-label on every node; CSV tables must have their headers and one row per resource.
+triples of graph.ttl; network formats must load in networkx as the network
+``claimgraph viz`` draws, a kind and a label on every node, a kind on every edge;
+CSV tables must have their headers and one row per resource.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import re
 import subprocess
 import zipfile
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,10 +32,11 @@ from exports.csv_tables import TABLES
 from exports.graphdata import GraphData
 from exports.jsonld import context
 from exports.named_graphs import SHARED_KEY, dataset, document_graphs
-from exports.network_projection import project
 from graph_builder.cli import main
 from graph_builder.errors import ExportError
 from graph_builder.query.sparql import prologue, read_triples
+from graph_builder.view.focus import view_graph
+from graph_builder.view.projection import EDGE_KINDS, NODE_KINDS, network
 from ontology import PREFIXES, mint_iri
 from ontology.terms import CG, OA, PROV, RDF, SDO, SKOS, XSD
 from tests.conftest import require_tool
@@ -48,7 +51,7 @@ RDF_SYNTAX = {
 DATASETS = ("nquads", "trig")
 RAPPER_SYNTAX = {"turtle": "turtle", "nt": "ntriples", "nquads": "nquads", "trig": "trig"}
 FOLDER_DEST = {"csv": "tables"}  # formats whose default destination is a folder
-NETWORK_KINDS = {"document", "person", "organization", "work", "claim", "topic"}
+NETWORK_READERS = {"gexf": nx.read_gexf, "graphml": nx.read_graphml}
 
 
 def dest_name(name: str) -> str:
@@ -143,14 +146,17 @@ def check_jsonld(path: Path, checked: Checked) -> None:
 def check_network(reader: Callable[[Path], nx.Graph]) -> Callable[[Path, Checked], None]:
     def check(path: Path, checked: Checked) -> None:
         loaded = reader(path)
-        projected = project(checked.graph)
+        projected = network(checked.graph.store, checked.graph.title)
         assert set(loaded.nodes) == set(projected.nodes)
         assert set(loaded.edges) == set(projected.edges)
         for node, attrs in loaded.nodes(data=True):
-            assert attrs.get("kind") in NETWORK_KINDS and attrs.get("label"), node
+            assert attrs.get("kind") in NODE_KINDS and attrs.get("label"), node
             assert attrs == projected.nodes[node], node
-        assert all(attrs.get("kind") for *_, attrs in loaded.edges(data=True))
-        assert {k for _, k in loaded.nodes(data="kind")} >= {"document", "person", "work", "claim"}
+        for a, b, attrs in loaded.edges(data=True):
+            attrs = {k: v for k, v in attrs.items() if k != "id"}  # GEXF numbers its edges
+            assert attrs.get("kind") in EDGE_KINDS and attrs == projected.edges[a, b], (a, b)
+        assert {k for _, k in loaded.nodes(data="kind")} >= {"document", "person", "work",
+                                                              "quotation"}
         assert count(checked.store, "?s a schema:Person") == sum(
             1 for _, k in loaded.nodes(data="kind") if k == "person")
     return check
@@ -187,8 +193,8 @@ CASES: dict[str, Callable[[Path, Checked], None]] = {
     "nquads": check_dataset("nquads"),
     "trig": check_dataset("trig"),
     "jsonld": check_jsonld,
-    "gexf": check_network(nx.read_gexf),
-    "graphml": check_network(nx.read_graphml),
+    "gexf": check_network(NETWORK_READERS["gexf"]),
+    "graphml": check_network(NETWORK_READERS["graphml"]),
     "csv": check_csv,
     "html": check_html,
 }
@@ -444,6 +450,53 @@ def test_gexf_is_standard_and_dated_nowhere(written):
     assert "lastmodifieddate" not in text
 
 
+# --- network formats: the network claimgraph viz draws ------------------------------------
+
+@pytest.fixture(scope="module")
+def viz_view(fixture_out) -> nx.DiGraph:
+    return view_graph(fixture_out)
+
+
+def embedded(page: Path) -> dict:
+    """The nodes, edges and node details a page written by exports.html draws."""
+    text = page.read_text("utf-8")
+    found = re.search(r'<script type="application/json" id="cg-data">(.*?)</script>', text, re.S)
+    return json.loads(found.group(1))
+
+
+@pytest.mark.parametrize("name", sorted(NETWORK_READERS))
+def test_network_formats_carry_pagerank_and_community(name, written, viz_view):
+    """Gephi users get the rank and community that size and group nodes in claimgraph viz."""
+    loaded = NETWORK_READERS[name](written[name])
+    for node, attrs in loaded.nodes(data=True):
+        rank, community = attrs["pagerank"], attrs["community"]
+        assert isinstance(rank, str) and isinstance(community, int), node
+        assert float(rank) == pytest.approx(viz_view.nodes[node]["pagerank"], abs=1e-9), node
+        assert community == viz_view.nodes[node]["community"], node
+    ranks = [rank for _, rank in loaded.nodes(data="pagerank")]
+    assert len({len(rank) for rank in ranks}) == 1, "one width, so ranks sort as text too"
+    assert sum(map(float, ranks)) == pytest.approx(1.0, abs=1e-6)
+    assert len({c for _, c in loaded.nodes(data="community")}) > 1
+
+
+@pytest.mark.parametrize("name", sorted(NETWORK_READERS))
+def test_network_formats_hold_the_nodes_and_edges_of_the_html_view(name, written, viz_view,
+                                                                   fixture_out, tmp_path):
+    loaded = NETWORK_READERS[name](written[name])
+    assert set(loaded) == set(viz_view) and set(loaded.edges) == set(viz_view.edges)
+    result = CliRunner().invoke(main, ["viz", str(fixture_out), "-o", str(tmp_path / "v.html")])
+    assert result.exit_code == 0, result.output
+    page = embedded(tmp_path / "v.html")
+    node_kinds = Counter(k for _, k in loaded.nodes(data="kind"))
+    edge_kinds = Counter(k for *_, k in loaded.edges(data="kind"))
+    assert node_kinds == Counter(item["kind"] for item in page["info"])
+    assert edge_kinds == Counter(edge["kind"] for edge in page["edges"])
+    assert set(node_kinds) <= set(NODE_KINDS) and set(edge_kinds) <= set(EDGE_KINDS)
+    build_page = embedded(fixture_out / "graph.html")  # the build's smaller view, same names
+    assert {item["kind"] for item in build_page["info"]} < set(node_kinds)
+    assert {edge["kind"] for edge in build_page["edges"]} < set(edge_kinds)
+
+
 # --- the shared corpus ----------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -473,12 +526,11 @@ def test_corpus_rdf_exports_match_graph_ttl(name, corpus_checked, tmp_path):
 
 @pytest.mark.corpus
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "reader"), [("gexf", nx.read_gexf),
-                                              ("graphml", nx.read_graphml)])
-def test_corpus_networks_load_in_networkx(name, reader, corpus_checked, tmp_path):
+@pytest.mark.parametrize("name", sorted(NETWORK_READERS))
+def test_corpus_networks_load_in_networkx(name, corpus_checked, tmp_path):
     dest = tmp_path / dest_name(name)
     export(corpus_checked.graph, name, dest)
-    loaded = reader(dest)
+    loaded = NETWORK_READERS[name](dest)
     assert loaded.number_of_nodes() > 1000
-    assert all(a.get("kind") in NETWORK_KINDS and a.get("label")
-               for _, a in loaded.nodes(data=True))
+    assert all(a.get("kind") in NODE_KINDS and a.get("label") and a.get("pagerank")
+               and isinstance(a.get("community"), int) for _, a in loaded.nodes(data=True))

@@ -16,7 +16,8 @@ from graph_builder.cli import main
 from graph_builder.errors import QueryError
 from graph_builder.outputs import write_outputs
 from graph_builder.pipeline import build_graph
-from graph_builder.view.focus import communities, find_person, node_kinds, pagerank, view_graph
+from graph_builder.view.focus import find_person, node_kinds, view_graph
+from graph_builder.view.measure import communities, pagerank
 from tests import browser
 
 # One person written three ways (Nikolai Yezhov, Ezhov, YEZHOV), two people who share a
@@ -76,7 +77,7 @@ def _labels(view: nx.Graph, kind: str | None = None) -> set[str]:
 
 def test_viz_full_view_has_every_kind_with_size_and_community(full):
     kinds = {kind for _, kind in full.nodes(data="kind")}
-    assert kinds == {"document", "thesis", "quotation", "turn", "work", "person"}
+    assert kinds == {"document", "thesis", "quotation", "turn", "work", "person", "organization"}
     for _, attrs in full.nodes(data=True):
         assert 6 <= attrs["size"] <= 30
         assert attrs["details"]["Community"].startswith(f"{attrs['community']} of ")
@@ -98,7 +99,8 @@ def test_viz_person_details_name_spellings_and_roles(full):
     [person] = [a for _, a in full.nodes(data=True) if a["label"] == YEZHOV]
     details = person["details"]
     assert set(details["Also written"].split("\n")) == {"Ezhov", "YEZHOV"}
-    assert "mentioned in 3 claims" in details["In this graph"]
+    # His own turn both is said by him and mentions him ("YEZHOV:"): it counts as both.
+    assert "mentioned in 4 claims" in details["In this graph"]
     assert "speaker of 1 turn" in details["In this graph"]
     assert "Ezhov" in details["Spellings joined"]
 
@@ -155,7 +157,7 @@ def test_viz_min_degree_drops_nodes_with_fewer_links(purge_out, full):
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
-    ({"kinds": {"peson"}}, r"Unknown kind 'peson'\. Available: claim, document, passage, person"),
+    ({"kinds": {"peson"}}, r"Unknown kind 'peson'\. Available: claim, document, organization, "),
     ({"depth": -1}, r"--depth and --min-degree must be 0 or more"),
     ({"min_degree": -2}, r"--depth and --min-degree must be 0 or more"),
 ])
