@@ -31,24 +31,8 @@ from graph_builder.records import (
     Resolution,
     WorkEntity,
 )
+from graph_builder.support.speaker_labels import is_person_label
 from graph_builder.works import archival_chain, container_key, is_archival, link_documents, work_key
-
-# Speaker labels that name a role in the record, not a person.
-_ROLE_LABELS = frozenset({
-    "question", "answer", "q", "a", "voice", "voices", "voice from audience", "voice from the hall",
-    "voices from the hall", "audience", "all", "everyone", "several voices", "editor",
-    "interviewer",
-    "chairman", "chair", "president", "prosecutor", "defence", "defense", "defendant", "witness",
-    "judge", "speaker", "reporter", "moderator", "host", "narrator", "commentator", "member",
-    "delegate", "comrades", "laughter", "applause", "note", "clerk", "prisoner", "accused",
-    "counsel", "interpreter", "translator", "secretary", "officer", "soldier", "student",
-    "worker", "interrogator", "investigator", "unknown", "unidentified", "crowd", "others",
-})
-
-
-def is_person_label(label: str) -> bool:
-    """Does a speaker label name a person (MOLOTOV) rather than a role (QUESTION)?"""
-    return fold(label) not in _ROLE_LABELS and not fold(label).startswith(("voice", "member of"))
 
 
 class PersonIndex:

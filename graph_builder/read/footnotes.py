@@ -28,6 +28,7 @@ from graph_builder.records import (
 )
 from graph_builder.references.note_resolve import NoteResolver
 from graph_builder.references.note_split import split_note
+from graph_builder.support.text_patterns import YEAR
 
 __all__ = ["attach_notes", "find_markers", "find_notes", "link_markers"]
 
@@ -37,7 +38,7 @@ _MARK = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
 # "m²", "km³": units, not notes.
 _UNIT = re.compile(r"(?:^|[\s\d])(?:[kcm]?m|ft)$")
 # A line that closes the text above it: a sentence, a date, a signature ("M. Tomskaia").
-_CLOSING_LINE = re.compile(r"[.!?…”\"]$|^(?:\d{1,2}\s)?[A-Z][a-z]+\s(?:\d{1,2},\s)?\d{4}$"
+_CLOSING_LINE = re.compile(rf"[.!?…”\"]$|^(?:\d{{1,2}}\s)?[A-Z][a-z]+\s(?:\d{{1,2}},\s)?{YEAR}$"
                            r"|^(?:[A-Z]\.\s?)+[A-Z][\w’'-]+$")
 _NO_MARKERS = frozenset({BlockKind.TITLE, BlockKind.CONTENTS, BlockKind.INDEX_ENTRY})
 _MAX_NOTE = 999

@@ -5,16 +5,24 @@ the content — how many lines are citation lines, note bodies, speaker turns or
 ``Source:`` lines — never from the file name, because the tool is run on
 folders it has never seen. Every block keeps the exact span of its line
 (without surrounding white space) so later stages can point back at it.
+
+Later stages take line types from here rather than spot them again: the
+person-mention finder reads which lines hold a reference and which are turns
+(``line_roles``). A turn is decided by the one speaker-label rule every stage
+shares (``graph_builder.support.speaker_labels``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from graph_builder.people.biography import BIO_HEAD
 from graph_builder.records import Block, BlockKind, Document, DocumentLayout, Span
 from graph_builder.references import is_citation_line
+from graph_builder.support.speaker_labels import repeated_labels, speaker_label
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _NOTE_BODY = re.compile(rf"^[{SUPERSCRIPT_DIGITS}]+\s*\S")
@@ -26,17 +34,6 @@ SOURCE_LABEL = re.compile(r"^(?:Original\s+)?Sources?\s*:\s*(?=\S)", re.IGNORECA
 # line holding a long run of spaces is walked once per start, not once per split of it
 _CONTENTS = re.compile(r"^\S.{1,150}?(?>\t\s*+|\s{3,}+)(?:\d{1,4}|[ivxlc]{1,6})\s*+$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}|[a-z]|[IVX]{1,5})[.)]\s+\S")
-# A speaker label: "MOLOTOV:", "VOICE FROM AUDIENCE:", "Stalin:", "HECKERT :", "MOLOTOV::"
-_TURN = re.compile(r"^([A-ZÀ-Þ][\w.’'\- ]{0,38}?)\s?::?\s+(\S.*)$")
-# Labels that introduce a document part, not a speaker.
-_NOT_SPEAKERS = frozenset({
-    "note", "notes", "nb", "n.b", "ps", "p.s", "source", "sources", "original source",
-    "see", "see also", "table", "figure", "chapter", "part", "section", "appendix", "article",
-    "excerpt", "excerpted", "editor's note", "translator's note", "re", "subject", "date", "to",
-    "from", "cc", "attention", "signed", "signature", "approved", "agreed",
-})
-_ROMAN = re.compile(r"^[IVXLC]+$")
-_SPEECH_END = (".", "?", "!", "…", "—", "–", "-")
 _INDEX_HEADING = re.compile(r"^(?:general\s+)?index$", re.IGNORECASE)
 _SENTENCE_END = ("." , "?", "!", ";", ",", "…", ":", "”", "\"")
 
@@ -49,40 +46,6 @@ def is_all_caps(text: str) -> bool:
     if letters < 4:
         return False
     return sum(map(str.isupper, text)) / letters >= 0.9 and len(text.split()) >= 2
-
-
-def speaker_label(text: str, repeated: set[str]) -> tuple[str, str] | None:
-    """(label, speech) when the line is a transcript turn, else None.
-
-    An ALL-CAPS label is a speaker on its own; a Title-case label ("Stalin:")
-    only when the document uses it for more than one line, which tells a
-    transcript apart from prose that happens to start with "Word: ...".
-    """
-    match = _TURN.match(text)
-    if not match:
-        return None
-    label, speech = match.group(1).strip(), match.group(2)
-    words = label.split()
-    if (label.lower().rstrip(".") in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS
-            or any(ch.isdigit() for ch in label) or _ROMAN.match(words[-1])):
-        return None
-    if not (speech.rstrip("”\"’)] ").endswith(_SPEECH_END) or len(speech) > 60):
-        return None  # "Conclusion: Quicksand Politics" is a heading, not speech
-    if label.isupper() and sum(c.isalpha() for c in label) >= 2:
-        return label, speech
-    if label in repeated and len(words) <= 3 and all(w[:1].isupper() for w in words):
-        return label, speech
-    return None
-
-
-def repeated_labels(lines: list[str]) -> set[str]:
-    """Title-case "Label:" prefixes used on two or more lines of a document."""
-    counts: Counter[str] = Counter()
-    for line in lines:
-        match = _TURN.match(line.strip())
-        if match and match.group(1)[:1].isupper() and len(match.group(1).split()) <= 3:
-            counts[match.group(1).strip()] += 1
-    return {label for label, n in counts.items() if n >= 2}
 
 
 def _is_heading(text: str, prev_blank: bool, next_blank: bool) -> bool:
@@ -139,7 +102,12 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 def segment(document: Document) -> DocumentLayout:
     """The document's blocks in order, and the shape they add up to."""
-    text = document.text
+    blocks = blocks_of(document.text)
+    return DocumentLayout(document, infer_shape(blocks), blocks)
+
+
+def blocks_of(text: str) -> list[Block]:
+    """The typed line blocks of a text, in order; its first non-blank line is its title."""
     spans = line_spans(text)
     lines = [text[s:e] for s, e in spans]
     repeated = repeated_labels(lines)
@@ -163,7 +131,42 @@ def segment(document: Document) -> DocumentLayout:
             label = speaker_label(_TRAILING_MARKER.sub("", line), repeated)
             speaker = label[0] if label else ""
         blocks.append(Block(kind, Span(start, end), line, number, speaker))
-    return DocumentLayout(document, infer_shape(blocks), blocks)
+    return blocks
+
+
+# Kinds settled before the citation test, or without it: a line of one of them may still
+# be shaped like a reference ("¹² Getty, Origins, 38." is a note body, "Source: Stewart,
+# John Hall. ..." a source line). A turn is speech, never a reference.
+_SETTLED_FIRST = frozenset({BlockKind.TITLE, BlockKind.INDEX_ENTRY, BlockKind.FOOTNOTE,
+                            BlockKind.SOURCE, BlockKind.CONTENTS})
+
+
+def holds_reference(block: Block) -> bool:
+    """Is the line a reference: a citation line, or a line of a kind settled first (a note
+    body, a "Source:" line) that is shaped like one?"""
+    return block.kind is BlockKind.CITATION or (
+        block.kind in _SETTLED_FIRST and is_citation_line(block.text))
+
+
+@dataclass(frozen=True)
+class LineRoles:
+    """What segmentation found on a text's lines that the person-mention finder reads by:
+    which lines hold a reference (where capitalised words after the author are a
+    title's) and where each turn's speaker label stands."""
+
+    references: frozenset[int] = frozenset()  # line numbers, from 1
+    turns: tuple[tuple[int, str], ...] = ()  # (offset of the label, the label)
+
+
+def line_roles(blocks: Iterable[Block]) -> LineRoles:
+    """The roles of the lines of these blocks (of one text)."""
+    references, turns = set(), []
+    for block in blocks:
+        if holds_reference(block):
+            references.add(block.line)
+        elif block.kind is BlockKind.TURN and block.speaker:
+            turns.append((block.span.start, block.speaker))
+    return LineRoles(frozenset(references), tuple(turns))
 
 
 def infer_shape(blocks: list[Block]) -> str:

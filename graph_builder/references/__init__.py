@@ -39,13 +39,9 @@ import re
 from graph_builder.errors import ParseError
 from graph_builder.records import Reference
 from graph_builder.references.chicago import read_note
+from graph_builder.references.citation_lines import MAX_CITATION_LINE, is_citation_line
 from graph_builder.references.model import parse_with_model
-from graph_builder.references.rules import (
-    MAX_CITATION_LINE,
-    is_citation_line,
-    parse_with_rules,
-    read_with_rules,
-)
+from graph_builder.references.rules import parse_with_rules, read_with_rules
 
 __all__ = ["MAX_CITATION_LINE", "MAX_REFERENCE", "PARSERS", "decode_references",
            "is_citation_line", "parse_reference", "too_long"]

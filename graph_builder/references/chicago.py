@@ -25,15 +25,13 @@ import re
 
 from graph_builder.records import Reference
 from graph_builder.references.fields import split_names
-from graph_builder.references.patterns import YEAR as _YEAR
+from graph_builder.support.text_patterns import MONTH, YEAR
 
 __all__ = ["read_note"]
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _PAGES = r"(?:pp?\.\s?)?[\dixvlc]+(?:\s?[–—-]\s?\d+)?(?:,\s?\d+(?:\s?[–—-]\s?\d+)?)*(?:\s?ff\.?)?"
 
-_day_month = re.compile(rf"\b\d{{1,2}}\s{_MONTH}\s{_YEAR}|{_MONTH}\s\d{{1,2}},?\s{_YEAR}")
+_day_month = re.compile(rf"\b\d{{1,2}}\s{MONTH}\s{YEAR}|{MONTH}\s\d{{1,2}},?\s{YEAR}")
 _note_mark = re.compile(r"^\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*")
 _italic = re.compile(r"\*(?P<t>[^*]+?)\*")
 _quoted = re.compile(r"[“\"](?P<t>[^“”\"]+?)[”\"]")
@@ -56,7 +54,7 @@ _volume = re.compile(
 _bare_volume = re.compile(r"\s+(?P<v>\d+(?:\s?[–-]\s?\d+)?)(?=\s*\()")
 _paren = re.compile(r",?\s*\((?P<inner>[^()]*)\)")
 _date = re.compile(
-    rf",?\s*(?P<date>(?:\d{{1,2}}\s)?(?:{_MONTH}\s)?(?:\d{{1,2}},?\s)?(?P<y>{_YEAR}))"
+    rf",?\s*(?P<date>(?:\d{{1,2}}\s)?(?:{MONTH}\s)?(?:\d{{1,2}},?\s)?(?P<y>{YEAR}))"
 )
 _place = re.compile(r",\s*(?P<place>[A-Z][\w.’' -]+?)(?=,\s*\d)")
 _locator = re.compile(
@@ -64,7 +62,7 @@ _locator = re.compile(
 )
 _chapter = re.compile(r",?\s*(?:chapter|chap\.|ch\.)\s?\d+")
 _imprint = re.compile(
-    rf"^(?:(?P<place>[^:]+?)(?::\s*(?P<pub>[^,]+))?,\s*)?(?:forthcoming,\s*)?(?P<y>{_YEAR})$"
+    rf"^(?:(?P<place>[^:]+?)(?::\s*(?P<pub>[^,]+))?,\s*)?(?:forthcoming,\s*)?(?P<y>{YEAR})$"
 )
 
 

@@ -16,13 +16,14 @@ import re
 
 from graph_builder.records import PersonName, Reference
 from graph_builder.references.patterns import first_capital
+from graph_builder.support.text_patterns import YEAR
 
 __all__ = ["reference_from_spans", "split_names", "split_volume"]
 
 _CONTAINER_LABELS = ("journal", "container-title")
 _TRIM = " \t,.;:/"
 _ws = re.compile(r"\s+")
-_year = re.compile(r"(?<![\d/])(1[5-9]\d\d|20\d\d)(?!\d)")
+_year = re.compile(rf"(?<![\d/])({YEAR})(?!\d)")
 _ditto = re.compile(r"^[\s\-‐‑‒–—―_.,*]+$")
 _hyphen_break = re.compile(r"(?<=\w)- (?=[A-ZÀ-Þa-z])")
 # A run of white space is entered only where it starts (or after a comma): trying it

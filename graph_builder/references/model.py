@@ -23,6 +23,12 @@ from functools import lru_cache
 from importlib import resources
 
 from graph_builder.records import Reference
+from graph_builder.support.text_patterns import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    SEASON_NAMES,
+    YEAR,
+)
 
 __all__ = ["MODEL_NAME", "label_tokens", "parse_with_model", "token_features", "tokenize"]
 
@@ -30,7 +36,7 @@ MODEL_NAME = "references.crfsuite"
 _MAX_TOKENS = 120  # longer strings are not one reference; the tail is left unlabelled
 
 _EDGE = "\"'“”‘’«»„.,;:!?()[]{}<>*_/\\"
-_year = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_year = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
 _roman = re.compile(r"^(?=[ivxlcdm]+$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _range = re.compile(r"(?<!\d)\d++\s*+[-–—‐]++\s*+\d")  # from a run's first digit only
 _vol_issue = re.compile(r"^\d+\s*\(\s*[\w\s/–-]+\)")
@@ -64,10 +70,8 @@ _KEYWORDS = {
     "retrieved": "URLNOTE", "available": "URLNOTE", "accessed": "URLNOTE", "online": "URLNOTE",
     "doi": "DOI", "isbn": "ISBN", "issn": "ISBN", "pmid": "DOI", "arxiv": "DOI",
 }
-_MONTHS = {
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-    "november", "dec", "december", "spring", "summer", "fall", "autumn", "winter",
+# English months and seasons as every stage reads them, and the other languages' months
+_MONTHS = {word.lower() for word in (*MONTH_NAMES, *MONTH_ABBREVIATIONS, *SEASON_NAMES)} | {
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
     "octobre", "novembre", "décembre", "januar", "februar", "märz", "juni", "juli", "oktober",
     "dezember",

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from graph_builder.support.text_patterns import MONTH, YEAR
+
 _CAP = "A-ZÀ-ÖØ-Þ"
 
 
@@ -47,13 +49,11 @@ LEAD_NAMES = re.compile(
 NAMES_FIRST = re.compile(rf"(?:{_PERSONS}|{FAMILIES}),\s")
 
 # -- dates, issues, locators -----------------------------------------------------
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
-          r"|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
-_DAYMONTH = rf"(?:\d{{1,2}}(?:(?:,\s|–)\d{{1,2}})*\s{_MONTH}|{_MONTH}\s\d{{1,2}},?)"
+# (YEAR and MONTH are the ones every stage uses: support.text_patterns)
+_DAYMONTH = rf"(?:\d{{1,2}}(?:(?:,\s|–)\d{{1,2}})*\s{MONTH}|{MONTH}\s\d{{1,2}},?)"
 # "2 March 1930", "October 30, 1936", "29 March and 1 April 1937", "6, 8, 11 December 1934"
-DATE = (rf"{_DAYMONTH}(?:\s\d{{1,2}})?(?:\s\d{{4}})?(?:\s?(?:and|–)\s?{_DAYMONTH})?"
-        rf"(?:\s\d{{1,2}})?\s\d{{4}}")
-YEAR = r"(?:1[5-9]\d\d|20[0-2]\d)"
+DATE = (rf"{_DAYMONTH}(?:\s\d{{1,2}})?(?:\s{YEAR})?(?:\s?(?:and|–)\s?{_DAYMONTH})?"
+        rf"(?:\s\d{{1,2}})?\s{YEAR}")
 _PAGE = r"(?:[A-Z]-)?\d+(?:ob)?(?:\s?[–-]\s?\d+(?:ob)?)?|[ivxlc]+(?:[–-][ivxlc]+)?"
 _PAGES = (rf"(?:(?:pp?|ll?)\.,?\s?)?(?:{_PAGE})(?:,\s?(?:{_PAGE}))*"
           rf"(?:,?\s(?:and|&)\s(?:{_PAGE})(?!,\snos?\.))?(?:\sff\.)?")
@@ -64,7 +64,7 @@ LOC = (rf"\d+:\s?(?:{_PAGE})|{_PAGES}|(?:chapters?|parts?)\s\d+(?:\s(?:and|–)\
 LOC_END = r"(?=\.?\s*$|[.;:]\s|,\s|\s\(|\s(?:and|for|based|was|is|from|uses|quoting)\b)"
 # An issue of a periodical: "no. 7, 1989", "nos. 5–6, 1995", "1989, no. 6", "1993/0".
 ISSUE = (rf"(?:(?:vyp\.|vypusk)\s\d+,\s)?(?:nos?\.\s?\d+(?:\s?(?:[–-]|and)\s?\d+)?,\s"
-         rf"(?:{DATE}|(?:{_MONTH}\s)?{YEAR})|{YEAR}(?:/\d+)?,\snos?\.\s?\d+(?:[–-]\d+)?"
+         rf"(?:{DATE}|(?:{MONTH}\s)?{YEAR})|{YEAR}(?:/\d+)?,\snos?\.\s?\d+(?:[–-]\d+)?"
          rf"|{YEAR}/\d+)")
 TAIL_LOC = rf"(?:,\s(?P<loc>{LOC}){LOC_END})?"
 _AFTER_TITLE = r"(?:,|(?<=,[”\"]))\s"  # Chicago puts the comma inside the closing quote

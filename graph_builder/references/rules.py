@@ -1,4 +1,4 @@
-"""The rule parser for the corpus's own citation styles, and the citation-line spotter.
+"""The rule parser for the corpus's own citation styles.
 
 The corpus cites its sources in a loose house style (``Surname, Given. Title.
 Place: Publisher, 1941, p. 136``) mixed with Chicago notes (``J. Arch Getty,
@@ -11,99 +11,80 @@ Parsing peels recognised pieces off the string one by one (notes, shelfmark,
 page locator, volume, contributors, authors) and reads what remains as an
 article (quoted title + journal) or a book (title + imprint). It is plain
 precompiled regular expressions, never raises, and says in ``warnings`` what it
-could not find. Spotting (``is_citation_line``) uses the same grammar, so the
-two cannot drift apart; that shared grammar is why they are one module.
+could not find. The shapes it shares with the citation-line spotter
+(``citation_lines``) live in ``rule_grammar``, so the two cannot drift apart.
 ``graph_builder.references`` decides when this parser's reading is trusted.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from graph_builder.records import PersonName, Reference
+from graph_builder.records import Reference
 from graph_builder.references.archive import find_shelfmark
+from graph_builder.references.rule_grammar import (
+    ANY_YEAR,
+    BOUND,
+    CAP,
+    DATE_WORD,
+    GIVEN_FIRST,
+    GIVEN_FIRST_AUTHOR,
+    LOCATOR,
+    NOT_DATE,
+    PAREN_IMPRINT,
+    PLACE,
+    PLACE_PART,
+    PUB,
+    QUOTE,
+    WORD,
+    YEAR_GROUP,
+    given_first_name,
+    inverted_names,
+    normalise,
+    pair_names,
+)
 
-__all__ = ["MAX_CITATION_LINE", "is_citation_line", "parse_with_rules", "read_with_rules"]
+__all__ = ["parse_with_rules", "read_with_rules"]
 
-MAX_CITATION_LINE = 350  # longer lines are prose paragraphs, never a citation
 _MAX_PARSE = 600  # bounds regex work on arbitrary input; real references are shorter
 
-# -- building blocks ---------------------------------------------------------
-_L = r"[A-ZÀ-Ý]"  # a capital letter
-_W = r"[\w’'-]"  # a character inside a name word
-_WORD = rf"{_L}{_W}+"
-_INITS = rf"{_L}\.(?:\s?{_L}\.)*"
-# Given names keep initials as printed: "Anna L.", "J. Arch", "R. J.", "William Henry".
-# After leading initials only one word may follow, and only if a separator follows it,
-# so "Overy, R. J. Russia's War" stops after "R. J.".
-_GIVEN = rf"(?:{_INITS}\s?{_WORD}(?=[.,])|{_WORD}(?:\s{_WORD}){{0,2}}(?:\s{_INITS})?|{_INITS})"
-_GIVEN_FIRST = rf"(?:{_L}\.\s?|{_WORD}\s){{1,3}}{_WORD}"
-_YEAR = r"(?<![\w/])(?:[cC]\.?\s?)?(?P<year>1[5-9]\d\d|20[0-2]\d)(?!\d)"
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
-    r"|Spring|Summer|Fall|Autumn|Winter"
-)
-_PART = rf"(?:{_L}\.\s?{_L}\.?|{_L}{_W}*(?:\s{_L}{_W}*){{0,3}}\.?)"  # "New Haven", "N. Y", "Conn."
-_PLACE = rf"(?:{_PART},\s?)?{_PART}"
-_BOUND = r"(?:^|(?<=[.,;:?)”\"]\s)|(?<=\())"  # a place starts a segment, never mid-phrase
-_NOT_DATE = rf"(?!\s*(?:{_MONTH})\s)"  # "New Republic: August 7, 1935" is a date, not a publisher
-_PUB = r"(?:[^.:()\[\]]|\b[A-Za-z]{1,4}\.)+?"  # dots only after abbreviations: "Univ.", "G. P."
-
 _ws = re.compile(r"\s+")
-_note_mark = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*")
 _repeat_sep = re.compile(r"([.,;:?!])(?:\s+[.,;])+")
 # (white space is entered where its run starts, not again from each of its characters)
 _notes = re.compile(r"(?!(?<=\s)\s)\s*+\[[^\]]*\]")
-_pages = (  # "12", "xiv", "57–58", "114 and 116", "12, 14" -- not "213-218, 1988"
-    r"(?:\d+|[ivxlc]+)(?:\s?[-–—]\s?(?:\d+|[ivxlc]+))?"
-    r"(?:\s?(?:,(?!\s?(?:1[5-9]|20)\d\d\b)|and|&)\s?\d+(?:[-–]\d+)?)*"
-)
-_locator = re.compile(rf"(?<![\w])(?:pp?|Pp?)\.\s?(?P<pages>{_pages})\b\.?")
 _bare_pages = re.compile(r"(?<=\))\s*,?\s*(?P<pages>\d+(?:\s?[-–]\s?\d+)?)\.?\s*$")
 _volume = re.compile(r"\b(?:Vol(?:ume)?|vol)\.?\s?(?P<v>[IVXLC]+|\d+[A-Za-z]?)\b\.?")
 _issue = re.compile(r"\b(?:No|no|Nr|Issue)\.\s?(?P<n>\d+)\b")
-_year_or_paren_before = re.compile(rf"(?:{_YEAR}|\)|\d|\b[Vv]ol\.?\s?\w+)[\s.,;]*$")
+_year_or_paren_before = re.compile(rf"(?:{YEAR_GROUP}|\)|\d|\b[Vv]ol\.?\s?\w+)[\s.,;]*$")
 _empty_parens = re.compile(r"\(\s*[,;]?\s*\)")
 _contrib = re.compile(
     rf",?(?!(?<=\s)\s)\s*+(?P<role>[Tt]ranslated|[Tt]rans\.|[Ee]dited|[Ee]d\.|[Cc]ompiled)\s+by\s+"
-    rf"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s)?(?P<names>{_GIVEN_FIRST}(?:\s(?:and|&)\s{_GIVEN_FIRST})?)"
+    rf"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.\s)?(?P<names>{GIVEN_FIRST}(?:\s(?:and|&)\s{GIVEN_FIRST})?)"
 )
-_inverted = re.compile(rf"(?P<fam>{_WORD}),\s(?P<given>{_GIVEN})")
-_pair = re.compile(rf"(?P<a>{_WORD})\s(?:and|&)\s(?P<b>{_WORD})(?=[.,]\s)")
-_given_first = re.compile(rf"(?P<name>{_GIVEN_FIRST}),\s")
-_given_first_only = re.compile(_GIVEN_FIRST)
 _join = re.compile(r"\s(?:and|&)\s")
-_name_join = re.compile(r",?\s(?:and|&)\s|;\s")
-_sep = re.compile(r"(?:(?<=\.)|[.,])\s+")
 _role = re.compile(
     r"(?P<role>Trans\.\s(?:and|&)\sEds?\.|Eds?\.\s(?:and|&)\sTrans\.|Eds?\.|Trans\."
     r"|[Ee]ditors?|[Ee]ds?\.|[Cc]omp\.|[Tt]ranslator)(?:[.,]?\s+|$)"
 )
-_quote = re.compile(r"[“\"](?P<t>[^“”\"]{2,}?)(?:[”\"]|“(?=[A-Z]))(?!\s?[a-z])")
 _imprint = re.compile(
-    rf"{_BOUND}(?P<place>{_PLACE})\s?:\s?{_NOT_DATE}(?P<pub>{_PUB})(?:[.,]\s*{_YEAR})?[\s.,)]*$"
-)
-_paren_imprint = re.compile(
-    rf"\((?:(?P<place>[^():]+?)\s?:\s?(?P<pub>[^()]+?)|(?P<city>[^():,]+(?:,\s[^():,]+)?))"
-    rf",\s*{_YEAR}\)"
+    rf"{BOUND}(?P<place>{PLACE})\s?:\s?{NOT_DATE}(?P<pub>{PUB})(?:[.,]\s*{YEAR_GROUP})?[\s.,)]*$"
 )
 _trailing_date = re.compile(
-    rf"[.,]?(?!(?<=\s)\s)\s*+(?P<date>(?:\d{{1,2}}\s)?(?:{_MONTH})\s(?:\d{{1,2}},?\s?)?)?{_YEAR}[\s.,)]*$"
+    rf"[.,]?(?!(?<=\s)\s)\s*+(?P<date>(?:\d{{1,2}}\s)?{DATE_WORD}\s(?:\d{{1,2}},?\s?)?)?"
+    rf"{YEAR_GROUP}[\s.,)]*$"
 )
-_PUB_TAIL = rf"(?P<pub>{_L}[^,]*)$"
-_plain_dot_imprint = re.compile(rf"^(?P<title>.*\w\w[.?!”])\s(?P<place>{_PLACE}),\s{_PUB_TAIL}")
-_plain_comma_imprint = re.compile(rf"^(?P<title>.+?),\s(?P<place>{_PART}),\s{_PUB_TAIL}")
+_PUB_TAIL = rf"(?P<pub>{CAP}[^,]*)$"
+_plain_dot_imprint = re.compile(rf"^(?P<title>.*\w\w[.?!”])\s(?P<place>{PLACE}),\s{_PUB_TAIL}")
+_plain_comma_imprint = re.compile(rf"^(?P<title>.+?),\s(?P<place>{PLACE_PART}),\s{_PUB_TAIL}")
+# "Slavic Review 45 (1986)", "Science, 220 (4598)": a volume, then its date or its issue,
+# whose four digits need not be a year
 _journal_tail = re.compile(
     r"\s(?P<c>[A-Z][^.?!”\"(]*?)\s(?P<vol>\d+)\s?\((?P<date>[^()]*?\d{4})\)[\s.,]*$"
 )
 _org = re.compile(
-    rf"^(?P<org>{_WORD}(?:\s(?:of|for|and|the|&|{_WORD})){{1,6}})\.\s(?P<rest>{_L}.*)$"
+    rf"^(?P<org>{WORD}(?:\s(?:of|for|and|the|&|{WORD})){{1,6}})\.\s(?P<rest>{CAP}.*)$"
 )
 _container = re.compile(r"(?P<c>[A-Z][^(\d:,]*?)\s*+(?:(?P<vol>\d+)\b)?\s*+(?:[,:(]|$)")
-_any_year = re.compile(_YEAR)
-_ibid = re.compile(r"^(?:ibid|op\.\s?cit)\b", re.I)
 _ibid_note = re.compile(r"^[*_]?(?:ibid|op\.\s?cit)\b", re.I)
 _ibid_page = re.compile(
     r"^[*_]?(?:ibid|op\.\s?cit)\.?[*_]?,?\s*(?P<pages>\d+(?:\s?[–-]\s?\d+)?)\.?$", re.I
@@ -128,7 +109,7 @@ def read_with_rules(text: str) -> tuple[Reference, frozenset[str]]:
     Year' at the end), ``quoted``, ``journal-tail``, ``plain-imprint``.
     """
     f: dict = {"warnings": [], "evidence": set()}
-    s = _normalise(text)
+    s = normalise(text)
     if len(s) > _MAX_PARSE:
         s = s[:_MAX_PARSE]
         f["warnings"].append("reference truncated")
@@ -146,7 +127,7 @@ def read_with_rules(text: str) -> tuple[Reference, frozenset[str]]:
     s = _take_volume_issue(s, f)
     s = _take_contributors(s, f)
     s = _take_authors(s, f)
-    quoted = _quote.search(s)
+    quoted = QUOTE.search(s)
     if quoted:
         _parse_article(s, quoted, f)
     else:
@@ -157,15 +138,9 @@ def read_with_rules(text: str) -> tuple[Reference, frozenset[str]]:
 
 
 def _year_of(s: str) -> str:
-    """The first plausible year (1500-2029, 'c1999' too) in a string, or ''."""
-    m = _any_year.search(s)
+    """The first plausible year (support.text_patterns.YEAR, 'c1999' too) in a string, or ''."""
+    m = ANY_YEAR.search(s)
     return m["year"] if m else ""
-
-
-def _normalise(text: str) -> str:
-    """Collapse whitespace; drop a footnote mark ('¹²') and stray end marks ('p. 358\\')."""
-    s = _ws.sub(" ", str(text)).strip()
-    return _note_mark.sub("", s.rstrip("\\/ ")).strip()
 
 
 def _tidy(s: str) -> str:
@@ -197,7 +172,7 @@ def _take_archive(s: str, f: dict) -> str:
 
 def _take_locator(s: str, f: dict) -> str:
     """The last 'p.'/'pp.' is the locator; articles may print bare pages after '(1986),'."""
-    found = list(_locator.finditer(s))
+    found = list(LOCATOR.finditer(s))
     if found:
         m = found[-1]
         # A locator that ends the string after a year or an imprint points into the
@@ -230,24 +205,18 @@ def _take_contributors(s: str, f: dict) -> str:
     m = _contrib.search(s)
     if not m:
         return s
-    names = tuple(_given_first_name(n) for n in _join.split(m["names"]))
+    names = tuple(given_first_name(n) for n in _join.split(m["names"]))
     f["editors" if m["role"].lower().startswith("ed") else "translators"] = names
     return _tidy(s[: m.start()] + ", " + s[m.end() :])
 
 
-def _given_first_name(name: str) -> PersonName:
-    """'J. Arch Getty' -> PersonName('Getty', 'J. Arch'): the family name is the last word."""
-    given, _, family = name.strip().rpartition(" ")
-    return PersonName(family, given.strip())
-
-
 def _take_authors(s: str, f: dict) -> str:
     """Read the names at the start, then a role ('Eds.', 'Trans. and Ed.'), and cut them off."""
-    found = _inverted_names(s) or _pair_names(s)
-    if found is None and _paren_imprint.search(s):
-        m = _given_first.match(s)  # Chicago notes: "Robert H. McNeal, editor, ..."
+    found = inverted_names(s) or pair_names(s)
+    if found is None and PAREN_IMPRINT.search(s):
+        m = GIVEN_FIRST_AUTHOR.match(s)  # Chicago notes: "Robert H. McNeal, editor, ..."
         if m:
-            found = ((_given_first_name(m["name"]),), m.end())
+            found = ((given_first_name(m["name"]),), m.end())
     if found is None:
         return s
     f["evidence"].add("names")
@@ -265,34 +234,6 @@ def _take_authors(s: str, f: dict) -> str:
     if key:
         f[key] = names
     return s[pos:]
-
-
-def _inverted_names(s: str) -> tuple[tuple[PersonName, ...], int] | None:
-    """'Surname, Given.' optionally joined to a second author ('& Petrov, Nikita.')."""
-    m = _inverted.match(s)
-    if not m:
-        return None
-    names, pos = [PersonName(m["fam"], m["given"])], m.end()
-    while join := _name_join.match(s, pos):  # "& Petrov, Nikita", ", and Charlesworth, Andrew"
-        other = _inverted.match(s, join.end())
-        if other:
-            names.append(PersonName(other["fam"], other["given"]))
-        elif other := _given_first_only.match(s, join.end()):
-            names.append(_given_first_name(other.group()))
-        else:
-            break
-        pos = other.end()
-    sep = _sep.match(s, pos)
-    return (tuple(names), sep.end()) if sep else None
-
-
-def _pair_names(s: str) -> tuple[tuple[PersonName, ...], int] | None:
-    """'Getty & Naumov,' / 'Getty and Manning.': two family names, no given names."""
-    m = _pair.match(s)
-    if not m:
-        return None
-    sep = _sep.match(s, m.end())
-    return ((PersonName(m["a"]), PersonName(m["b"])), sep.end()) if sep else None
 
 
 def _parse_article(s: str, quoted: re.Match, f: dict) -> None:
@@ -322,7 +263,7 @@ def _parse_article(s: str, quoted: re.Match, f: dict) -> None:
 
 def _parse_book(s: str, f: dict) -> None:
     """Title then imprint: '(Place: Publisher, Year)', 'Place: Publisher, Year' or commas."""
-    paren = _paren_imprint.search(s)
+    paren = PAREN_IMPRINT.search(s)
     imprint = None if paren else _imprint.search(s)
     journal = None if paren or imprint else _journal_tail.search(s)
     date = ""
@@ -416,68 +357,3 @@ def _finish(text: str, f: dict) -> tuple[Reference, frozenset[str]]:
         warnings.append("no page locator")
     fields = {k: v for k, v in f.items() if v}
     return Reference(text=text, warnings=tuple(warnings), **fields), evidence
-
-
-# -- spotting citation lines ---------------------------------------------------
-_speaker = re.compile(r"^[A-Z][A-Z.’' -]{1,40}:\s")
-_caps_start = re.compile(r"^[A-Z]{2,}+(?:[’'][A-Z]*+)?\s[A-Z]{2,}\b")
-_year_at_end = re.compile(rf"{_YEAR}[\s.,)]*$")
-_periodical = re.compile(r"\b\d+\s?\((?:[A-Za-z]+\.?\s)?\d{4}\)")
-_imprint_anywhere = re.compile(
-    rf"{_BOUND}(?P<place>{_PLACE})\s?:\s?{_NOT_DATE}(?P<pub>{_PUB})[.,]\s*{_YEAR}"
-)
-_prose_words = frozenset(
-    ("was", "were", "is", "are", "had", "has", "have", "he", "she", "they", "we", "it", "his")
-    + ("her", "their", "them", "our", "who", "whom", "which", "that", "would", "could")
-    + ("should", "did", "does", "been", "being", "not", "but", "when", "this", "these")
-    + ("there", "then", "than", "because", "after", "said")
-)
-
-
-@lru_cache(maxsize=1 << 14)
-def is_citation_line(line: str) -> bool:
-    """Does this line look like the bibliographic line that closes a quote block?
-
-    Cached: segmentation and the person recogniser both ask about the same lines.
-
-    Structural evidence only: an author-shaped start, an imprint, a year, a page
-    locator, a quoted title with a journal volume. Headings, bracketed notes,
-    transcript turns, chronologies and prose sentences are rejected first.
-    """
-    s = _normalise(line)
-    if s.startswith("(") and s.endswith(")"):
-        s = s[1:-1].strip()
-    if not s or len(s) > MAX_CITATION_LINE or _looks_like_other_block(s):
-        return False
-    if _prose_score(s) >= 3:
-        return False
-    author = bool(_inverted_names(s) or _pair_names(s))
-    if not author and _paren_imprint.search(s):
-        author = bool(_given_first.match(s))
-    located = bool(_locator.search(s))
-    imprint = bool(_imprint_anywhere.search(s) or _paren_imprint.search(s))
-    year = bool(_any_year.search(s))
-    quoted = bool(_quote.search(s))
-    if located and (author or imprint or year or quoted or _ibid.match(s)):
-        return True
-    if imprint or find_shelfmark(s, require_archive=True):
-        return True
-    if quoted and _periodical.search(s):
-        return True
-    return author and bool(_year_at_end.search(s)) and len(s.split()) >= 5
-
-
-def _looks_like_other_block(s: str) -> bool:
-    """Bracketed notes, ALL-CAPS headings, 'MOLOTOV:' turns and chronologies are not citations."""
-    if s[0] in "[…" or _speaker.match(s) or _caps_start.match(s):
-        return True
-    letters = sum(map(str.isalpha, s))  # map over a C method: no Python loop per letter
-    if letters and sum(map(str.isupper, s)) > 0.6 * letters:
-        return True
-    # A chronology ("expelled (1927); readmitted (1928); ...") packs many years and clauses.
-    return s.count(";") >= 2 or len(_any_year.findall(s)) > 4
-
-
-def _prose_score(s: str) -> int:
-    """Count lower-case pronouns and auxiliaries: titles rarely have them, sentences do."""
-    return sum(1 for w in re.findall(r"[a-z]+", s) if w in _prose_words)

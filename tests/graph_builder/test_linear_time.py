@@ -26,13 +26,15 @@ import pytest
 
 import graph_builder
 
-TEXT_MODULES = (  # dotted names below graph_builder
-    "read.segment", "people.mentions", "people.resolve_mentions", "build_mentions",
-    "people.names", "read.claims", "read.footnotes", "references.note_split",
-    "references.note_resolve", "references.patterns", "references.archive",
-    "references.fields", "references.model", "references.chicago", "references.rules",
-    "references", "references.csl", "people.biography", "people.life_dates", "topics.terms",
-    "topics.counts", "topics.index", "resolve", "works",
+TEXT_MODULES = (  # dotted names below graph_builder; a module before those importing from it
+    "read.segment", "people.name_lexicon", "people.mention_context", "people.mention_forms",
+    "people.mentions", "people.resolve_mentions", "build_mentions", "people.names",
+    "read.claims", "read.footnotes", "references.note_split", "references.note_resolve",
+    "references.patterns", "references.archive", "references.fields", "references.model",
+    "references.chicago", "references.rule_grammar", "references.rules",
+    "references.citation_lines", "references", "references.csl", "people.biography",
+    "people.life_dates", "topics.terms", "topics.counts", "topics.index", "resolve", "works",
+    "support.text_patterns", "support.speaker_labels",
 )
 _RE_CALLS = frozenset({"compile", "search", "match", "fullmatch", "finditer", "findall", "sub",
                        "subn", "split"})

@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.score_mentions import DEV_DIR, HELDOUT_DIR, evaluate
-from graph_builder.people.mentions import _Lines, find_person_mentions
+from graph_builder.people.mention_context import TextLines
+from graph_builder.people.mentions import find_person_mentions
 
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
 
@@ -52,7 +53,9 @@ def test_mentions_given_name_alone_after_a_full_form():
 
 
 def test_mentions_speaker_labels_but_not_roles():
-    text = "DANTON: I am accused.\nQUESTION: Did he know?\nROBESPIERRE: Danton asks to be judged."
+    # (the first line is the text's title, as segmentation reads every document)
+    text = ("The hearing\n\nDANTON: I am accused.\nQUESTION: Did he know?\n"
+            "ROBESPIERRE: Danton asks to be judged.")
     assert spans(text) == [("DANTON", "speaker"), ("ROBESPIERRE", "speaker"), ("Danton", "surname")]
 
 
@@ -201,7 +204,7 @@ def test_mentions_bodies_and_offices_are_no_people(text, expected):
 def test_issue_12_mention_context_reads_a_window_not_the_line(text, data):
     """The words before a mention and the blank-line test, read from a window that
     widens only when it must, agree with splitting the whole line as before."""
-    lines = _Lines(text)
+    lines = TextLines(text)
     pos = data.draw(st.integers(0, len(text)))
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -214,5 +217,5 @@ def test_issue_12_mention_context_reads_a_window_not_the_line(text, data):
 
 def test_issue_12_mentions_of_a_long_word_run_keep_their_context():
     """A word run far longer than the first window still gives its last two words."""
-    lines = _Lines("the " + "x" * 5000 + " of Committee Name")
+    lines = TextLines("the " + "x" * 5000 + " of Committee Name")
     assert lines.words_before(0, len(lines.text) - len("Committee Name")) == ["x" * 5000, "of"]

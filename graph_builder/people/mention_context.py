@@ -1,0 +1,161 @@
+"""What the mention finder knows about a text before it reads a single name.
+
+Two things, each gathered once per text so that judging a name costs about its
+own window: ``TextLines``, where every line starts, how segmentation typed the
+lines (which hold a reference, which are a speaker's turn) and what stands
+around a position on its line; and ``Evidence``, what the whole text says about
+its capitalised words (which it also writes in lower case, after "the", after
+"in", inside titles of works). Line types are segmentation's
+(``graph_builder.read.segment.LineRoles``), not patterns of this stage's own,
+so a line is a reference or a turn to every stage alike.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from graph_builder.people.name_lexicon import POSSESSIVE_RE, WORD, word_key
+
+if TYPE_CHECKING:  # segmentation is an earlier stage, and its package uses people/
+    from graph_builder.read.segment import LineRoles
+
+__all__ = ["AFTER_PLACE_PREP_RE", "Evidence", "TextLines", "gather_evidence"]
+
+_NEWLINE_RE = re.compile(r"\n")
+_LEAD_FILL_RE = re.compile(r"[ *#_]*+")
+_TRAIL_FILL_RE = re.compile(r"[ *#_.]*+")
+
+
+class TextLines:
+    """Where each line of a text starts, found once, so the context of a mention costs
+    about its window and not its whole line: a text on one line of 30 MB holds
+    hundreds of thousands of mentions, and re-splitting the line for each made the
+    stage quadratic.
+
+    ``roles`` are segmentation's findings on this very text (``read.segment.LineRoles``):
+    which lines hold a reference, and the turns' speaker labels. Without them no
+    line is either.
+    """
+
+    def __init__(self, text: str, roles: LineRoles | None = None) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(text))]
+        self._fill_end: dict[int, int] = {}  # line start -> end of its leading fill
+        numbers = roles.references if roles else ()
+        self.references = frozenset(self.starts[n - 1] for n in numbers)  # their line starts
+        self.turns: tuple[tuple[int, str], ...] = roles.turns if roles else ()  # (offset, label)
+
+    def start_of(self, pos: int) -> int:
+        return self.starts[bisect.bisect_right(self.starts, pos) - 1]
+
+    def end_of(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos)
+        return self.starts[i] - 1 if i < len(self.starts) else len(self.text)
+
+    def words_before(self, line_start: int, pos: int) -> list[str]:
+        """The last two words of ``text[line_start:pos].split()``, read from a window
+        that widens only while it may have cut the first of them."""
+        width = 64
+        while True:
+            low = max(line_start, pos - width)
+            parts = self.text[low:pos].rsplit(None, 2)
+            if low == line_start:
+                return parts[-2:]
+            if len(parts) == 3:
+                return parts[1:]
+            width *= 4
+
+    def only_fill_before(self, line_start: int, pos: int) -> bool:
+        """Is ``text[line_start:pos]`` only " *#_" (Markdown emphasis and rules)?"""
+        end = self._fill_end.get(line_start)
+        if end is None:
+            end = self._fill_end[line_start] = _LEAD_FILL_RE.match(self.text, line_start).end()
+        return end >= pos
+
+    def only_fill_after(self, pos: int, line_end: int) -> bool:
+        """Is ``text[pos:line_end]`` only " *#_." (emphasis, rules, a full stop)?"""
+        return _TRAIL_FILL_RE.match(self.text, pos, line_end).end() == line_end
+
+    def is_reference(self, pos: int) -> bool:
+        """Did segmentation find a reference on the line holding ``pos``?"""
+        return self.start_of(pos) in self.references
+
+
+_LEN_MAX = 1 << 62  # sorts after any end offset in a (start, end) pair
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the whole text says about its capitalised words, gathered once.
+
+    ``common``: words the text also writes in lower case mid-sentence ("terror",
+    "people"): common nouns, not family names. ``nouns``: capitalised words the
+    text writes at least twice as "the NKVD." or "the OGPU of": names of bodies,
+    not of people, who take "the" only before another noun ("the Stalin era").
+    ``places``: words that follow "in", "into", "across" ... ("in Italy"): places.
+    ``titles``: spans set in italics, title-case lines, and the part of a
+    reference line after its author, where capitalised words are mostly titles
+    of works ("The Kremlin and the People").
+    """
+
+    common: frozenset[str]  # folded with surname_key, like families
+    nouns: frozenset[str]
+    places: frozenset[str]
+    titles: tuple[tuple[int, int], ...]
+
+    @functools.cached_property
+    def descriptors(self) -> frozenset[str]:
+        """Nouns and their singulars, which describe a person before a name: "Old
+        Bolshevik Shabalkin" in a text that says "the Bolsheviks."."""
+        return self.nouns | {n[:-1] for n in self.nouns if n.endswith("s")}
+
+    def in_title(self, start: int) -> bool:
+        i = bisect.bisect_right(self.titles, (start, _LEN_MAX)) - 1
+        return i >= 0 and self.titles[i][0] <= start < self.titles[i][1]
+
+
+_LOWER_WORD_RE = re.compile(r"(?<=[a-z,;] )[a-z][a-z’'\-]+")
+_PLACE_PREP = r"\b(?:in|at|into|across|throughout|inside|within|near|invaded)"
+_PLACE_RE = re.compile(rf"{_PLACE_PREP} ({WORD})")
+AFTER_PLACE_PREP_RE = re.compile(rf"{_PLACE_PREP} \Z")
+_ITALIC_RE = re.compile(r"(?<![\w*])[*_](?=\S)[^*_\n]{2,200}(?<=\S)[*_](?!\w)")
+_CONNECTIVE_RE = re.compile(r" (?:and|of|the|to|in|on|for|a|an|with|at|by) ")
+# a title-case line (a heading, a table-of-contents line, a book's subtitle): every longer
+# word capitalised. Not segmentation's HEADING, which is a line's place in the layout:
+# this is how its words are set, and it holds on index and contents lines too.
+# (each word with its space is atomic: "AB" is a short word and a capitalised one, and
+# trying both readings of every word doubled the work per word)
+_HEADING_LINE_RE = re.compile(r"^[^\S\n]*+(?>(?:[^\W\d_]{1,3}|[A-ZÀ-Þ]\S*|[\d.:,;–—()\-]+)"
+                              r"[^\S\n]+)*(?:[A-ZÀ-Þ]\S*|\d+)[^\S\n]*$")
+# what ends a noun phrase after "the": "the Vendée.", "the Tsar of"
+_NOUN_END = r"[.,;:!?)\]]|\s+of\b"
+_THE_NOUN_RE = re.compile(rf"\b[Tt]he ([A-ZÀ-Þ][\w’'\-]+?)(?:[’']s)?(?={_NOUN_END})")
+_LINE_RE = re.compile(r"[^\n]+")
+# where a reference line's title begins: an italic or quoted title, or the first
+# sentence stop after a word ("Duranty, Walter. The Kremlin ..."), or ", The ..."
+_TITLE_START_RE = re.compile(r"[*_“\"]|(?<=[a-z’'\)]{2}[.:]) |, (?=(?:The|A|An) )")
+
+
+def gather_evidence(lines: TextLines) -> Evidence:
+    """The evidence of the text of ``lines``, reference lines as segmentation found them."""
+    text = lines.text
+    common = frozenset(map(word_key, set(_LOWER_WORD_RE.findall(text))))
+    places = frozenset(word_key(w) for w in _PLACE_RE.findall(text)
+                       if not POSSESSIVE_RE.search(w))
+    nouns = frozenset(word_key(w) for w, n in Counter(_THE_NOUN_RE.findall(text)).items()
+                      if n > 1)
+    titles = [(m.start(), m.end()) for m in _ITALIC_RE.finditer(text)]
+    for line in _LINE_RE.finditer(text):
+        if len(line.group()) < 80 and _CONNECTIVE_RE.search(line.group()) and (
+                _HEADING_LINE_RE.match(line.group())):
+            titles.append((line.start(), line.end()))
+        elif len(line.group()) < 400 and line.start() in lines.references:
+            title = _TITLE_START_RE.search(line.group())
+            if title is not None:
+                titles.append((line.start() + title.start(), line.end()))
+    return Evidence(common, nouns, places, tuple(sorted(titles)))

@@ -1,0 +1,226 @@
+"""Reading one stretch of text as a person mention, by the shape of the name alone.
+
+A run of capitalised words and initials ("R. R. Palmer", "Louis Antoine de
+Saint-Just") is a name unless its shape says organisation, place or heading (it
+ends in "Committee", follows "the" or "X of", stands alone on a line, precedes a
+colon); a title or rank ("General", "Dr.") licenses a single word; a reference
+line gives an inverted "Family, Given"; a speaker's turn gives its label. Each
+function here judges one such form; ``graph_builder.people.mentions`` decides
+which forms to try where and what the text as a whole allows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph_builder.people.mention_context import Evidence, TextLines
+from graph_builder.people.name_lexicon import (
+    AMP_RE,
+    ARTICLES,
+    FUNCTION,
+    INITIAL_RE,
+    INVERTED_RE,
+    LEADING,
+    NOT_PERSON,
+    PARTICLES,
+    POSSESSIVE_RE,
+    ROMAN_RE,
+    TITLE_PREFIXES,
+    TITLES,
+    TRAILING,
+    WORDS_RE,
+    fold_word,
+    is_title,
+    plain,
+    split_name,
+    surname_key,
+    word_key,
+)
+from graph_builder.people.names import title_case_name
+from graph_builder.support.speaker_labels import is_person_label
+
+__all__ = ["KINDS", "Mention", "chunk_mention", "single_mention", "structured_mentions",
+           "weak_full"]
+
+KINDS = frozenset({"full", "initials", "title", "surname", "speaker", "possessive", "inverted",
+                   "given"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One span of text naming a person; ``family``/``given`` as written there."""
+
+    start: int
+    end: int
+    text: str
+    family: str
+    given: str = ""
+    title: str = ""
+    kind: str = "full"
+
+
+# "Bolstering Khrushchev": a participle opening a sentence is not a given name
+_PARTICIPLE_RE = re.compile(r"[A-Z][a-z]{3,}ing")
+# (a line break is read as its run's last one, so a run of blank lines is walked once)
+_SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\[(][\"“”’']?\s*+|\n[\"“”’']\s*+|\n[^\S\n]*+)\Z")
+_DERIVED_RE = re.compile(r"^\w{4,}(?:ites?|ists?|isms?)$")
+_AFTER_ARTICLE_RE = re.compile(r"\b[Tt]he \Z")
+# (white space is entered only where its run starts, so no run is walked twice)
+_NOUN_USE_RE = re.compile(r"(?:[’']s)?(?:[.,;:!?)\]]|(?<!\s)\s++(?:of\b|\Z)|\Z)")
+
+
+def _context_rejects(lines: TextLines, start: int, end: int, n_tokens: int, upper: bool) -> bool:
+    """Shapes of organisations, places and headings around a multi-word chunk."""
+    text = lines.text
+    line_start = lines.start_of(start)
+    prev = lines.words_before(line_start, start)
+    if prev and prev[-1].casefold() in ARTICLES:
+        return True
+    if len(prev) >= 2 and prev[-1] == "of" and prev[-2][:1].isupper():
+        return True  # "Committee of Public Safety", "Plan of San Luis"
+    if n_tokens > 1 and not upper and text.startswith(":", end):
+        return True  # "New York: Knopf", "Original Source: ..."
+    if prev and prev[-1][:1] in "([" and len(prev) >= 2 and fold_word(prev[-2]) in NOT_PERSON:
+        return True  # "the Special Conference (Osoboe Soveshchanie)": a body's own name
+    # a line holding only the chunk is a heading, unless it opens with initials: a
+    # signature or byline ("J. STALIN", "N. I. Yezhov" under a letter)
+    return (n_tokens > 1 and lines.only_fill_before(line_start, start)
+            and lines.only_fill_after(end, lines.end_of(end))
+            and not INITIAL_RE.match(text, start))
+
+
+def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozenset()
+                  ) -> Mention | None:
+    """A mention from a capitalised chunk, or None when its shape says not-a-person."""
+    text = lines.text
+    raw = m.group(0)
+    possessive = bool(POSSESSIVE_RE.search(raw))
+    if possessive:
+        raw = raw[:-2]
+    spans = [(t.start() + m.start(), t.group()) for t in WORDS_RE.finditer(raw)]
+    for i, (_, word) in enumerate(spans[:-1]):
+        if POSSESSIVE_RE.search(word):  # "Stalin’s Secret Service": the name ends at ’s
+            if fold_word(spans[i + 1][1]) in NOT_PERSON:
+                return None  # "St. Martin’s Press": a firm named after someone
+            spans, possessive = spans[:i + 1], True
+            spans[-1] = (spans[-1][0], word[:-2])
+            break
+    title, lead_article = [], False
+    while spans and plain(spans[0][1]) in LEADING:
+        lead_article = lead_article or spans[0][1].casefold() in ARTICLES
+        spans.pop(0)
+    chunk_start = spans[0][0] if spans else m.end()
+    # "Heavy Industry Commissar Sergo Ordzhonikidze", "Corps Commander Primakov": the
+    # last title word ends the title, and the words before it belong to the title
+    last_title = max((i for i, (_, w) in enumerate(spans[:-1]) if is_title(w)),
+                     default=-1)
+    title = [w for _, w in spans[:last_title + 1]]
+    spans = spans[last_title + 1:]
+    while len(spans) > 1 and not title and (word_key(spans[0][1]) in common or (
+            _PARTICIPLE_RE.fullmatch(spans[0][1]) and _SENTENCE_START_RE.search(
+                text, max(0, spans[0][0] - 4), spans[0][0]))):
+        spans.pop(0)  # "Hence Beria", "Bolstering Khrushchev": a sentence's first word
+        chunk_start = spans[0][0]
+    regnal = ""
+    if 1 < len(spans) <= 3 and ROMAN_RE.fullmatch(spans[-1][1]):
+        regnal = spans.pop()[1]  # "Pius IX", "Victor Emmanuel II"
+    while spans and not regnal and fold_word(spans[-1][1]) in TRAILING:
+        spans.pop()
+    if not spans or lead_article:
+        return None
+    words = [w for _, w in spans]
+    if all(INITIAL_RE.fullmatch(w) for w in words):
+        return None  # "G. Ya." after "Sokolnikov,": initials without their name
+    folded = [fold_word(w) for w in words]
+    pairs = zip(words, folded, strict=True)
+    if any(f in NOT_PERSON or plain(w) in FUNCTION for w, f in pairs if f not in PARTICLES):
+        return None
+    if any(w.isupper() and not w.endswith(".") for w in words) and not all(
+            w.isupper() or w in PARTICLES for w in words):
+        return None  # "AF II", "Vol VI": codes, not names
+    start, end = spans[0][0], spans[-1][0] + len(spans[-1][1])
+    if regnal:
+        end = text.index(regnal, end) + len(regnal)
+    upper = all(w.isupper() or w in PARTICLES for w in words)
+    if _context_rejects(lines, chunk_start, end, len(words) + len(title), upper):
+        return None
+    if regnal and len(words) <= 2 and not any(INITIAL_RE.fullmatch(w) for w in words):
+        return Mention(start, end, text[start:end], text[start:end], "", " ".join(title),
+                       "regnal")
+    given, family = split_name(words)
+    if (is_title(family) or fold_word(family) in TITLE_PREFIXES) and (
+            not given or word_key(words[0]) in common or is_title(words[0])):
+        return None  # "Deputy Commissar of", "Foreign Minister": an office, nobody's name
+    kind = ("possessive" if possessive else "title" if title
+            else "initials" if given and all(INITIAL_RE.fullmatch(g) for g in given.split())
+            else "full" if given else "surname")
+    return Mention(start, end, text[start:end], family, given, " ".join(title), kind)
+
+
+def structured_mentions(lines: TextLines, common: frozenset[str] = frozenset()) -> list[Mention]:
+    """Speaker labels, inverted reference names and "A & B" author pairs.
+
+    A speaker label is one where segmentation found a turn, and names someone when
+    the one speaker-label rule says so (``is_person_label``), as resolution decides
+    who said the turn. An inverted pair whose "family" the text also writes as a
+    common word, or in capitals, or as a word derived from a name, is an index
+    heading ("Trials, Moscow", "NKVD, Leningrad", "Stalinist mentalities") unless
+    segmentation found a reference on its line."""
+    text = lines.text
+    found = []
+    for start, label in lines.turns:
+        if is_person_label(label):
+            parts = title_case_name(label).split()
+            found.append(Mention(start, start + len(label), label, parts[-1],
+                                 " ".join(parts[:-1]), "", "speaker"))
+    for m in INVERTED_RE.finditer(text):
+        family, given = m.group(1), m.group(2)
+        if fold_word(family) in NOT_PERSON | FUNCTION or fold_word(given) in NOT_PERSON:
+            continue
+        heading = ((family.isupper() and len(family) <= 4) or _DERIVED_RE.search(family)
+                   or word_key(family) in common or word_key(given.split()[0]) in common)
+        if heading and not INITIAL_RE.match(given) and not lines.is_reference(m.start(1)):
+            continue
+        found.append(Mention(m.start(1), m.end(2), text[m.start(1):m.end(2)], family, given, "",
+                             "inverted"))
+    for m in AMP_RE.finditer(text):
+        for g in (1, 2):
+            found.append(Mention(m.start(g), m.end(g), m.group(g), m.group(g), "", "", "surname"))
+    return found
+
+
+def weak_full(mention: Mention, evidence: Evidence, known: frozenset[str]) -> bool:
+    """Is a bare "Word Word" chunk a phrase ("Kremlin Affair", "Great Terror"), a place
+    ("Young Italy") or made from a name ("Stalinist Mentalities")?"""
+    words = mention.given.split() + [mention.family]
+    if any(_DERIVED_RE.search(w) for w in words):
+        return True  # "German Trotskyite": a word made from a name
+    key = word_key(mention.family)
+    if (key in evidence.common or key in evidence.nouns) and (
+            surname_key(mention.family) not in known):
+        return True  # a family name the text writes in lower case or as "the Germans.",
+        # unless a cited author's
+    return (surname_key(mention.family) in evidence.places and len(mention.given.split()) == 1
+            and surname_key(mention.family) not in known)
+
+
+def single_mention(text: str, start: int, word: str, families: set[str], givens: set[str]
+                   ) -> Mention | None:
+    """A lone word as a surname (known family) or given name (known given)."""
+    possessive = bool(POSSESSIVE_RE.search(word))
+    if possessive:
+        word = word[:-2]
+    folded = fold_word(word)
+    if folded in FUNCTION or folded in NOT_PERSON or folded in TITLES:
+        return None
+    key = word_key(word)
+    end = start + len(word)
+    if _AFTER_ARTICLE_RE.search(text, max(0, start - 5), start) and _NOUN_USE_RE.match(
+            text, end):
+        return None  # "the Vendée.", "the Tsar of": a name takes "the" only as "the Stalin era"
+    if key in families:
+        return Mention(start, end, word, word, "", "", "possessive" if possessive else "surname")
+    if key in givens and not word.isupper():
+        return Mention(start, end, word, "", word, "", "given")
+    return None

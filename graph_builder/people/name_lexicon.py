@@ -1,0 +1,150 @@
+"""The closed word lists and token shapes the mention finder reads names by.
+
+Recognition must hold on texts about any period and country, so nothing here
+lists anybody's names: only what a name is made of (capitalised words, initials,
+particles, "Family, Given" inversions) and the general lexicon that tells a
+capitalised word is not one (function words, titles and ranks, generic nouns of
+organisations, places and time). Kept apart from the finder so the lists can be
+read, and grown, without reading the logic that uses them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from graph_builder.people.names import family_key
+from graph_builder.support.text_patterns import MONTH_NAMES
+
+# -- token shapes --------------------------------------------------------------
+_UP = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
+_U = f"[{re.escape(_UP)}]"
+_L = r"[^\W\d_]"
+WORD = rf"(?:[dD][’']|O[’'])?{_U}{_L}+(?:[’'\-]{_L}+)*"
+# an initial, also the two letters that stand for one Cyrillic letter ("G. Ya.", "Zh. A.")
+INITIAL = rf"(?:Ya|Ye|Yu|Yo|Ia|Iu|Zh|Kh|Ch|Sh|Ts|{_U})\.(?:-?{_U}\.)*"
+_ABBR = (r"(?:Dr|Mr|Mrs|Ms|Mme|Mlle|Messrs|St|Gen|Col|Capt|Lt|Sgt|Rev|Prof|Hon|Fr|Gov|Pres|Sen"
+         r"|Adm|Maj|Jr|Sr)\.")
+PARTICLES = ("de", "da", "das", "do", "dos", "du", "des", "del", "della", "di", "van", "von",
+             "der", "den", "ter", "ten", "y", "bin", "ibn", "al", "la", "le")
+_PART = "(?:" + "|".join(PARTICLES) + ")"
+_NICK = rf"[\"“]{WORD}[\"”]"
+_TOKEN = rf"(?:{_ABBR}|{INITIAL}|{WORD})"
+CHUNK_RE = re.compile(
+    rf"(?<![\w’'.\-]){_TOKEN}(?:[ \t]+(?:{_PART}[ \t]+)?(?:{_TOKEN}|{_NICK}))*(?![\w’'])")
+_FAMILY_INV = rf"{WORD}(?: (?i:{_PART}) {WORD})*"
+_CREDIT_ABBR = r"(?:[Ee]ds?|[Tt]rans|[Cc]omp)\."
+# "Family, I. V." / "Family, David M." / "Family, Walter." / "Family, Nikolai, 25" (an index)
+# / "Family, Given (1893–1938)"; not "Tukhachevsky, Kondratev, and ...", a list of surnames
+_GIVEN_INV = (rf"(?:{INITIAL}(?: ?{INITIAL})*|{WORD}(?: {WORD})*(?: {INITIAL})+"
+              rf"|{WORD}(?: {WORD})*(?=\.|,[ \t]*\d| \(| &|,[ \t]*{_CREDIT_ABBR}))")
+_LEAD = r"^(?:[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+\.?[ \t]*|[^\n:]{0,25}:[ \t]+)?"
+INVERTED_RE = re.compile(rf"{_LEAD}({_FAMILY_INV}), ({_GIVEN_INV})", re.M)
+AMP_RE = re.compile(rf"{_LEAD}({WORD}) & ({WORD})(?=,)", re.M)
+POSSESSIVE_RE = re.compile(r"[’']s$")
+
+
+# -- word lists ----------------------------------------------------------------
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+FUNCTION = _words("""
+a an the this that these those his her its their our my your some any every each no all both
+in on at by for from with without into onto upon of to as after before during since until while
+when where whom who whose which what why how if but and or nor yet so then thus also only even
+outside inside under over between among against through throughout within beyond about across
+although though because unless however therefore meanwhile moreover nevertheless indeed not
+he she it we they you i me him us them one here there let whoever whatever
+see cf later earlier certainly perhaps dear very take yes thank thanks please
+despite toward towards behind beside besides near amid following regarding concerning like
+unlike via except including according once now today soon still just never always often again
+already instead rather neither either whether upon hence whereupon accordingly consequently
+subsequently finally eventually afterwards nonetheless furthermore likewise otherwise
+thereafter whereas notably similarly conversely additionally ultimately initially
+is was were are be been being has had have do does did will would shall should may might can
+could must many most much more few several such other another same own
+""")
+ARTICLES = _words("the a an le la les el los las il lo der die das het")
+_TITLE_WORDS = _words("""
+mr mrs ms miss mme mlle madame monsieur messrs dr prof professor sir dame lord lady
+king queen prince princess duke duchess count countess baron baroness marquis emperor empress
+tsar czar tsarina kaiser shah sultan emir pope cardinal bishop archbishop father brother sister
+saint st rev reverend comrade citizen marshal general colonel major captain lieutenant sergeant
+admiral commander gen col capt lt sgt adm maj governor gov president pres vice-president
+chairman secretary minister premier chancellor senator sen ambassador consul judge justice
+mayor deputy commissar comrades pastor doctor don doña señor señora herr frau hon
+narkom commander commandant
+""")
+TITLES = _TITLE_WORDS | {t + "s" for t in _TITLE_WORDS if not t.endswith("s")}
+TITLE_PREFIXES = _words("grand vice prime lord high chief first")  # "Grand Duke Leopold"
+TRAILING = frozenset({"jr", "sr", "ii", "iii", "iv", *PARTICLES})
+ROMAN_RE = re.compile(r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_NOT_PERSON_WORDS = _words("""
+committee committees commission council conseil comité party parties army armies navy congress
+convention university universidad université college school press bureau ministry department office
+revolution republic kingdom empire state states company corporation society church club tribunal
+court assembly parliament senate duma soviet union league association institute academy library
+archive archives museum bank embassy government administration agency police guard front movement
+federation conference plan law laws act treaty decree code constitution journal review gazette
+times news herald magazine history chronicle street square avenue road river lake mount mountains
+island islands bay sea ocean cape valley province district county city town region oblast ciudad
+san santa santo são fort port palace castle cathedral hall house prison camp station hotel theatre
+year years chapter volume vol part book section article appendix notes note introduction preface
+index days day north south east west northern
+southern eastern western central national international new liberal source sources
+war wars battle peace books affairs persons people peoples citizens univ publishers publishing
+verlag editions
+""")
+# months (as every stage names them, support.text_patterns) and days: dates, not names
+_TIME = frozenset(m.lower() for m in MONTH_NAMES) | _words(
+    "monday tuesday wednesday thursday friday saturday sunday")
+NOT_PERSON = _NOT_PERSON_WORDS | _TIME
+# "On 18 February Huerta arrested": the date leads the chunk but is not the name
+LEADING = FUNCTION | ARTICLES | _TIME
+WORDS_RE = re.compile(r"\S+")
+INITIAL_RE = re.compile(INITIAL)
+
+
+# -- word tests ------------------------------------------------------------------
+def fold_word(word: str) -> str:
+    """A word as the word lists hold it: lower case, without a closing full stop."""
+    return word.rstrip(".").casefold()
+
+
+# a word's family key, cached: the finder asks about the same words again and again
+word_key = functools.lru_cache(maxsize=65536)(family_key)
+
+
+def is_title(word: str) -> bool:
+    """A title or rank, also as the last part of a compound ("Major-General")."""
+    folded = fold_word(word)
+    return folded in TITLES or ("-" in folded and folded.rsplit("-", 1)[1] in TITLES)
+
+
+def plain(word: str) -> str:
+    """A word folded for the function-word test; initials ("A.") never count as one."""
+    return "" if word.endswith(".") else word.casefold()
+
+
+def surname_key(family: str) -> str:
+    """Key of a family name without its particles ("de Saint-Just" -> "saintjust")."""
+    words = [w for w in re.split(r"\s+", family.strip()) if w.casefold() not in PARTICLES]
+    last = words[-1] if words else family
+    last = re.sub(r"^[dD][’']", "", last)
+    return family_key(last)
+
+
+def split_name(tokens: list[str]) -> tuple[str, str]:
+    """(given, family) of name tokens; family runs from the first particle, else the last
+    word, except where initials follow the name ("Postyshev A.", "Smith J. R.")."""
+    trailing = len(tokens)
+    while trailing > 1 and INITIAL_RE.fullmatch(tokens[trailing - 1]):
+        trailing -= 1
+    if 0 < trailing < len(tokens) and not any(INITIAL_RE.fullmatch(t) for t in tokens[:trailing]):
+        return " ".join(tokens[trailing:]), " ".join(tokens[:trailing])
+    for i, tok in enumerate(tokens[1:], 1):
+        if tok in PARTICLES or re.match(r"[dD][’']", tok):
+            return " ".join(tokens[:i]), " ".join(tokens[i:])
+    given = [t for t in tokens[:-1] if not t.startswith(("\"", "“"))]
+    return " ".join(given), tokens[-1]
