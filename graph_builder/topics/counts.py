@@ -24,9 +24,14 @@ def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-TOKENS_PER_USE = 60_000  # a recurring phrase needs 1 use more per so many tokens (2 to 5):
-# on the 1.5 MB test corpus (258,000 tokens) 5 uses gives 413 topics, 4 gives 592 and 3 gives
-# 952, the additions mostly generic pairs ("large number"). Headings' phrases need 2 fewer.
+# How often a term must recur to be a topic, as a rate of the corpus's tokens, never below
+# a floor. A rate, not a count: ten copies of a corpus have the same topics as one, where
+# a fixed count would admit generic phrases ("large number") once a corpus repeats them.
+# On the 1.5 MB test corpus (258,000 tokens) a phrase needs 5 uses: that gives 413
+# topics, 4 would give 592 and 3 952, the additions mostly generic pairs.
+PHRASE_RATE, PHRASE_FLOOR = 1 / 52_000, 2
+HEADING_SHARE = 0.6  # a heading's phrase needs this share of a phrase's uses (3 of 5)
+MARKED_RATE, MARKED_FLOOR = 2 / 300_000, 2  # a glossed, defined or italic term
 
 FUNCTION = wordset(
     "a an the this that these those such same other another each every either neither any all "
@@ -144,8 +149,11 @@ class ClaimText:
         self.italic_low: Counter[str] = Counter()
         for term, n in self.italic.items():
             self.italic_low[term.lower()] += n
-        self.min_uses = max(2, min(5, 1 + len(self.tokens) // TOKENS_PER_USE))
-        self.min_heading = max(2, self.min_uses - 2)
+        size = len(self.tokens)
+        # uses a term needs (real numbers: compared with counts, they scale exactly)
+        self.min_uses = max(PHRASE_FLOOR, PHRASE_RATE * size)
+        self.min_heading = max(PHRASE_FLOOR, HEADING_SHARE * self.min_uses)
+        self.min_marked = max(MARKED_FLOOR, MARKED_RATE * size)
         self.grams: dict[tuple[str, ...], Gram] = {}
         self.of_pairs: Counter[tuple[str, str]] = Counter()  # ("murder", "Kirov")
         self.of_the: Counter[tuple[str, str]] = Counter()  # ("chief", "NKVD"): "of the NKVD"

@@ -23,7 +23,6 @@ from graph_builder.records import BlockKind, Extraction
 from graph_builder.topics import counts as tc
 from graph_builder.topics.index import Topic
 
-MIN_MARKED = 2  # uses of a term the author glossed, defined or set in italics
 MAX_FOUND = 150  # found topics merge_topics adds beside an index's own
 
 _TERM_SUFFIX = re.compile(r"(?:[iy][sz]ation|ism)$")  # nouns of process or doctrine
@@ -56,7 +55,7 @@ class _Finder:
         self.forms: dict[str, set[str]] = defaultdict(set)  # group -> printed forms
         self.phrase_n: Counter[str] = Counter()  # group or form -> uses, from the phrase count
         self.links: dict[str, str] = {}
-        self.floor: dict[str, int] = {}  # uses a group needs, by the surest source that saw it
+        self.floor: dict[str, float] = {}  # uses a group needs, by the surest source that saw it
         self.source: dict[str, tuple[str, int]] = {}
 
     def root(self, key: str) -> str:
@@ -64,7 +63,7 @@ class _Finder:
             key = self.links[key]
         return key
 
-    def add(self, forms: list[str], where: tuple[str, int], floor: int) -> None:
+    def add(self, forms: list[str], where: tuple[str, int], floor: float) -> None:
         groups = [tc.group(f) for f in forms]
         if not all(groups) or any(g in tc.FUNCTION for g in groups):
             return
@@ -101,13 +100,13 @@ class _Finder:
                 term = " ".join([*lead, before[1]]) if before[1][:1].islower() else before[1]
                 pair = None if to_verb else self.gloss(term, inner, run.group() if run else "")
                 if pair and pair[1]:
-                    self.add(list(pair[0]), where, MIN_MARKED)
+                    self.add(list(pair[0]), where, text.min_marked)
                 elif pair:  # counted by the last word of the term: "(membership) chistki"
                     pairs[pair[0][0].split()[-1], pair[0][1]] += 1
                     self.source.setdefault(tc.group(pair[0][0].split()[-1]), where)
         for pair, n in pairs.items():  # "purges (chistki)" twice, and "chistki" used unglossed
-            if n >= 2 and text.count(pair[1]) > n:
-                self.add(list(pair), self.source[tc.group(pair[0])], MIN_MARKED)
+            if n >= text.min_marked and text.count(pair[1]) > n:
+                self.add(list(pair), self.source[tc.group(pair[0])], text.min_marked)
         for acronym, forms in expansions.items():
             for form, where in forms.items():  # "Deputy Chairman of the Party Control
                 if not any(f != form and f in form for f in forms):  # Commission": the tail
@@ -118,7 +117,7 @@ class _Finder:
             if left and right:
                 a, b = tc.unmark(left[1]), tc.unmark(right[1])
                 if (text.foreign(a) or text.foreign(b)) and b.split()[0] not in tc.FUNCTION:
-                    self.add([a, b], text.where(match.start()), MIN_MARKED)
+                    self.add([a, b], text.where(match.start()), text.min_marked)
 
     def acronym(self, acronym: str, expansion: str, where: tuple[str, int]) -> None:
         """"Committee of Public Safety (CPS)" and "CPS (Committee of Public Safety)"."""
@@ -129,7 +128,7 @@ class _Finder:
             caps = [i for i, w in enumerate(words) if w[0].isupper()]
             words = words[caps[cut]:caps[cut + len(acronym) - 1] + 1]
         if 2 <= len(words) <= 8 and not _ROMAN.fullmatch(acronym):
-            self.add([acronym, " ".join(words)], where, MIN_MARKED)
+            self.add([acronym, " ".join(words)], where, self.text.min_marked)
 
     def gloss(self, term: str, inner: str, run: str) -> tuple[tuple[str, str], bool] | None:
         """((term, gloss), sure) for "purge (*chistka*)", "*troika* (“threesome”)",
@@ -154,15 +153,15 @@ class _Finder:
                 or not all(tc.WORD.fullmatch(w) for w in words)
                 or a.endswith("ing") or words[-1].endswith("ing")):
             return None
-        count, italic = self.text.count, self.text.foreign
+        count, italic, least = self.text.count, self.text.foreign, self.text.min_marked
         if italic(a) or article:  # the term is outside: "*troika* (threesome)"
-            sure = italic(a) and count(a) >= 2
+            sure = italic(a) and count(a) >= least
         elif italic(head):
-            sure = count(head) >= 2
+            sure = count(head) >= least
         elif inner[:1] in "“\"‘" and inner[-1:] in "”\"’":  # quoted: troika (“threesome”)
-            sure = len(words) == 1 and count(a) >= 2
+            sure = len(words) == 1 and count(a) >= least
         else:
-            sure = bool(_DEFINE.match(rest) or a != tc.unmark(term)) and count(head) >= 2
+            sure = bool(_DEFINE.match(rest) or a != tc.unmark(term)) and count(head) >= least
         return (a, " ".join(words)), sure
 
     def words(self) -> None:
@@ -171,7 +170,7 @@ class _Finder:
         for term in sorted(text.italic):
             if term[:1].islower() and len(term.split()) <= 4 and text.foreign(term) and all(
                     tc.WORD.fullmatch(w) for w in term.split()):
-                self.add([term], text.first(term), MIN_MARKED)
+                self.add([term], text.first(term), text.min_marked)
         for word, n in text.raw_words.items():
             if (tc.CAPS.fullmatch(word) and n - text.leading[word] >= text.min_uses
                     and not _ROMAN.fullmatch(word) and not text.shouted(word) and not (
@@ -215,7 +214,7 @@ class _Finder:
         for gram in kept.values():
             self.phrase(gram, self.text.min_uses)
 
-    def phrase(self, gram: tc.Gram, floor: int) -> None:
+    def phrase(self, gram: tc.Gram, floor: float) -> None:
         forms = list(gram.forms)
         self.phrase_n[tc.group(forms[0])] = gram.total
         self.phrase_n.update(gram.forms)

@@ -179,3 +179,31 @@ def test_general_topics_of_the_shared_corpus_without_its_index(shared_corpus):
     index = [t for e in result.extractions for t in read_index(e)]
     merged = merge_topics(index, topics)
     assert len(merged) <= len(index) + 150
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_issue_13_thresholds_do_not_drift_with_corpus_size(corpus_out):
+    """Five copies of a corpus are about the same things as one: the thresholds are rates
+    of the corpus's words, so repeating it admits no generic phrase. (With the old fixed
+    counts, five copies gave some 12,000 found topics against 407.)"""
+    _, result = corpus_out
+    people = frozenset(family_key(p.family) for p in result.resolution.persons.values())
+    from graph_builder.topics.counts import group  # the key a topic's forms share
+
+    one = {group(t.label) for t in find_terms(result.extractions, people)}
+    five = {group(t.label) for t in find_terms(result.extractions * 5, people)}
+    assert len(one) > 100 and five == one
+
+
+def test_issue_13_a_small_text_keeps_its_floor(meiji):
+    """Below the size where the rates pass the floors, two uses still make a topic."""
+    from graph_builder.topics.counts import ClaimText
+
+    text = ClaimText(meiji)
+    assert text.min_uses == text.min_heading == text.min_marked == 2
+    bigger = ClaimText(meiji * 1000)
+    assert bigger.min_uses == pytest.approx(len(bigger.tokens) / 52_000) and bigger.min_uses > 2
+    assert bigger.min_marked == pytest.approx(2 * len(bigger.tokens) / 300_000)
+    assert bigger.min_marked > 2
+    assert bigger.min_heading == pytest.approx(0.6 * bigger.min_uses)
