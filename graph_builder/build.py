@@ -1,37 +1,39 @@
-"""Stage 6: turn the resolved records into RDF triples of the core profile.
+"""The graph builder: records into RDF triples of the core profile, one node at a time.
 
-The only stage that touches RDF. Terms come from ``ontology.namespaces`` and
-instance IRIs from ``ontology.mint_iri``, so the same corpus always gives the
-same IRIs. Triples are pyoxigraph terms because Oxigraph serialises and
-queries an order of magnitude faster than rdflib at corpus scale; no blank
-nodes are made, so two builds compare byte for byte once sorted.
+The only code that makes triples (``graph_builder.triples`` says which are made
+where). Terms come from ``ontology.terms`` and instance IRIs from
+``ontology.mint_iri``, so the same corpus always gives the same IRIs; no blank
+nodes are made, so two builds compare byte for byte once sorted. Triples are
+held as N-Triples lines, which Oxigraph parses, serialises and loads an order
+of magnitude faster than rdflib handles graphs at corpus scale.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from graph_builder import __version__
-from graph_builder.build_mentions import add_person_mentions
 from graph_builder.records import (
     Citation,
     Claim,
     ClaimKind,
     Document,
-    Extraction,
-    InputWarning,
     PersonEntity,
-    Resolution,
     Span,
     Thesis,
     WorkEntity,
 )
 from graph_builder.support.order import triple_order
 from ontology import mint_iri
-from ontology.terms import BIBO, CG, CITO, OA, PROV, RDF, SDO, SKOS, XSD
+from ontology.terms import BIBO, CG, CITO, OA, PROV, RDF, SDO, XSD
+
+if TYPE_CHECKING:
+    from graph_builder.parts import DocumentPart
 
 #: Characters a text literal holds at most. Oxigraph's parsers stop at 16 MiB a term,
 #: and a 17 MB one-paragraph file must still give a graph that `query`, `serve`,
@@ -55,32 +57,55 @@ _CLAIM_CLASSES = {
 }
 
 
-class GraphBuilder:
-    """Collects the triples of one build; ``triples()`` returns them sorted.
+_ESCAPES = {**{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
+            0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r",
+            0x22: '\\"', 0x5C: "\\\\"}
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
 
-    Each triple is held as an Oxigraph Quad in the default graph: the Turtle
-    writer takes quads as they are and a store needs them, so no triple is
-    converted twice (making one costs as much as adding it)."""
+
+def _quoted(text: str) -> str:
+    """A plain literal spelled as Oxigraph spells it in N-Triples (quotes, backslashes
+    and control characters escaped), so a line made here equals one Oxigraph writes."""
+    if _NEEDS_ESCAPE.search(text):
+        text = text.translate(_ESCAPES)
+    return f'"{text}"'
+
+
+class GraphBuilder:
+    """Collects the triples of one document's task (or of the corpus-wide nodes).
+
+    Each triple is held as its N-Triples line, made straight from the terms'
+    strings: a line is what a run stores and sorts, and making an Oxigraph Quad
+    for each triple cost more than all the rest of adding it. ``triples()``
+    parses them back, sorted, for callers that want Quads."""
 
     def __init__(self, base: str, settings: dict[str, object]):
         self.base = base
         self.settings = settings
-        self._triples: dict[ox.Quad, None] = {}  # an ordered set
+        self._lines: dict[str, None] = {}  # an ordered set of N-Triples lines
         self.cuts: list[str] = []  # texts over MAX_LITERAL, cut
         self.build_node = self.iri("build", f"claimgraph {__version__} "
                                    f"{json.dumps(settings, sort_keys=True)}")
-        self.doc_nodes: dict[str, ox.NamedNode] = {}
+        self._doc_nodes: dict[str, ox.NamedNode] = {}
 
     # -- primitives -------------------------------------------------------------------------
+    def doc_node(self, doc_id: str) -> ox.NamedNode:
+        node = self._doc_nodes.get(doc_id)
+        if node is None:
+            node = self._doc_nodes[doc_id] = self.iri("document", doc_id)
+        return node
+
     def iri(self, kind: str, key: str) -> ox.NamedNode:
         return ox.NamedNode(mint_iri(kind, key, self.base))
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal | str) -> None:
         if isinstance(o, str):
-            obj = ox.Literal(o if len(o) <= MAX_LITERAL else self._cut(s, p, o))
+            obj = _quoted(o if len(o) <= MAX_LITERAL else self._cut(s, p, o))
+        elif isinstance(o, ox.NamedNode):
+            obj = f"<{o.value}>"
         else:
-            obj = o
-        self._triples[ox.Quad(s, p, obj)] = None
+            obj = str(o)
+        self._lines[f"<{s.value}> <{p.value}> {obj} .\n"] = None
 
     def _cut(self, s: ox.NamedNode, p: ox.NamedNode, text: str) -> str:
         """A text too long for RDF readers, cut (and said so in `cuts`)."""
@@ -97,13 +122,18 @@ class GraphBuilder:
         """Provenance every extracted node carries: this build, its source document(s)."""
         self.add(node, PROV.wasGeneratedBy, self.build_node)
         for doc_id in sorted(doc_ids):
-            self.add(node, PROV.wasDerivedFrom, self.doc_nodes[doc_id])
+            self.add(node, PROV.wasDerivedFrom, self.doc_node(doc_id))
 
     def triples(self) -> list[ox.Quad]:
-        return sorted(self._triples, key=triple_order)
+        return sorted(ox.parse("".join(self._lines), format=ox.RdfFormat.N_TRIPLES),
+                      key=triple_order)
+
+    def lines(self) -> Iterable[str]:
+        """The triples as N-Triples lines, in the order added (a run sorts them)."""
+        return self._lines.keys()
 
     # -- the core profile ---------------------------------------------------------------------
-    def add_build(self, documents: list[Document], started_at: str = "") -> None:
+    def add_build(self, doc_ids: list[str], started_at: str = "") -> None:
         """The build as a prov:Activity. Its time goes in only when the caller fixes it
         (SOURCE_DATE_EPOCH), so two builds of one corpus stay byte-identical."""
         node = self.build_node
@@ -112,11 +142,11 @@ class GraphBuilder:
         if started_at:
             self.add(node, PROV.startedAtTime, ox.Literal(started_at, datatype=XSD.dateTime))
         self.add(node, CG.settings, json.dumps(self.settings, sort_keys=True))
-        for doc in documents:
-            self.add(node, PROV.used, self.doc_nodes[doc.doc_id])
+        for doc_id in doc_ids:
+            self.add(node, PROV.used, self.doc_node(doc_id))
 
     def add_document(self, doc: Document, shape: str) -> None:
-        node = self.doc_nodes[doc.doc_id] = self.iri("document", doc.doc_id)
+        node = self.doc_node(doc.doc_id)
         self.add_types(node, SDO.CreativeWork, CG.SourceDocument)
         self.add(node, SDO.identifier, doc.doc_id)
         self.add(node, SDO.name, doc.title)
@@ -137,7 +167,7 @@ class GraphBuilder:
         self.add(annotation, OA.hasBody, body)
         self.add(annotation, OA.hasTarget, target)
         self.add_types(target, OA.SpecificResource)
-        self.add(target, OA.hasSource, self.doc_nodes[doc.doc_id])
+        self.add(target, OA.hasSource, self.doc_node(doc.doc_id))
         self.add(target, OA.hasSelector, position)
         self.add_types(position, OA.TextPositionSelector)
         self.add(position, OA.start, ox.Literal(str(span.start), datatype=XSD.nonNegativeInteger))
@@ -193,7 +223,7 @@ class GraphBuilder:
         if work.holding:
             self.add(node, SDO.holdingArchive, self.iri("work", work.holding))
         for doc_id in sorted(work.examples):
-            self.add(node, SDO.workExample, self.doc_nodes[doc_id])
+            self.add(node, SDO.workExample, self.doc_node(doc_id))
         self.extracted(node, work.documents)
         return node
 
@@ -215,23 +245,19 @@ class GraphBuilder:
         node = self.iri("thesis", f"{doc.doc_id}|{thesis.span.start}")
         self.add_types(node, SDO.Claim, CG.Thesis)
         self.add(node, SDO.text, thesis.text)
-        self.add(node, SDO.isPartOf, self.doc_nodes[doc.doc_id])
+        self.add(node, SDO.isPartOf, self.doc_node(doc.doc_id))
         self.extracted(node, [doc.doc_id])
         self.annotate(doc, thesis.span, node)
         return node
 
-    @staticmethod
-    def claim_key(claim: Claim) -> str:
-        return f"{claim.doc_id}|{claim.span.start}|{claim.span.end}|{claim.kind.value}"
-
     def claim_node(self, claim: Claim) -> ox.NamedNode:
-        return self.iri("claim", self.claim_key(claim))
+        return self.iri("claim", claim.key)
 
-    def add_claim(self, doc: Document, claim: Claim, resolution: Resolution) -> None:
+    def add_claim(self, doc: Document, claim: Claim, part: DocumentPart) -> None:
         node = self.claim_node(claim)
         self.add_types(node, *_CLAIM_CLASSES[claim.kind])
         self.add(node, SDO.text, claim.text)
-        self.add(node, SDO.isPartOf, self.doc_nodes[doc.doc_id])
+        self.add(node, SDO.isPartOf, self.doc_node(doc.doc_id))
         self.add(node, CG.lineNumber, ox.Literal(str(claim.line), datatype=XSD.positiveInteger))
         if claim.thesis is not None:
             thesis_key = f"{doc.doc_id}|{claim.thesis.span.start}"
@@ -242,28 +268,28 @@ class GraphBuilder:
             self.add(node, CG.headnote, claim.headnote)
         if claim.speaker:
             self.add(node, CG.speakerLabel, claim.speaker)
-        speaker = resolution.speaker_of_claim.get(id(claim))
+        speaker = part.speakers.get(claim.key)
         if speaker:
             self.add(node, SDO.author, self.iri("person", speaker))
         for citation in claim.citations:
-            work_key = self.add_citation(doc, node, self.claim_key(claim), citation, resolution)
+            work_key = self.add_citation(doc, node, claim.key, citation, part)
             if not work_key:
                 continue
             self.add(node, SDO.citation, self.iri("work", work_key))
             if not speaker and claim.kind is ClaimKind.QUOTATION:  # a quote is its author's
-                for person in resolution.works[work_key].authors:
+                for person in part.authors.get(work_key, ()):
                     self.add(node, SDO.author, self.iri("person", person))
         self.extracted(node, [doc.doc_id])
         self.annotate(doc, claim.span, node)
 
     def add_citation(self, doc: Document, citing: ox.NamedNode, citing_key: str,
-                     citation: Citation, resolution: Resolution) -> str:
+                     citation: Citation, part: DocumentPart) -> str:
         """A cito:Citation from ``citing``; returns the cited work's key ("" if none).
 
         A reference no work could be made of ("*Ibid.*, T-3522" with nothing before
         it) is no citation of anything: ``citing`` keeps its text as
         cg:unresolvedReference, so a user can list what the tool could not read."""
-        work_key = resolution.work_of_citation.get(id(citation), "")
+        work_key = part.works.get(citation.key, "")
         if not work_key:
             self.add(citing, CG.unresolvedReference, citation.text)
             return ""
@@ -280,81 +306,3 @@ class GraphBuilder:
         self.extracted(node, [doc.doc_id])
         self.annotate(doc, citation.span, node)
         return work_key
-
-
-def _add_biographies(builder: GraphBuilder, extractions: list[Extraction],
-                     resolution: Resolution) -> None:
-    """What biographical notes state about people, each fact tied to its note's span."""
-    docs = {e.layout.document.doc_id: e.layout.document for e in extractions}
-    for doc_id, person_key, bio in resolution.biographies:
-        node = builder.iri("person", person_key)
-        if bio.fate:
-            builder.add(node, CG.fate, bio.fate)
-        for office in bio.offices:
-            builder.add(node, CG.office, office.text)
-        builder.annotate(docs[doc_id], bio.span, node)
-
-
-def _add_topics(builder: GraphBuilder, extractions: list[Extraction],
-                resolution: Resolution) -> None:
-    """The SKOS scheme of the corpus's topics, and which claims are about them."""
-    if not resolution.topics:
-        return
-    scheme = builder.iri("scheme", "topics")
-    builder.add_types(scheme, SKOS.ConceptScheme)
-    builder.add(scheme, SKOS.prefLabel, "Topics of the corpus")
-    by_label = {t.label.casefold(): t.key for t in resolution.topics}
-    for topic in resolution.topics:
-        node = builder.iri("topic", topic.key)
-        builder.add_types(node, SKOS.Concept)
-        builder.add(node, SKOS.prefLabel, topic.label)
-        builder.add(node, SKOS.inScheme, scheme)
-        for label in sorted(topic.alt_labels - {topic.label}):
-            builder.add(node, SKOS.altLabel, label)
-        if topic.broader:
-            builder.add(node, SKOS.broader, builder.iri("topic", topic.broader))
-        for label in sorted(topic.related):
-            if label.casefold() in by_label:
-                builder.add(node, SKOS.related, builder.iri("topic", by_label[label.casefold()]))
-        builder.extracted(node, [topic.source[0]])
-    docs = {e.layout.document.doc_id: e for e in extractions}
-    for mention in resolution.topic_mentions:
-        extraction = docs[mention.doc_id]
-        topic = builder.iri("topic", mention.topic)
-        claim = extraction.claims[mention.claim_index]
-        builder.add(builder.claim_node(claim), SDO.about, topic)
-        builder.annotate(extraction.layout.document, mention.span, topic)
-
-
-def build_triples(extractions: list[Extraction], resolution: Resolution, *, base: str,
-                  settings: dict[str, object], started_at: str = "",
-                  warnings: list[InputWarning] | None = None) -> list[ox.Quad]:
-    """Every triple of the graph, sorted; ``started_at`` an xsd:dateTime or "".
-
-    A text longer than MAX_LITERAL is cut, with a warning added to ``warnings``."""
-    builder = GraphBuilder(base, settings)
-    documents = [e.layout.document for e in extractions]
-    for extraction in extractions:
-        builder.add_document(extraction.layout.document, extraction.layout.shape)
-    builder.add_build(documents, started_at)
-    for person in resolution.persons.values():
-        builder.add_person(person)
-    for work in resolution.works.values():
-        builder.add_work(work)
-    _add_biographies(builder, extractions, resolution)
-    add_person_mentions(builder, extractions, resolution)
-    _add_topics(builder, extractions, resolution)
-    for extraction in extractions:
-        doc = extraction.layout.document
-        for thesis in extraction.theses:
-            builder.add_thesis(doc, thesis)
-        for claim in extraction.claims:
-            builder.add_claim(doc, claim, resolution)
-        carried = {id(c) for claim in extraction.claims for c in claim.citations}
-        for citation in extraction.citations:
-            if id(citation) not in carried:  # no claim carries it: the document cites it
-                builder.add_citation(doc, builder.doc_nodes[doc.doc_id], f"{doc.doc_id}|document",
-                                     citation, resolution)
-    if warnings is not None:
-        warnings.extend(InputWarning("graph", 0, cut) for cut in builder.cuts)
-    return builder.triples()

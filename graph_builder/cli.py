@@ -8,7 +8,6 @@ this module prints or exits.
 from __future__ import annotations
 
 import sys
-import time
 from contextlib import ExitStack
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -50,28 +49,34 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Stop at the first problem in the input.")
 @click.option("--follow-links", is_flag=True, help="Read links that lead outside the corpus "
               "folder (skipped with a warning by default).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for the per-document stages [default: the cores, or 1 for a "
+              "small corpus]. The graph is the same for any number.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run the per-document stages on a Dask cluster (tcp://host:8786); "
+              "needs pip install 'claimgraph[dask]'.")
+@click.option("--no-cache", is_flag=True, help="Keep no DIR/cache/ for an incremental rebuild.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(corpus: Path | None, out_dir: Path, base: str | None, strict: bool,
-          follow_links: bool, quiet: bool) -> None:
+          follow_links: bool, workers: int | None, scheduler: str | None, no_cache: bool,
+          quiet: bool) -> None:
     """Build the graph of CORPUS (a folder or one file; default: the built-in demo).
 
-    Writes DIR/graph.ttl, DIR/graph.html (network view) and DIR/report.json.
+    Writes DIR/graph.ttl, DIR/graph.html (network view) and DIR/report.json, with
+    DIR/store/ (for SPARQL) and DIR/cache/ (for the next build) beside them.
     """
-    from graph_builder.outputs import write_outputs
-    from graph_builder.pipeline import BuildSettings, build_graph
-    from graph_builder.support.gc_pause import gc_paused
+    from graph_builder.outputs import build_folder
+    from graph_builder.pipeline import BuildSettings
 
-    started = time.perf_counter()
-    settings = BuildSettings(strict=strict, follow_links=follow_links,
-                             **({"base": base} if base else {}))
+    settings = BuildSettings(strict=strict, follow_links=follow_links, workers=workers,
+                             scheduler=scheduler, **({"base": base} if base else {}))
     with ExitStack() as stack:
         source = corpus or stack.enter_context(as_file(files("graph_builder") / "demo"))
         show = not quiet and sys.stderr.isatty()
         bar = stack.enter_context(click.progressbar(length=1, label="Reading", file=sys.stderr)) \
             if show else None
-        stack.enter_context(gc_paused())
-        result = build_graph(source, settings, _progress(bar))
-        outputs = write_outputs(result, out_dir, corpus or Path("demo"), started)
+        result, outputs = build_folder(source, out_dir, settings, _progress(bar),
+                                       cache=not no_cache, name=corpus or Path("demo"))
     if not quiet:
         _summary(result, outputs)
 
@@ -137,20 +142,13 @@ def query(source: Path, sparql: str | None, fmt: str, list_queries: bool, name: 
     SERVICE (federation) is refused unless --allow-service is given.
     """
     from graph_builder.query import named as named_queries
-    from graph_builder.query.sparql import format_answer, open_store, run_query
+    from graph_builder.query.sparql import format_answer
 
     if list_queries:
         click.echo(named_queries.listing(), nl=False)
         return
-    if name is not None and sparql is not None:
-        raise QueryError("Give either SPARQL or --name NAME, not both.")
-    if params and name is None:
-        raise QueryError("--param goes with --name NAME; write the values into your SPARQL.")
-    if name is not None:
-        text = named_queries.bind(name, named_queries.parse_params(params))
-    else:
-        text = _read_query(sparql)
-    answer = run_query(open_store(source), text, allow_service=allow_service)
+    answer = named_queries.ask_graph(source, None if sparql is None else _read_query(sparql),
+                                     name=name, params=params, allow_service=allow_service)
     click.echo(format_answer(answer, fmt), nl=False)
 
 
@@ -201,15 +199,10 @@ def _format_choice() -> click.Choice:
               "in .zip).")
 def export(source: Path, fmt: str | None, dest: Path) -> None:
     """Export a built graph (folder or graph file) to another format."""
-    from exports import export as export_graph
-    from exports.graphdata import GraphData
-    from graph_builder.query.sparql import read_triples
-    from graph_builder.support.gc_pause import gc_paused
+    from graph_builder.outputs import export_graph
 
-    with gc_paused():
-        chosen = export_graph(GraphData.from_triples(read_triples(source),
-                                                     f"claimgraph: {source}"), fmt, dest)
-    _wrote(dest, f"Wrote {dest} ({chosen.name}).")
+    chosen = export_graph(source, fmt, dest)
+    _wrote(dest, f"Wrote {dest} ({chosen}).")
 
 
 @main.command()
@@ -268,13 +261,11 @@ def viz(source: Path, dest: Path | None, focus: str | None, depth: int, kinds: s
         min_degree: int) -> None:
     """Draw a built graph (DIR or a graph file) as an interactive page that needs no network:
     people, works, claims of every kind, topics and documents, sized by PageRank."""
-    from exports.html import write_html
-    from graph_builder.view.focus import view_graph
+    from graph_builder.outputs import draw_view
 
     wanted = {k.strip() for k in kinds.split(",") if k.strip()} if kinds is not None else None
-    view = view_graph(source, focus=focus, depth=depth, kinds=wanted, min_degree=min_degree)
-    dest = dest or (source if source.is_dir() else source.parent) / "view.html"
-    write_html(view, dest, title=view.graph["title"])
+    dest, view = draw_view(source, dest, focus=focus, depth=depth, kinds=wanted,
+                           min_degree=min_degree)
     nodes, edges, centre = view.number_of_nodes(), view.number_of_edges(), view.graph["focus"]
     about = f"; focus {view.nodes[centre]['label']}, depth {depth}" if centre is not None else ""
     _wrote(dest, f"Wrote {dest}: {nodes} node{'s' * (nodes != 1)}, "

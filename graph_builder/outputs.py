@@ -1,4 +1,4 @@
-"""Write a build's outputs: graph.ttl, graph.html and report.json.
+"""Write a build's outputs: graph.ttl, graph.html, report.json, and the store beside them.
 
 Each file goes through the export registry (or ``atomic``), so every one is
 written under a temporary name and renamed: an interrupted build never leaves
@@ -9,6 +9,8 @@ report and the benchmark show.
 from __future__ import annotations
 
 import json
+import shutil
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -18,12 +20,15 @@ from exports import export
 from exports.graphdata import GraphData
 from graph_builder import __version__
 from graph_builder.errors import ExportError
-from graph_builder.pipeline import BuildResult
+from graph_builder.pipeline import BuildResult, BuildSettings, Progress, build_graph
+from graph_builder.query.store import install_store, prepare_store
 from graph_builder.support import atomic
+from graph_builder.support.gc_pause import gc_paused
 
 GRAPH_FILE = "graph.ttl"
 VIEW_FILE = "graph.html"
 REPORT_FILE = "report.json"
+CACHE_DIR = "cache"
 
 
 @dataclass
@@ -34,30 +39,69 @@ class BuildOutputs:
     stages: dict[str, float] = field(default_factory=dict)  # the build's, plus writing
 
 
+def build_folder(corpus: Path, out_dir: Path, settings: BuildSettings | None = None,
+                 progress: Progress | None = None, *, cache: bool = True,
+                 name: Path | None = None) -> tuple[BuildResult, BuildOutputs]:
+    """Build ``corpus`` into ``out_dir``: what ``claimgraph build`` does, in one call.
+
+    ``out_dir/cache/`` keeps each document's task results, so the next build of a
+    corpus with a few files changed redoes only those (``cache=False``: none kept).
+    ``name`` is how the report names the corpus (default: its path)."""
+    started = time.perf_counter()
+    created = not out_dir.exists()
+    atomic.make_folder(out_dir)  # first: an output that cannot be written fails before work
+    try:
+        with gc_paused():
+            result = build_graph(corpus, settings, *(() if progress is None else (progress,)),
+                                 cache_dir=out_dir / CACHE_DIR if cache else None)
+            return result, write_outputs(result, out_dir, name or corpus, started)
+    except BaseException:
+        if created:  # a failed first build leaves no folder behind, not even its cache
+            shutil.rmtree(out_dir, ignore_errors=True)
+        raise
+
+
 def write_outputs(result: BuildResult, out_dir: Path, corpus: Path,
                   started: float | None = None) -> BuildOutputs:
-    """Write the three outputs of a build into ``out_dir`` (created if missing; its parent
-    must exist). They replace the previous build's as a set (`atomic.together`):
-    an interrupted build leaves the old three, never a mix."""
+    """Write the outputs of a build into ``out_dir`` (created if missing; its parent
+    must exist). The three files replace the previous build's as a set
+    (`atomic.together`): an interrupted build leaves the old three, never a mix.
+    The SPARQL store is loaded from the same triples meanwhile, in a thread (the
+    loader runs outside the interpreter lock), and put in place after them."""
     atomic.make_folder(out_dir)
     atomic.sweep(out_dir)
     title = f"claimgraph: {corpus.name or corpus}"
     data = GraphData(result.triples, title)
     outputs = BuildOutputs(out_dir / GRAPH_FILE, out_dir / VIEW_FILE, out_dir / REPORT_FILE)
     stages = outputs.stages = dict(result.stages)  # the build's record stays untouched
-    with atomic.together():
-        for stage, fmt, dest in (("export", "turtle", outputs.graph),
-                                 ("view", "html", outputs.view)):
+    prepared: list[Path | None] = []
+    loader = threading.Thread(target=lambda: prepared.append(
+        prepare_store(out_dir, result.triples.blocks())), daemon=True)
+    loader.start()
+    try:
+        with atomic.together():
+            for stage, fmt, dest in (("export", "turtle", outputs.graph),
+                                     ("view", "html", outputs.view)):
+                start = time.perf_counter()
+                export(data, fmt, dest)
+                stages[stage] = round(time.perf_counter() - start, 4)
             start = time.perf_counter()
-            export(data, fmt, dest)
-            stages[stage] = round(time.perf_counter() - start, 4)
-        text = json.dumps(report(result, corpus, started, stages), indent=2,
-                          ensure_ascii=False) + "\n"
-        try:
-            atomic.write_text(outputs.report, text)
-        except OSError as exc:
-            raise ExportError(f"{outputs.report}: cannot write ({atomic.os_reason(exc)}); "
-                              "check that the folder is writable and has room.") from exc
+            loader.join()  # what the store costs beyond the writing it overlapped
+            stages["store"] = round(time.perf_counter() - start, 4)
+            text = json.dumps(report(result, corpus, started, stages), indent=2,
+                              ensure_ascii=False) + "\n"
+            try:
+                atomic.write_text(outputs.report, text)
+            except OSError as exc:
+                raise ExportError(f"{outputs.report}: cannot write ({atomic.os_reason(exc)}); "
+                                  "check that the folder is writable and has room.") from exc
+    except BaseException:
+        loader.join()
+        if prepared and prepared[0] is not None:  # the old store stays with the old graph
+            shutil.rmtree(prepared[0], ignore_errors=True)
+        raise
+    if prepared and prepared[0] is not None:
+        install_store(out_dir, prepared[0])
     return outputs
 
 
@@ -78,7 +122,32 @@ def report(result: BuildResult, corpus: Path, started: float | None,
                        "characters": len(d.text), "sha256": d.sha256}
                       for d in result.documents],
         "warnings": [str(w) for w in result.warnings],
+        "notes": result.notes,
         "stages": stages,
         "seconds": round(sum(stages.values()), 4),
         "wall_seconds": round(time.perf_counter() - started, 4) if started else None,
     }
+
+
+def export_graph(source: Path, fmt: str | None, dest: Path) -> str:
+    """What ``claimgraph export`` does: the built graph at ``source`` (a folder or a graph
+    file) written to ``dest`` as ``fmt`` (None: from dest's suffix); the format's name."""
+    from graph_builder.query.sparql import read_triples
+
+    with gc_paused():
+        data = GraphData.from_triples(read_triples(source), f"claimgraph: {source}")
+        return export(data, fmt, dest).name
+
+
+def draw_view(source: Path, dest: Path | None = None, *, focus: str | None = None,
+              depth: int = 2, kinds: set[str] | None = None, min_degree: int = 0
+              ) -> tuple[Path, object]:
+    """What ``claimgraph viz`` does: the view of the built graph at ``source`` (focused,
+    narrowed) written as a page to ``dest`` (default DIR/view.html); (dest, the view)."""
+    from exports.html import write_html
+    from graph_builder.view.focus import view_graph
+
+    view = view_graph(source, focus=focus, depth=depth, kinds=kinds, min_degree=min_degree)
+    dest = dest or (source if source.is_dir() else source.parent) / "view.html"
+    write_html(view, dest, title=view.graph["title"])
+    return dest, view

@@ -1,5 +1,11 @@
-"""The stage order, in one place: corpus -> segment -> notes -> references -> resolve ->
-mentions -> topics -> build.
+"""The stage order, in one place: a table of what each stage requires and provides.
+
+    corpus -> extract* -> resolve -> mentions* -> topics -> triples* -> merge
+
+Stages marked * run once per document, as tasks (``graph_builder.tasks``) that
+``graph_builder.parallel.Tasks`` sends to this process, worker processes or a
+Dask cluster, and that ``graph_builder.cache`` keeps between builds. The others
+see the whole corpus and run here, on the per-document records.
 
 ``build_graph`` is the library's main entry point; the CLI is a thin shell
 around it. Each stage is timed, because users pick tools for corpora of
@@ -19,19 +25,20 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph_builder.build import build_triples
+from graph_builder.cache import TaskCache, code_version, key_of
 from graph_builder.errors import ParseError
+from graph_builder.parallel import SMALL_CORPUS, Tasks, default_workers
+from graph_builder.parts import DocumentPart, document_parts
 from graph_builder.people.names import family_key
-from graph_builder.people.resolve_mentions import resolve_person_mentions
-from graph_builder.read.claims import extract_claims
+from graph_builder.people.resolve_mentions import known_families, resolve_person_mentions
 from graph_builder.read.corpus import read_documents
-from graph_builder.read.footnotes import attach_notes
-from graph_builder.read.segment import segment
 from graph_builder.records import ClaimKind, Document, Extraction, InputWarning, Resolution
-from graph_builder.references import parse_reference
 from graph_builder.resolve import resolve
+from graph_builder.support.sorted_triples import SortedTriples, encode_run
+from graph_builder.tasks import DocumentRecords, extract, find_people, make_triples
 from graph_builder.topics.index import find_mentions, read_index
 from graph_builder.topics.terms import find_terms, merge_topics
+from graph_builder.triples import corpus_triples
 from ontology import DEFAULT_BASE
 from ontology.iris import check_base
 
@@ -40,29 +47,41 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 @dataclass(frozen=True)
 class BuildSettings:
-    """What a user may set for a build; recorded in the graph's provenance."""
+    """What a user may set for a build; recorded in the graph's provenance.
+
+    ``workers`` and ``scheduler`` say where per-document tasks run (None: the
+    machine's cores, or this process for a small corpus); they change how fast
+    a graph is made, never the graph, so the graph does not record them."""
 
     base: str = DEFAULT_BASE
     strict: bool = False
     follow_links: bool = False  # read links that lead outside the corpus folder
+    workers: int | None = None
+    scheduler: str | None = None
 
     def __post_init__(self) -> None:
         check_base(self.base)
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The settings that shape the graph (recorded in it, and keying the cache)."""
+        chosen = asdict(self)
+        del chosen["workers"], chosen["scheduler"]
+        return chosen
 
 
 @dataclass
 class BuildResult:
     """A built graph, the records it came from, and how the build went."""
 
-    triples: list[ox.Quad]  # default-graph quads, sorted
+    triples: SortedTriples  # the graph: iterate for sorted quads; len() counts them
     documents: list[Document]
     extractions: list[Extraction]
     resolution: Resolution
     warnings: list[InputWarning]
     stages: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # how the build ran (cache, workers)
+    reused: dict[str, int] = field(default_factory=dict)  # task -> results from the cache
+    ran: dict[str, int] = field(default_factory=dict)  # task -> results computed
 
     def store(self) -> ox.Store:
         """An in-memory Oxigraph store of the graph, for SPARQL."""
@@ -108,42 +127,190 @@ def _no_progress(stage: str, done: int, total: int) -> None:
     return None
 
 
+@dataclass
+class _Build:
+    """What the stages pass on: each stage reads what it requires and sets what it provides."""
+
+    corpus: Path
+    settings: BuildSettings
+    tasks: Tasks
+    cache: TaskCache
+    progress: Progress
+    started_at: str
+    warnings: list[InputWarning] = field(default_factory=list)
+    documents: list[Document] | None = None
+    extractions: list[Extraction] | None = None
+    resolution: Resolution | None = None
+    mentions: bool = False  # persons joined with prose mentions, life dates found
+    topics: bool = False
+    runs: list[bytes] | None = None  # each document's triples, then the corpus's
+    graph: SortedTriples | None = None
+    ran: dict[str, int] = field(default_factory=dict)
+    reused: dict[str, int] = field(default_factory=dict)
+
+    def cached(self, task: Callable, items: list, label: Callable, keys: list[str],
+               *args: object) -> Iterator:
+        """``task(item, *args)`` for each item, from the cache where its key is found."""
+        found = [self.cache.load(k) for k in keys]
+        todo = [item for item, hit in zip(items, found, strict=True) if hit is None]
+        name = task.__name__
+        self.ran[name] = self.ran.get(name, 0) + len(todo)
+        self.reused[name] = self.reused.get(name, 0) + len(items) - len(todo)
+        fresh = self.tasks.map(task, todo, label, *args)
+        for done, (key, hit) in enumerate(zip(keys, found, strict=True), start=1):
+            if hit is None:
+                hit = next(fresh)
+                self.cache.store(key, hit)
+            self.progress(task.__name__, done, len(items))
+            yield hit
+
+
+def _read(b: _Build) -> None:
+    b.documents = read_documents(b.corpus, b.warnings, b.settings.follow_links)
+
+
+def _extract(b: _Build) -> None:
+    docs = b.documents
+    keys = [key_of("extract", code_version(), d.doc_id, d.sha256) for d in docs]
+    b.extractions = []
+    for document, records in zip(docs, b.cached(extract, docs, _doc_label, keys), strict=True):
+        records = _rebound(records, document)
+        b.extractions.append(records.extraction)
+        b.warnings.extend(records.warnings)
+    _stop_if_strict(b.settings, b.warnings)
+
+
+def _resolve(b: _Build) -> None:
+    b.resolution = resolve(b.extractions)
+
+
+def _mentions(b: _Build) -> None:
+    known = known_families(b.resolution.persons)
+    known_key = key_of(*sorted(known))
+    keys = [key_of("people", code_version(), d.doc_id, d.sha256, known_key)
+            for d in b.documents]
+    mentions = b.cached(find_people, b.extractions, _extraction_label, keys, known)
+    found = dict(zip((d.doc_id for d in b.documents), mentions, strict=True))
+    r = b.resolution
+    r.persons, r.person_mentions, r.life_dates = resolve_person_mentions(
+        b.documents, r.persons, found)
+    b.mentions = True
+
+
+def _topics(b: _Build) -> None:
+    r = b.resolution
+    families = frozenset(family_key(p.family) for p in r.persons.values())
+    r.topics = merge_topics([t for e in b.extractions for t in read_index(e)],
+                            find_terms(b.extractions, families))
+    r.topic_mentions = find_mentions(b.extractions, r.topics)
+    b.topics = True
+
+
+def _triples(b: _Build) -> None:
+    settings, base = b.settings.as_dict(), b.settings.base
+    parts = list(document_parts(b.extractions, b.resolution))
+    keys = [key_of("triples", code_version(), base, sorted(settings.items()),
+                   part.fingerprint()) for part in parts]
+    b.runs = []
+    cuts: list[str] = []
+    for run, cut in b.cached(make_triples, parts, _part_label, keys, base, settings):
+        b.runs.append(run)
+        cuts += cut
+    lines, cut = corpus_triples([d.doc_id for d in b.documents], b.resolution, base=base,
+                                settings=settings, started_at=b.started_at)
+    b.runs.append(encode_run(lines))
+    b.warnings.extend(InputWarning("graph", 0, c) for c in cuts + cut)
+
+
+def _merge(b: _Build) -> None:
+    b.graph = SortedTriples.merge(b.runs)
+    b.runs = None
+    _stop_if_strict(b.settings, b.warnings)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the build: what it needs from earlier stages and what it adds."""
+
+    name: str
+    run: Callable[[_Build], None]
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    per_document: bool = False  # runs as tasks, one per document
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("corpus", _read, ("corpus",), ("documents",)),
+    Stage("extract", _extract, ("documents",), ("extractions",), per_document=True),
+    Stage("resolve", _resolve, ("extractions",), ("resolution",)),
+    Stage("mentions", _mentions, ("documents", "resolution"), ("mentions",), per_document=True),
+    Stage("topics", _topics, ("extractions", "resolution", "mentions"), ("topics",)),
+    Stage("triples", _triples, ("extractions", "resolution", "mentions", "topics"), ("runs",),
+          per_document=True),
+    Stage("merge", _merge, ("runs",), ("graph",)),
+)
+
+
 def build_graph(corpus: Path, settings: BuildSettings | None = None,
-                progress: Progress = _no_progress) -> BuildResult:
-    """Read a corpus folder (or file) and build its graph."""
+                progress: Progress = _no_progress, cache_dir: Path | None = None
+                ) -> BuildResult:
+    """Read a corpus folder (or file) and build its graph.
+
+    ``cache_dir`` keeps each document's task results for the next build (an
+    incremental build); None keeps nothing."""
     settings = settings or BuildSettings()
     started_at = source_date()  # read first: a bad value stops the build before any work
-    warnings: list[InputWarning] = []
     timer = _Timer()
-    with timer.stage("corpus"):
-        documents = read_documents(corpus, warnings, settings.follow_links)
-    extractions: list[Extraction] = []
-    for done, document in enumerate(documents, start=1):
-        with timer.stage("segment"):
-            extractions.append(extract_claims(segment(document), warnings))
-        progress("segment", done, len(documents))
-    with timer.stage("notes"):
-        for extraction in extractions:
-            attach_notes(extraction, warnings)
-    with timer.stage("references"):
-        parse_citations(extractions, warnings)
-    _stop_if_strict(settings, warnings)
-    with timer.stage("resolve"):
-        resolution = resolve(extractions)
-    with timer.stage("mentions"):
-        resolution.persons, resolution.person_mentions, resolution.life_dates = (
-            resolve_person_mentions(documents, resolution.persons))
-    with timer.stage("topics"):
-        families = frozenset(family_key(p.family) for p in resolution.persons.values())
-        resolution.topics = merge_topics([t for e in extractions for t in read_index(e)],
-                                         find_terms(extractions, families))
-        resolution.topic_mentions = find_mentions(extractions, resolution.topics)
-    with timer.stage("build"):
-        triples = build_triples(extractions, resolution, base=settings.base,
-                                settings=settings.as_dict(), started_at=started_at,
-                                warnings=warnings)
-    _stop_if_strict(settings, warnings)
-    return BuildResult(triples, documents, extractions, resolution, warnings, timer.stages)
+    cache = TaskCache(cache_dir)
+    build = _Build(corpus, settings, Tasks(1), cache, progress, started_at)
+    for stage in STAGES:
+        missing = [name for name in stage.requires if not getattr(build, name)]
+        assert not missing, f"stage {stage.name} runs before {missing} exist"
+        with timer.stage(stage.name):
+            if stage.name == "extract":  # the corpus's size is known now: choose the workers
+                build.tasks = Tasks(_workers(settings, build.documents), settings.scheduler)
+                build.tasks.__enter__()
+            try:
+                stage.run(build)
+            except BaseException:
+                build.tasks.__exit__(None, None, None)
+                raise
+    build.tasks.__exit__(None, None, None)
+    cache.prune()
+    notes = cache.notes + [f"per-document tasks ran in {build.tasks.where}"]
+    if cache_dir is not None:
+        notes.append(f"cache: {sum(build.reused.values())} of "
+                     f"{sum(build.reused.values()) + sum(build.ran.values())} task results reused")
+    return BuildResult(build.graph, build.documents, build.extractions, build.resolution,
+                       build.warnings, timer.stages, notes, build.reused, build.ran)
+
+
+def _workers(settings: BuildSettings, documents: list[Document]) -> int:
+    """Where per-document tasks run: as asked, or the cores for a corpus worth it."""
+    if settings.workers is not None:
+        return settings.workers
+    if len(documents) < 2 or sum(len(d.text) for d in documents) < SMALL_CORPUS:
+        return 1
+    return min(default_workers(), len(documents))
+
+
+def _doc_label(document: Document) -> str:
+    return str(document.path)
+
+
+def _extraction_label(extraction: Extraction) -> str:
+    return str(extraction.layout.document.path)
+
+
+def _part_label(part: DocumentPart) -> str:
+    return _extraction_label(part.extraction)
+
+
+def _rebound(records: DocumentRecords, document: Document) -> DocumentRecords:
+    """Cached records carry the document as it was read then; the same content read
+    now (perhaps from a moved folder) takes its place."""
+    records.extraction.layout.document = document
+    return records
 
 
 def source_date() -> str:
@@ -159,19 +326,6 @@ def source_date() -> str:
         raise ParseError(f"SOURCE_DATE_EPOCH={value!r} is not whole seconds since 1970-01-01 "
                          "UTC; set it to an integer such as 1700000000, or unset it.") from None
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_citations(extractions: list[Extraction], warnings: list[InputWarning]) -> None:
-    """Stage 3: parse every reference string; one that yields no title is a warning."""
-    for extraction in extractions:
-        for citation in extraction.citations:
-            if citation.reference is None:  # note references arrive already resolved
-                citation.reference = parse_reference(citation.text)
-            if not citation.reference.ok:
-                warnings.append(InputWarning(
-                    citation.doc_id, citation.line,
-                    f"reference could not be parsed ({citation.text[:60]!r}); its claim is kept "
-                    "without a cited work."))
 
 
 def _stop_if_strict(settings: BuildSettings, warnings: list[InputWarning]) -> None:

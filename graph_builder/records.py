@@ -165,6 +165,11 @@ class Citation:
     # previous reference of the same note).
     resolved_from: str = ""
 
+    @property
+    def key(self) -> str:
+        """Where it is printed, which names it across processes, copies and pickles."""
+        return f"{self.doc_id}|{self.span.start}|{self.span.end}"
+
 
 @dataclass
 class Thesis:
@@ -189,6 +194,12 @@ class Claim:
     speaker: str = ""  # TURN: the speaker label as printed
     headnote: str = ""  # a bracketed note that introduces a quote
     parent: Claim | None = None  # TURN: the quotation it belongs to
+
+    @property
+    def key(self) -> str:
+        """Where it is printed and what it is: stable across processes, copies and pickles,
+        and the key its IRI is minted from."""
+        return f"{self.doc_id}|{self.span.start}|{self.span.end}|{self.kind.value}"
 
 
 @dataclass
@@ -283,12 +294,12 @@ class Resolution:
 
     persons: dict[str, PersonEntity] = field(default_factory=dict)
     works: dict[str, WorkEntity] = field(default_factory=dict)
-    work_of_citation: dict[int, str] = field(default_factory=dict)  # id(Citation) -> work key
+    work_of_citation: dict[str, str] = field(default_factory=dict)  # Citation.key -> work key
     # (document id, person key, what its biographical note states)
     biographies: list[tuple[str, str, Biography]] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     topic_mentions: list[TopicMention] = field(default_factory=list)
-    speaker_of_claim: dict[int, str] = field(default_factory=dict)  # id(Claim) -> person key
+    speaker_of_claim: dict[str, str] = field(default_factory=dict)  # Claim.key -> person key
     person_mentions: list[PersonMention] = field(default_factory=list)
     # (document id, person key, life dates prose states with their span)
     life_dates: list[tuple[str, str, LifeDates]] = field(default_factory=list)

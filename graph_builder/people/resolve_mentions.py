@@ -25,24 +25,16 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from graph_builder.people.index import PersonIndex
 from graph_builder.people.life_dates import LifeDates, find_life_dates
 from graph_builder.people.mentions import Mention, find_person_mentions
 from graph_builder.people.names import family_key, given_tokens
 from graph_builder.records import Document, PersonEntity, PersonMention, PersonName, Span
-from graph_builder.resolve import PersonIndex
 
 _NAMED = frozenset({"full", "initials", "inverted", "regnal"})
 # lower-case particles before the family name ("de la", "van der", "d’"): read a character
 # at a time, since splitting a run of letters into words of one to three tried every split
 _PARTICLE_RE = re.compile(r"^(?:[dD][’']|[a-z])(?:[dD][’']|[a-z]|\s)*(?=[A-ZÀ-Þ])")
-
-
-def index_of(persons: dict[str, PersonEntity]) -> PersonIndex:
-    """A PersonIndex over already resolved persons, so mentions join them."""
-    index = PersonIndex()
-    for person in persons.values():
-        index.by_family.setdefault(family_key(person.family), []).append(person)
-    return index
 
 
 def _is_named(m: Mention) -> bool:
@@ -65,14 +57,24 @@ def _name(mention: Mention) -> PersonName:
     return PersonName(family, f"{mention.given} {particle}".strip() if particle else mention.given)
 
 
-def resolve_person_mentions(documents: list[Document], persons: dict[str, PersonEntity]
+def known_families(persons: dict[str, PersonEntity]) -> frozenset[str]:
+    """The surnames references and notes gave: the mention finder accepts them alone."""
+    return frozenset(p.family for p in persons.values())
+
+
+def resolve_person_mentions(documents: list[Document], persons: dict[str, PersonEntity],
+                            found: dict[str, list[Mention]] | None = None
                             ) -> tuple[dict[str, PersonEntity], list[PersonMention],
                                        list[tuple[str, str, LifeDates]]]:
     """Persons (the given ones, joined and extended), every resolved mention, and the
-    life dates prose states about them as (document, person key, statement)."""
-    people = index_of(persons)
-    known = frozenset(p.family for p in persons.values())
-    found = {doc.doc_id: find_person_mentions(doc.text, known) for doc in documents}
+    life dates prose states about them as (document, person key, statement).
+
+    ``found`` holds each document's mentions when a per-document task has found them
+    already (with ``known_families(persons)``); otherwise they are found here."""
+    people = PersonIndex.of(persons)
+    if found is None:
+        known = known_families(persons)
+        found = {doc.doc_id: find_person_mentions(doc.text, known) for doc in documents}
     resolved: list[PersonMention] = []
     named_in: dict[str, Counter[str]] = defaultdict(Counter)  # doc -> person key -> count
     # doc -> family key -> [(start, person key)] of named mentions, in text order

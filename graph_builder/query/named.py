@@ -32,11 +32,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from graph_builder.errors import QueryError
-from graph_builder.query.sparql import QueryAnswer, run_query
+from graph_builder.query.sparql import QueryAnswer, open_store, run_query
 
 _HEADER = re.compile(r"#\s?(.*)")
 _QUESTION = re.compile(r"question:\s*(.+)")
@@ -195,3 +196,18 @@ def run_named(store: ox.Store, name: str, values: Mapping[str, str] | None = Non
               ) -> QueryAnswer:
     """Run the named query NAME on a store (``query.open_store``)."""
     return run_query(store, bind(name, values))
+
+
+def ask_graph(source: Path, sparql: str | None = None, *, name: str | None = None,
+              params: Iterable[str] = (), allow_service: bool = False) -> QueryAnswer:
+    """What ``claimgraph query`` answers: SPARQL text, or the named query ``name`` bound
+    with ``params`` ("key=value"), run on the built graph at ``source``."""
+    params = tuple(params)
+    if name is not None and sparql is not None:
+        raise QueryError("Give either SPARQL or --name NAME, not both.")
+    if params and name is None:
+        raise QueryError("--param goes with --name NAME; write the values into your SPARQL.")
+    if name is None and sparql is None:
+        raise QueryError("No query given. Pass it as an argument, '@file.rq', or '-' for stdin.")
+    text = bind(name, parse_params(params)) if name is not None else sparql
+    return run_query(open_store(source), text, allow_service=allow_service)

@@ -34,6 +34,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -193,6 +194,39 @@ def _install(tmp: Path, dest: Path, path: Path) -> None:
     finally:
         # readers that have the old store open keep its files until they close them
         shutil.rmtree(old, ignore_errors=True)
+
+
+def prepare_store(folder: Path, blocks: Iterable[bytes]) -> Path | None:
+    """Load N-Triples (the build's sorted stream, in blocks of whole lines of a few MB,
+    so the loader's memory stays flat however large the graph) into a temporary
+    store in ``folder``; None when the folder will not hold one (the first query
+    then loads graph.ttl)."""
+    tmp = None
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}-", suffix=".part", dir=folder))
+        tmp.chmod(0o777 & ~_umask())
+        store = ox.Store(str(tmp))
+        for block in blocks:
+            store.bulk_load(input=block, format=ox.RdfFormat.N_TRIPLES)
+        store.flush()
+        del store  # closes the database before it moves
+    except (OSError, SyntaxError, ValueError, MemoryError):
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return None
+    return tmp
+
+
+def install_store(folder: Path, tmp: Path) -> None:
+    """Stamp a prepared store with the graph.ttl now in ``folder`` and put it in place."""
+    path = folder / GRAPH_FILE
+    try:
+        (tmp / STAMP_FILE).write_text(json.dumps(_stamp(path)) + "\n", encoding="utf-8")
+        _install(tmp, folder / STORE_DIR, path)
+    except OSError:
+        pass  # the first query makes it instead
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _umask() -> int:

@@ -37,6 +37,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from graph_builder.query.sparql import ask
+from graph_builder.support.sorted_triples import SortedTriples
 from graph_builder.view.measure import measure
 from ontology.terms import BIBO, CG, CITO, RDF, SDO
 
@@ -183,6 +184,10 @@ def projection_store(quads: Iterable[ox.Quad]) -> ox.Store:
     """A store holding only what ``project`` (the build's scope) reads from a graph's quads."""
     predicates, classes = _read_by_projection()
     store = ox.Store()
+    if isinstance(quads, SortedTriples):  # a build's graph: pick lines, parse only those
+        store.bulk_extend(quads.select((p.value for p in predicates),
+                                       (c.value for c in classes)))
+        return store
     store.bulk_extend(q for q in quads if q.predicate in predicates
                       and (q.predicate != RDF.type or q.object in classes))
     return store

@@ -121,14 +121,19 @@ def test_issue_12_disk_full_says_so_and_leaves_no_part_file(tmpfs):
                                        "-q"])
     _one_line_error(result, "No space left on device")
     assert "None" not in result.output
-    assert [p.name for p in (mount / "out").iterdir()] == []
+    assert not (mount / "out").exists()  # the build made it, and took it away again
 
 
 def test_issue_12_an_interrupted_build_keeps_the_old_outputs_as_a_set(tmp_path, monkeypatch):
     out = tmp_path / "out"
     assert CliRunner().invoke(main, ["build", str(FIXTURE_CORPUS), "--out", str(out),
                                      "-q"]).exit_code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    def outputs():
+        return {p.name: p.read_bytes() for p in [*out.iterdir(), out / "store" / "source.json"]
+                if p.is_file()}
+
+    before = outputs()
+    assert {"graph.ttl", "graph.html", "report.json", "source.json"} <= set(before)
     import exports.html
 
     def interrupted(*args, **kwargs):
@@ -138,7 +143,9 @@ def test_issue_12_an_interrupted_build_keeps_the_old_outputs_as_a_set(tmp_path, 
     result = CliRunner().invoke(main, ["build", str(FIXTURE_CORPUS), "--out", str(out), "-q",
                                        "--base", "https://example.org/other/"])
     assert result.exit_code == 130
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert outputs() == before
+    assert sorted(p.name for p in out.iterdir()) == [
+        "cache", "graph.html", "graph.ttl", "report.json", "store"]  # no half store left
 
 
 def test_issue_12_part_files_of_a_killed_build_are_cleaned_on_the_next(tmp_path):
@@ -152,7 +159,8 @@ def test_issue_12_part_files_of_a_killed_build_are_cleaned_on_the_next(tmp_path)
     (out / f".graph.ttl.{dead}.q8w7e6.part").write_text("half a gra", encoding="utf-8")
     assert CliRunner().invoke(main, ["build", str(FIXTURE_CORPUS), "--out", str(out),
                                      "-q"]).exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["graph.html", "graph.ttl", "report.json"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "cache", "graph.html", "graph.ttl", "report.json", "store"]
 
 
 def test_issue_12_corpus_of_only_empty_files_is_exit_2(tmp_path):

@@ -28,7 +28,7 @@ import graph_builder
 
 TEXT_MODULES = (  # dotted names below graph_builder; a module before those importing from it
     "read.segment", "people.name_lexicon", "people.mention_context", "people.mention_forms",
-    "people.mentions", "people.resolve_mentions", "build_mentions", "people.names",
+    "people.mentions", "people.resolve_mentions", "triples", "people.names",
     "read.claims", "read.footnotes", "references.note_split", "references.note_resolve",
     "references.patterns", "references.archive", "references.fields", "references.model",
     "references.chicago", "references.rule_grammar", "references.rules",

@@ -1,7 +1,10 @@
+import dataclasses
+
 import pytest
 
+from graph_builder import pipeline
 from graph_builder.errors import ParseError
-from graph_builder.pipeline import BuildSettings, build_graph
+from graph_builder.pipeline import STAGES, BuildSettings, _Build, build_graph
 from graph_builder.records import ClaimKind
 
 # The detector takes this for a citation line (author, year, page), but it has no
@@ -27,7 +30,33 @@ def test_pipeline_strict_stops_on_the_same_problem(tmp_path):
         build_graph(tmp_path, BuildSettings(strict=True))
 
 
-def test_pipeline_times_every_stage(fixture_build):
-    assert set(fixture_build.stages) == {"corpus", "segment", "notes", "references", "resolve",
-                                         "mentions", "topics", "build"}
+def test_pipeline_times_every_stage_in_the_tables_order(fixture_build):
+    assert list(fixture_build.stages) == [stage.name for stage in STAGES]
     assert all(seconds >= 0 for seconds in fixture_build.stages.values())
+
+
+def test_pipeline_table_every_requirement_is_provided_earlier():
+    """The table is the build's order: a stage may only need what an earlier one made."""
+    available = {"corpus"}  # the build's input
+    names = [stage.name for stage in STAGES]
+    assert len(set(names)) == len(names)
+    fields = {f.name for f in dataclasses.fields(_Build)}
+    for stage in STAGES:
+        assert set(stage.requires) <= available, (stage.name, set(stage.requires) - available)
+        assert set(stage.provides) <= fields and not set(stage.provides) & available
+        available |= set(stage.provides)
+    assert "graph" in available
+
+
+def test_pipeline_table_catches_a_stage_moved_before_what_it_needs(monkeypatch, tmp_path):
+    """The runner checks the table as it goes: a stage run too early stops the build."""
+    (tmp_path / "q.txt").write_text(BROKEN, encoding="utf-8")
+    swapped = list(STAGES)
+    swapped[2], swapped[3] = swapped[3], swapped[2]  # mentions before resolve
+    monkeypatch.setattr(pipeline, "STAGES", tuple(swapped))
+    with pytest.raises(AssertionError, match="mentions runs before .*resolution"):
+        build_graph(tmp_path)
+
+
+def test_pipeline_per_document_stages_are_the_tasks():
+    assert [s.name for s in STAGES if s.per_document] == ["extract", "mentions", "triples"]

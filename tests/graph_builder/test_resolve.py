@@ -1,7 +1,8 @@
 import pytest
 
+from graph_builder.people.index import PersonIndex
 from graph_builder.records import PersonName
-from graph_builder.resolve import PersonIndex, is_person_label
+from graph_builder.resolve import is_person_label
 
 
 def _resolve(*names):

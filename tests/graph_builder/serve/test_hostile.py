@@ -30,8 +30,8 @@ import graph_builder.serve.app as serve_app
 from graph_builder.cli import main
 from graph_builder.query.guard import MAX_DEPTH
 from graph_builder.serve import make_server
-from tests.graph_builder.serve.test_serve import form, raw, running
 from tests.graph_builder.query.test_guard import BYPASSES
+from tests.graph_builder.serve.test_serve import form, raw, running
 from tests.recorder import recorder
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/statm").exists(),

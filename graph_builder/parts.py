@@ -1,0 +1,75 @@
+"""What one document's triples need from the corpus-wide resolution, cut per document.
+
+The build makes each document's triples in that document's task, which may run
+in another process or on another machine. A task gets its document's records
+and this part of the resolution, never the whole of it: what a worker receives
+grows with its document, not with the corpus.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from graph_builder.records import Extraction, PersonMention, Resolution
+
+if TYPE_CHECKING:
+    from graph_builder.people.biography import Biography
+    from graph_builder.people.life_dates import LifeDates
+    from graph_builder.topics.index import TopicMention
+
+
+@dataclass
+class DocumentPart:
+    """One document's records and the resolution's facts about them (picklable)."""
+
+    extraction: Extraction
+    speakers: dict[str, str] = field(default_factory=dict)  # Claim.key -> person key
+    works: dict[str, str] = field(default_factory=dict)  # Citation.key -> work key
+    authors: dict[str, list[str]] = field(default_factory=dict)  # work key -> person keys
+    person_mentions: list[PersonMention] = field(default_factory=list)
+    life_dates: list[tuple[str, str, LifeDates]] = field(default_factory=list)
+    biographies: list[tuple[str, str, Biography]] = field(default_factory=list)
+    topic_mentions: list[TopicMention] = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        return self.extraction.layout.document.doc_id
+
+    def fingerprint(self) -> str:
+        """What the part holds, as text that is the same in any process: the document
+        (its records are a function of its content) and the resolution's facts about
+        it. Keys the document's triples in the cache."""
+        doc = self.extraction.layout.document
+        return repr((doc.doc_id, doc.sha256, sorted(self.speakers.items()),
+                     sorted(self.works.items()), sorted(self.authors.items()),
+                     self.person_mentions, self.life_dates, self.biographies,
+                     self.topic_mentions))
+
+
+def document_parts(extractions: list[Extraction], resolution: Resolution
+                   ) -> Iterator[DocumentPart]:
+    """Each document's part, in corpus order."""
+    by_doc: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for m in resolution.person_mentions:
+        by_doc[m.doc_id]["person_mentions"].append(m)
+    for row in resolution.life_dates:
+        by_doc[row[0]]["life_dates"].append(row)
+    for row in resolution.biographies:
+        by_doc[row[0]]["biographies"].append(row)
+    for m in resolution.topic_mentions:
+        by_doc[m.doc_id]["topic_mentions"].append(m)
+    for extraction in extractions:
+        part = DocumentPart(extraction, **by_doc.pop(extraction.layout.document.doc_id, {}))
+        for claim in extraction.claims:
+            if claim.key in resolution.speaker_of_claim:
+                part.speakers[claim.key] = resolution.speaker_of_claim[claim.key]
+        for citation in extraction.citations:
+            work = resolution.work_of_citation.get(citation.key)
+            if work:
+                part.works[citation.key] = work
+                if work in resolution.works:
+                    part.authors[work] = list(resolution.works[work].authors)
+        yield part

@@ -1,0 +1,66 @@
+"""The per-document tasks, as plain functions of picklable records.
+
+Each runs wherever ``graph_builder.parallel.Tasks`` sends it (this process, a
+worker process, a Dask worker) and depends on nothing but its arguments, so the
+result is the same everywhere. Three tasks, one per per-document step:
+``extract`` (blocks, claims, notes, references), ``find_people`` (name
+mentions, which need the surnames that references give) and ``make_triples``
+(the document's triples, as a sorted compressed run).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graph_builder.parts import DocumentPart
+from graph_builder.people.mentions import Mention, find_person_mentions
+from graph_builder.read.claims import extract_claims
+from graph_builder.read.footnotes import attach_notes
+from graph_builder.read.segment import line_roles, segment
+from graph_builder.records import Document, Extraction, InputWarning
+from graph_builder.references import parse_reference
+from graph_builder.support.sorted_triples import encode_run
+from graph_builder.triples import document_triples
+
+
+@dataclass
+class DocumentRecords:
+    """What the extraction stages found in one document, and the problems met."""
+
+    extraction: Extraction
+    warnings: list[InputWarning] = field(default_factory=list)
+
+
+def extract(document: Document) -> DocumentRecords:
+    """Segment the document, find its claims, attach its notes, parse its references."""
+    warnings: list[InputWarning] = []
+    extraction = extract_claims(segment(document), warnings)
+    attach_notes(extraction, warnings)
+    parse_citations(extraction, warnings)
+    return DocumentRecords(extraction, warnings)
+
+
+def parse_citations(extraction: Extraction, warnings: list[InputWarning]) -> None:
+    """Parse every reference string; one that yields no title is a warning."""
+    for citation in extraction.citations:
+        if citation.reference is None:  # note references arrive already resolved
+            citation.reference = parse_reference(citation.text)
+        if not citation.reference.ok:
+            warnings.append(InputWarning(
+                citation.doc_id, citation.line,
+                f"reference could not be parsed ({citation.text[:60]!r}); its claim is kept "
+                "without a cited work."))
+
+
+def find_people(extraction: Extraction, known_families: frozenset[str]) -> list[Mention]:
+    """The document's person mentions, before resolution; the lines segmentation found
+    to hold references and speaker labels are read as such."""
+    return find_person_mentions(extraction.layout.document.text, known_families,
+                                line_roles(extraction.layout.blocks))
+
+
+def make_triples(part: DocumentPart, base: str, settings: dict[str, object]
+                 ) -> tuple[bytes, list[str]]:
+    """The document's triples as a sorted compressed run, and the texts cut for length."""
+    lines, cuts = document_triples(part, base=base, settings=settings)
+    return encode_run(lines), cuts
