@@ -35,7 +35,13 @@ from graph_builder.read.corpus import read_documents
 from graph_builder.records import ClaimKind, Document, Extraction, InputWarning, Resolution
 from graph_builder.resolve import resolve
 from graph_builder.support.sorted_triples import SortedTriples, encode_run
-from graph_builder.tasks import DocumentRecords, extract, find_people, make_triples
+from graph_builder.tasks import (
+    DocumentRecords,
+    TextToRead,
+    extract,
+    find_people,
+    make_triples,
+)
 from graph_builder.topics.index import find_mentions, read_index
 from graph_builder.topics.terms import find_terms, merge_topics
 from graph_builder.triples import corpus_triples
@@ -82,6 +88,7 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)  # how the build ran (cache, workers)
     reused: dict[str, int] = field(default_factory=dict)  # task -> results from the cache
     ran: dict[str, int] = field(default_factory=dict)  # task -> results computed
+    workers: int = 1  # processes the per-document tasks ran on (the writing may use 2)
 
     def store(self) -> ox.Store:
         """An in-memory Oxigraph store of the graph, for SPARQL."""
@@ -189,7 +196,8 @@ def _mentions(b: _Build) -> None:
     known_key = key_of(*sorted(known))
     keys = [key_of("people", code_version(), d.doc_id, d.sha256, known_key)
             for d in b.documents]
-    mentions = b.cached(find_people, b.extractions, _extraction_label, keys, known)
+    sources = [TextToRead.of(e) for e in b.extractions]
+    mentions = b.cached(find_people, sources, _source_label, keys, known)
     found = dict(zip((d.doc_id for d in b.documents), mentions, strict=True))
     r = b.resolution
     r.persons, r.person_mentions, r.life_dates = resolve_person_mentions(
@@ -223,7 +231,9 @@ def _triples(b: _Build) -> None:
 
 
 def _merge(b: _Build) -> None:
-    b.graph = SortedTriples.merge(b.runs)
+    """The runs are disjoint (see ``support.sorted_triples``): the graph is all of them,
+    the corpus's first, then each document's in corpus order. Nothing global is sorted."""
+    b.graph = SortedTriples.chain([b.runs[-1], *b.runs[:-1]])
     b.runs = None
     _stop_if_strict(b.settings, b.warnings)
 
@@ -282,7 +292,8 @@ def build_graph(corpus: Path, settings: BuildSettings | None = None,
         notes.append(f"cache: {sum(build.reused.values())} of "
                      f"{sum(build.reused.values()) + sum(build.ran.values())} task results reused")
     return BuildResult(build.graph, build.documents, build.extractions, build.resolution,
-                       build.warnings, timer.stages, notes, build.reused, build.ran)
+                       build.warnings, timer.stages, notes, build.reused, build.ran,
+                       build.tasks.workers if build.tasks.scheduler is None else 2)
 
 
 def _workers(settings: BuildSettings, documents: list[Document]) -> int:
@@ -298,12 +309,12 @@ def _doc_label(document: Document) -> str:
     return str(document.path)
 
 
-def _extraction_label(extraction: Extraction) -> str:
-    return str(extraction.layout.document.path)
+def _source_label(source: TextToRead) -> str:
+    return str(source.path)
 
 
 def _part_label(part: DocumentPart) -> str:
-    return _extraction_label(part.extraction)
+    return str(part.extraction.layout.document.path)
 
 
 def _rebound(records: DocumentRecords, document: Document) -> DocumentRecords:

@@ -11,12 +11,13 @@ mentions, which need the surnames that references give) and ``make_triples``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from graph_builder.parts import DocumentPart
 from graph_builder.people.mentions import Mention, find_person_mentions
 from graph_builder.read.claims import extract_claims
 from graph_builder.read.footnotes import attach_notes
-from graph_builder.read.segment import line_roles, segment
+from graph_builder.read.segment import LineRoles, line_roles, segment
 from graph_builder.records import Document, Extraction, InputWarning
 from graph_builder.references import parse_reference
 from graph_builder.support.sorted_triples import encode_run
@@ -52,11 +53,25 @@ def parse_citations(extraction: Extraction, warnings: list[InputWarning]) -> Non
                 "without a cited work."))
 
 
-def find_people(extraction: Extraction, known_families: frozenset[str]) -> list[Mention]:
+@dataclass(frozen=True)
+class TextToRead:
+    """What the person-mention task needs of a document: its text and the roles segmentation
+    gave its lines. Far less to send to a worker than the document's records."""
+
+    path: Path
+    text: str
+    roles: LineRoles
+
+    @classmethod
+    def of(cls, extraction: Extraction) -> TextToRead:
+        document = extraction.layout.document
+        return cls(document.path, document.text, line_roles(extraction.layout.blocks))
+
+
+def find_people(source: TextToRead, known_families: frozenset[str]) -> list[Mention]:
     """The document's person mentions, before resolution; the lines segmentation found
     to hold references and speaker labels are read as such."""
-    return find_person_mentions(extraction.layout.document.text, known_families,
-                                line_roles(extraction.layout.blocks))
+    return find_person_mentions(source.text, known_families, source.roles)
 
 
 def make_triples(part: DocumentPart, base: str, settings: dict[str, object]

@@ -30,16 +30,22 @@ if TYPE_CHECKING:
     from graph_builder.topics.index import Topic
 
 
-def _add_biographies(builder: GraphBuilder, part: DocumentPart) -> None:
-    """What biographical notes state about people, each fact tied to its note's span."""
+def _annotate_biographies(builder: GraphBuilder, part: DocumentPart) -> None:
+    """Each biographical note's span, as evidence for the person it is about."""
     doc = part.extraction.layout.document
     for _doc_id, person_key, bio in part.biographies:
+        builder.annotate(doc, bio.span, builder.iri("person", person_key))
+
+
+def _add_biographies(builder: GraphBuilder, resolution: Resolution) -> None:
+    """What biographical notes state about people (the person is the corpus's, so the
+    facts are too; each note's span is annotated in its document's triples)."""
+    for _doc_id, person_key, bio in resolution.biographies:
         node = builder.iri("person", person_key)
         if bio.fate:
             builder.add(node, CG.fate, bio.fate)
         for office in bio.offices:
             builder.add(node, CG.office, office.text)
-        builder.annotate(doc, bio.span, node)
 
 
 def _add_topic_scheme(builder: GraphBuilder, topics: list[Topic]) -> None:
@@ -85,7 +91,7 @@ def document_triples(part: DocumentPart, *, base: str, settings: dict[str, objec
     extraction = part.extraction
     doc = extraction.layout.document
     builder.add_document(doc, extraction.layout.shape)
-    _add_biographies(builder, part)
+    _annotate_biographies(builder, part)
     add_person_mentions(builder, part)
     _add_topic_mentions(builder, part)
     for thesis in extraction.theses:
@@ -110,6 +116,7 @@ def corpus_triples(doc_ids: list[str], resolution: Resolution, *, base: str,
         builder.add_person(person)
     for work in resolution.works.values():
         builder.add_work(work)
+    _add_biographies(builder, resolution)
     _add_topic_scheme(builder, resolution.topics)
     return builder.lines(), builder.cuts
 

@@ -1,16 +1,19 @@
-"""A graph's triples held compactly: sorted N-Triples lines, compressed, merged from runs.
+"""A graph's triples held compactly: runs of sorted N-Triples lines, compressed.
 
 Each document's task returns its triples as one *run*: its N-Triples lines,
-sorted and deduplicated, compressed. The build merges the runs (an external
-merge: one line of each run in memory at a time) into one compressed run, the
-graph. Holding a triple as a compressed line costs a few bytes; holding it as
-an Oxigraph Quad in a global sort cost about 1 KB, and that was what made a
-large corpus run out of memory.
+sorted and deduplicated, compressed. Holding a triple as a compressed line
+costs a few bytes; holding it as an Oxigraph Quad in a global sort cost about
+1 KB, and that was what made a large corpus run out of memory.
 
-The order is the bytes of the lines, which is the same however many workers
-made the runs: so graph.ttl is byte-identical for 1 worker, N workers or a
-cluster. UTF-8 byte order is code point order, and a subject's lines are
-adjacent (an IRI term ends at ``>``, which no IRI holds).
+The build's runs are disjoint: a document's run holds only triples about nodes
+that document owns (its claims, citations, annotations, the document itself),
+and the corpus's run the rest (the build, persons, works, topics). So the graph
+is the runs one after another (``chain``), in corpus order, which is the same
+however many workers made them: graph.ttl is byte-identical for 1 worker, N
+workers or a cluster, and nothing global is sorted. ``merge`` unites runs that
+may overlap (an external merge, one block of each run in memory at a time).
+Within a run a subject's lines are adjacent (sorted: an IRI term ends at ``>``,
+which no IRI holds), so Turtle groups them.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import pyoxigraph as ox
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _LEVEL = 1  # fast: the runs are passed between processes and merged once
-_SIZE = 8  # bytes of a run's size header
+_HEADER = 16  # a run's header: its lines' bytes uncompressed, and their count
 _CHUNK = 1 << 20
 _BLOCK = 256 << 10  # bytes of lines a merge inflates per run at a time
 
@@ -36,20 +39,30 @@ def line_of(quad: ox.Quad) -> bytes:
 
 def encode_run(lines: Iterable[str]) -> bytes:
     """A run: N-Triples lines (each ending in a newline), sorted by their UTF-8 bytes
-    and without duplicates, compressed, after 8 bytes giving their size uncompressed
-    (so a merge knows what it would hold before it inflates anything)."""
-    data = b"".join(sorted({line.encode() for line in lines}))
-    return len(data).to_bytes(_SIZE, "big") + zlib.compress(data, _LEVEL)
+    and without duplicates, compressed, after a header giving their size uncompressed
+    and their count (so a merge knows what it would hold before it inflates anything)."""
+    unique = sorted({line.encode() for line in lines})
+    data = b"".join(unique)
+    return _header(len(data), len(unique)) + zlib.compress(data, _LEVEL)
+
+
+def _header(size: int, count: int) -> bytes:
+    return size.to_bytes(8, "big") + count.to_bytes(8, "big")
 
 
 def run_size(run: bytes) -> int:
     """The bytes of a run's lines, uncompressed."""
-    return int.from_bytes(run[:_SIZE], "big")
+    return int.from_bytes(run[:8], "big")
+
+
+def run_count(run: bytes) -> int:
+    """The number of a run's lines."""
+    return int.from_bytes(run[8:_HEADER], "big")
 
 
 def run_lines(run: bytes) -> Iterator[bytes]:
-    """The lines of a run, decompressed a chunk at a time."""
-    return _inflated_lines(memoryview(run)[_SIZE:])
+    """The lines of a run, decompressed a block at a time."""
+    return _inflated_lines(memoryview(run)[_HEADER:])
 
 
 def _inflated_lines(run: bytes | memoryview) -> Iterator[bytes]:
@@ -70,76 +83,41 @@ def _inflated_lines(run: bytes | memoryview) -> Iterator[bytes]:
     yield from (line + b"\n" for line in lines if line)
 
 
-class _RunReader(io.RawIOBase):
-    """A run as a binary file, so Oxigraph's parsers and loaders stream it."""
-
-    def __init__(self, run: bytes) -> None:
-        self._inflate = zlib.decompressobj()
-        self._run, self._at, self._ready = run, 0, b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        while not self._ready and (self._at < len(self._run) or self._inflate.unconsumed_tail):
-            chunk = self._run[self._at:self._at + _CHUNK]
-            self._at += len(chunk)
-            self._ready = self._inflate.decompress(chunk)
-            if self._at >= len(self._run):
-                self._ready += self._inflate.flush()
-        size = min(len(buffer), len(self._ready))
-        buffer[:size] = self._ready[:size]
-        self._ready = self._ready[size:]
-        return size
-
-
 class SortedTriples:
-    """A graph as one run of sorted, distinct N-Triples lines: compressed when the
-    graph is large, as it is when it is small enough to hold (128 MB).
+    """A graph as runs of sorted, distinct N-Triples lines, one after another.
 
-    Iterating gives pyoxigraph Quads in order, parsed a chunk at a time;
-    ``len`` is the number of triples; ``reader()`` is the N-Triples as a file.
+    Iterating gives pyoxigraph Quads, parsed a block at a time; ``len`` is the
+    number of triples; ``lines``, ``blocks`` and ``reader`` give the N-Triples.
     """
 
-    def __init__(self, run: bytes, count: int, compressed: bool = True) -> None:
-        self.run, self.count, self.compressed = run, count, compressed
+    def __init__(self, runs: list[bytes]) -> None:
+        self.runs = runs
+        self.count = sum(map(run_count, runs))
+
+    @classmethod
+    def chain(cls, runs: list[bytes]) -> SortedTriples:
+        """Disjoint runs (no line in two of them) as one graph, in their order."""
+        return cls(list(runs))
 
     @classmethod
     def merge(cls, runs: list[bytes], memory: int = 128 << 20) -> SortedTriples:
-        """The union of sorted runs. While their lines fit in ``memory`` bytes they are
-        sorted together (quick, in C); past that, by an external merge that holds one
-        line of each run at a time. Both give the same bytes."""
+        """The union of runs that may share lines, as one sorted run. While their lines fit
+        in ``memory`` bytes they are sorted together (quick, in C); past that, by an
+        external merge that holds one block of each run at a time. Both give the same
+        bytes."""
         if sum(map(run_size, runs)) > memory:
-            return cls._written(heapq.merge(*(run_lines(r) for r in runs)))
+            return cls([_written(heapq.merge(*(run_lines(r) for r in runs)))])
         lines: list[bytes] = []
         for run in runs:
-            lines += zlib.decompress(memoryview(run)[_SIZE:]).splitlines(keepends=True)
+            lines += zlib.decompress(memoryview(run)[_HEADER:]).splitlines(keepends=True)
         lines.sort()  # timsort merges the sorted runs it finds
-        ordered = dict.fromkeys(lines)  # and the repeats, adjacent now, go
-        # small enough to keep as it is: no compressing, no inflating
-        return cls(b"".join(ordered), len(ordered), compressed=False)
-
-    @classmethod
-    def _written(cls, ordered: Iterator[bytes]) -> SortedTriples:
-        """Sorted lines, without repeats, compressed into one run."""
-        compress = zlib.compressobj(_LEVEL)
-        out: list[bytes] = []
-        count, last, pending = 0, b"", []
-        for line in ordered:
-            if line == last:
-                continue
-            last, count = line, count + 1
-            pending.append(line)
-            if len(pending) >= 4096:
-                out.append(compress.compress(b"".join(pending)))
-                pending.clear()
-        out.append(compress.compress(b"".join(pending)))
-        out.append(compress.flush())
-        return cls(b"".join(out), count)
+        ordered = list(dict.fromkeys(lines))  # and the repeats, adjacent now, go
+        data = b"".join(ordered)
+        return cls([_header(len(data), len(ordered)) + zlib.compress(data, _LEVEL)])
 
     @classmethod
     def of(cls, quads: Iterable[ox.Quad]) -> SortedTriples:
-        return cls.merge([encode_run(line_of(q).decode() for q in quads)])
+        return cls([encode_run(line_of(q).decode() for q in quads)])
 
     def __len__(self) -> int:
         return self.count
@@ -153,14 +131,12 @@ class SortedTriples:
     __hash__ = None  # type: ignore[assignment]  # equal by content, and not immutable
 
     def __iter__(self) -> Iterator[ox.Quad]:
-        source = self.run if not self.compressed else self.reader()
-        return iter(ox.parse(input=source, format=ox.RdfFormat.N_TRIPLES))
+        for block in self.blocks():
+            yield from ox.parse(input=block, format=ox.RdfFormat.N_TRIPLES)
 
     def reader(self) -> io.BufferedIOBase:
         """The N-Triples as a binary file."""
-        if not self.compressed:
-            return io.BytesIO(self.run)
-        return io.BufferedReader(_RunReader(self.run), _CHUNK)
+        return io.BufferedReader(_BlockReader(self.blocks()), _CHUNK)
 
     def select(self, predicates: Iterable[str], types: Iterable[str] = ()) -> Iterator[ox.Quad]:
         """Only the triples with one of ``predicates`` (IRIs); of rdf:type, only those
@@ -180,26 +156,59 @@ class SortedTriples:
     def blocks(self, size: int = 16 << 20) -> Iterator[bytes]:
         """The N-Triples in blocks of about ``size`` bytes, each ending with a line:
         for loaders that take many lines at once (no per-line work in Python)."""
-        if not self.compressed:
-            start = 0
-            while start < len(self.run):
-                end = self.run.find(b"\n", start + size)
-                end = len(self.run) if end < 0 else end + 1
-                yield self.run[start:end]
-                start = end
-            return
-        inflate, rest = zlib.decompressobj(), b""
-        for start in range(0, len(self.run), _CHUNK):
-            rest += inflate.decompress(self.run[start:start + _CHUNK])
-            if len(rest) >= size:
-                cut = rest.rfind(b"\n") + 1
-                yield rest[:cut]
-                rest = rest[cut:]
-        rest += inflate.flush()
+        rest = b""
+        for run in self.runs:
+            inflate = zlib.decompressobj()
+            body = memoryview(run)[_HEADER:]
+            for start in range(0, len(body), _CHUNK):
+                rest += inflate.decompress(body[start:start + _CHUNK])
+                if len(rest) >= size:
+                    cut = rest.rfind(b"\n") + 1
+                    yield rest[:cut]
+                    rest = rest[cut:]
+            rest += inflate.flush()
         if rest:
             yield rest
 
     def lines(self) -> Iterator[bytes]:
-        if not self.compressed:
-            return iter(self.run.splitlines(keepends=True))
-        return _inflated_lines(self.run)
+        for block in self.blocks():
+            yield from block.splitlines(keepends=True)
+
+
+class _BlockReader(io.RawIOBase):
+    """Blocks of bytes as a binary file, so Oxigraph's parsers and loaders stream them."""
+
+    def __init__(self, blocks: Iterator[bytes]) -> None:
+        self._blocks, self._ready = blocks, memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        while not self._ready:
+            self._ready = memoryview(next(self._blocks, b""))
+            if not self._ready:
+                return 0
+        size = min(len(buffer), len(self._ready))
+        buffer[:size] = self._ready[:size]
+        self._ready = self._ready[size:]
+        return size
+
+
+def _written(ordered: Iterator[bytes]) -> bytes:
+    """Sorted lines, without repeats, compressed into one run."""
+    compress = zlib.compressobj(_LEVEL)
+    out: list[bytes] = []
+    count = size = 0
+    last, pending = b"", []
+    for line in ordered:
+        if line == last:
+            continue
+        last, count, size = line, count + 1, size + len(line)
+        pending.append(line)
+        if len(pending) >= 4096:
+            out.append(compress.compress(b"".join(pending)))
+            pending.clear()
+    out.append(compress.compress(b"".join(pending)))
+    out.append(compress.flush())
+    return _header(size, count) + b"".join(out)

@@ -60,3 +60,23 @@ def test_pipeline_table_catches_a_stage_moved_before_what_it_needs(monkeypatch, 
 
 def test_pipeline_per_document_stages_are_the_tasks():
     assert [s.name for s in STAGES if s.per_document] == ["extract", "mentions", "triples"]
+
+
+def test_pipeline_runs_are_disjoint_so_chaining_them_loses_and_repeats_nothing(fixture_build):
+    """Each document's run holds only what that document owns: no line is in two runs,
+    so the graph is the runs one after another, and it is the graph one process makes
+    when it sorts and deduplicates everything."""
+    from graph_builder.triples import build_triples
+
+    lines = list(fixture_build.triples.lines())
+    assert len(lines) == len(set(lines)) == len(fixture_build.triples)
+    whole = build_triples(fixture_build.extractions, fixture_build.resolution,
+                          base=BuildSettings().base, settings=BuildSettings().as_dict())
+    assert set(whole) == set(fixture_build.triples)
+
+
+@pytest.mark.corpus
+def test_pipeline_runs_are_disjoint_on_the_corpus(corpus_out):
+    _, result = corpus_out
+    lines = list(result.triples.lines())
+    assert len(lines) == len(set(lines)) == len(result.triples) > 300_000
