@@ -73,9 +73,14 @@ _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 def write(graph: GraphData, dest: Path) -> None:
     """Registry entry point: project the RDF graph to its network view and write it."""
-    from graph_builder.view.projection import project, projection_store
+    from graph_builder.view.projection import best_connected, project, projection_store
 
-    write_html(project(projection_store(graph.triples)), dest, title=graph.title)
+    view = best_connected(project(projection_store(graph.triples)))
+    kept, total = view.graph["shown"]
+    title = graph.title if kept == total else (
+        f"{graph.title} (the {kept:,} best-connected of {total:,} nodes; claimgraph viz "
+        "--focus NAME draws any part)")
+    write_html(view, dest, title=title)
 
 
 def write_html(view: nx.Graph, dest: Path, *, title: str = "claimgraph") -> None:

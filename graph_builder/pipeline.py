@@ -155,9 +155,11 @@ class _Build:
     ran: dict[str, int] = field(default_factory=dict)
     reused: dict[str, int] = field(default_factory=dict)
 
-    def cached(self, task: Callable, items: list, label: Callable, keys: list[str],
+    def cached(self, task: Callable, items: list, label: Callable,
+               keys: Callable[[], list[str]],
                *args: object) -> Iterator:
         """``task(item, *args)`` for each item, from the cache where its key is found."""
+        keys = keys() if self.cache.folder is not None else [""] * len(items)  # none: no cache
         found = [self.cache.load(k) for k in keys]
         todo = [item for item, hit in zip(items, found, strict=True) if hit is None]
         name = task.__name__
@@ -178,7 +180,9 @@ def _read(b: _Build) -> None:
 
 def _extract(b: _Build) -> None:
     docs = b.documents
-    keys = [key_of("extract", code_version(), d.doc_id, d.sha256) for d in docs]
+    def keys() -> list[str]:
+        return [key_of("extract", code_version(), d.doc_id, d.sha256) for d in docs]
+
     b.extractions = []
     for document, records in zip(docs, b.cached(extract, docs, _doc_label, keys), strict=True):
         records = _rebound(records, document)
@@ -194,8 +198,11 @@ def _resolve(b: _Build) -> None:
 def _mentions(b: _Build) -> None:
     known = known_families(b.resolution.persons)
     known_key = key_of(*sorted(known))
-    keys = [key_of("people", code_version(), d.doc_id, d.sha256, known_key)
-            for d in b.documents]
+
+    def keys() -> list[str]:
+        return [key_of("people", code_version(), d.doc_id, d.sha256, known_key)
+                for d in b.documents]
+
     sources = [TextToRead.of(e) for e in b.extractions]
     mentions = b.cached(find_people, sources, _source_label, keys, known)
     found = dict(zip((d.doc_id for d in b.documents), mentions, strict=True))
@@ -217,8 +224,11 @@ def _topics(b: _Build) -> None:
 def _triples(b: _Build) -> None:
     settings, base = b.settings.as_dict(), b.settings.base
     parts = list(document_parts(b.extractions, b.resolution))
-    keys = [key_of("triples", code_version(), base, sorted(settings.items()),
-                   part.fingerprint()) for part in parts]
+
+    def keys() -> list[str]:
+        return [key_of("triples", code_version(), base, sorted(settings.items()),
+                       part.fingerprint()) for part in parts]
+
     b.runs = []
     cuts: list[str] = []
     for run, cut in b.cached(make_triples, parts, _part_label, keys, base, settings):

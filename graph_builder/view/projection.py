@@ -358,3 +358,22 @@ def _details(attrs: dict[str, object]) -> dict[str, str]:
     fields = (*_DETAILS[str(attrs["kind"])], ("In this graph", "roles"))
     return {field: str(values[name]) for field, name in fields
             if values.get(name) not in (None, "")}
+
+
+#: Nodes the build's page holds at most. A browser draws a few thousand nodes in about
+#: a second; a page of tens of thousands takes minutes to make and cannot be read.
+#: ``claimgraph viz --focus`` draws any part of a larger graph.
+PAGE_LIMIT = 5_000
+
+
+def best_connected(view: nx.DiGraph, limit: int = PAGE_LIMIT) -> nx.DiGraph:
+    """The ``limit`` nodes with the most links (ties by IRI) and the edges among them;
+    the view itself when it is no larger. ``graph["shown"]`` says (kept, of)."""
+    total = view.number_of_nodes()
+    if total <= limit:
+        view.graph["shown"] = (total, total)
+        return view
+    ranked = sorted(view.nodes, key=lambda n: (-view.degree(n), n))[:limit]
+    kept = view.subgraph(ranked).copy()
+    kept.graph["shown"] = (limit, total)
+    return kept

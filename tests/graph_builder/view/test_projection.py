@@ -77,3 +77,18 @@ def test_projection_pair_joined_twice_keeps_one_edge_naming_both():
     assert view.nodes[person.value]["details"]["In this graph"] == (
         "mentioned in 1 claim; speaker of 1 turn")
     assert project(store).edges[turn.value, person.value]["kind"] == "said by"
+
+
+def test_issue_13_the_builds_page_keeps_the_best_connected_nodes_of_a_large_graph():
+    """A page of tens of thousands of nodes takes minutes to make and cannot be read: the
+    build's page keeps the best-connected ones and says how many it left out."""
+    import networkx as nx
+
+    from graph_builder.view.projection import best_connected
+
+    star = nx.DiGraph()
+    star.add_edges_from((f"hub{h}", f"leaf{h}-{i}") for h in range(3) for i in range(10 - h))
+    kept = best_connected(star, limit=3)
+    assert set(kept) == {"hub0", "hub1", "hub2"} and kept.graph["shown"] == (3, 30)
+    same = best_connected(star, limit=30)
+    assert same is star and same.graph["shown"] == (30, 30)
