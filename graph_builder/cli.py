@@ -96,6 +96,9 @@ def _summary(result, outputs) -> None:
                f"{counts['persons']} persons, {counts['triples']} triples "
                f"in {sum(outputs.stages.values()):.1f} s.")
     click.echo(f"  graph:  {outputs.graph}\n  view:   {outputs.view}\n  report: {outputs.report}")
+    store = outputs.graph.parent / "store"
+    if store.is_dir():
+        click.echo(f"  store:  {store}/ (SPARQL: claimgraph query / serve {store.parent})")
     if result.warnings:
         n = len(result.warnings)
         click.echo(f"{n} warning{'s' if n != 1 else ''} (all in {outputs.report}):", err=True)
