@@ -9,7 +9,6 @@ report and the benchmark show.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import shutil
 import threading
 import time
@@ -23,6 +22,7 @@ from exports import export
 from exports.graphdata import GraphData
 from graph_builder import __version__
 from graph_builder.errors import ExportError
+from graph_builder.parallel import process_pool
 from graph_builder.pipeline import BuildResult, BuildSettings, Progress, build_graph
 from graph_builder.query.store import install_store, prepare_store
 from graph_builder.support import atomic
@@ -123,8 +123,7 @@ def _turtle_elsewhere(result: BuildResult, dest: Path, title: str
     draws the view; None with one worker (then it is written here, first)."""
     if result.workers < 2:
         return None
-    context = multiprocessing.get_context("forkserver")
-    pool = ProcessPoolExecutor(1, mp_context=context)
+    pool = process_pool(1)
     return pool, pool.submit(write_turtle, result.triples.runs, str(dest), title)
 
 

@@ -17,6 +17,7 @@ import contextlib
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -71,7 +72,7 @@ class Tasks:
         if self.scheduler:
             self._executor = self._dask_executor(self.scheduler)
         elif self.workers > 1:
-            self._executor = _process_pool(self.workers)
+            self._executor = process_pool(self.workers)
             self._track = Path(tempfile.mkdtemp(prefix="claimgraph-tasks-"))
         return self
 
@@ -152,7 +153,7 @@ class Tasks:
                 running.add(note.read_text(encoding="utf-8", errors="surrogateescape"))
         suspects = [p for p in pending if p.name in running]
         for suspect in suspects:
-            with _process_pool(1) as alone:
+            with process_pool(1) as alone:
                 try:
                     alone.submit(suspect.fn, suspect.item, *suspect.args).result()
                 except BrokenProcessPool:
@@ -173,11 +174,34 @@ class _Pending:
     args: tuple
 
 
-def _process_pool(workers: int) -> ProcessPoolExecutor:
-    """Worker processes forked from a server that has imported the tasks once."""
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes forked from a server that has imported the tasks once, all started
+    here: while they start, the caller's ``__main__`` is hidden from them. A worker
+    needs nothing of it, and multiprocessing would otherwise run the caller's script
+    again in every worker (or fail, for code read from stdin or typed at a prompt)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["graph_builder.tasks"])
-    return ProcessPoolExecutor(workers, mp_context=context)
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    with _main_hidden():
+        started = [pool.submit(os.getpid) for _ in range(workers)]
+        for future in started:  # every process is up; none is started later
+            future.result()
+    return pool
+
+
+@contextlib.contextmanager
+def _main_hidden() -> Iterator[None]:
+    main = sys.modules["__main__"]
+    saved = {name: getattr(main, name) for name in ("__spec__", "__file__")
+             if hasattr(main, name)}
+    try:
+        main.__spec__ = None
+        if "__file__" in saved:
+            del main.__file__
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(main, name, value)
 
 
 def _tracked(folder: Path, name: str, fn: Callable[..., R], item: object, *args: object) -> R:

@@ -1,6 +1,6 @@
 """The stage order, in one place: a table of what each stage requires and provides.
 
-    corpus -> extract* -> resolve -> mentions* -> topics -> triples* -> merge
+    corpus -> extract* -> resolve -> mentions* -> topics* -> triples* -> merge
 
 Stages marked * run once per document, as tasks (``graph_builder.tasks``) that
 ``graph_builder.parallel.Tasks`` sends to this process, worker processes or a
@@ -36,13 +36,16 @@ from graph_builder.records import ClaimKind, Document, Extraction, InputWarning,
 from graph_builder.resolve import resolve
 from graph_builder.support.sorted_triples import SortedTriples, encode_run
 from graph_builder.tasks import (
+    ClaimTexts,
     DocumentRecords,
     TextToRead,
     extract,
     find_people,
+    find_topics,
     make_triples,
 )
-from graph_builder.topics.index import find_mentions, read_index
+from graph_builder.topics.index import fingerprint as topic_fingerprint
+from graph_builder.topics.index import read_index
 from graph_builder.topics.terms import find_terms, merge_topics
 from graph_builder.triples import corpus_triples
 from ontology import DEFAULT_BASE
@@ -217,7 +220,15 @@ def _topics(b: _Build) -> None:
     families = frozenset(family_key(p.family) for p in r.persons.values())
     r.topics = merge_topics([t for e in b.extractions for t in read_index(e)],
                             find_terms(b.extractions, families))
-    r.topic_mentions = find_mentions(b.extractions, r.topics)
+    topics_key = topic_fingerprint(r.topics)
+
+    def keys() -> list[str]:
+        return [key_of("topics", code_version(), d.doc_id, d.sha256, topics_key)
+                for d in b.documents]
+
+    sources = [ClaimTexts.of(e) for e in b.extractions]
+    found = b.cached(find_topics, sources, _source_label, keys, r.topics)
+    r.topic_mentions = [m for mentions in found for m in mentions]
     b.topics = True
 
 
@@ -264,7 +275,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("extract", _extract, ("documents",), ("extractions",), per_document=True),
     Stage("resolve", _resolve, ("extractions",), ("resolution",)),
     Stage("mentions", _mentions, ("documents", "resolution"), ("mentions",), per_document=True),
-    Stage("topics", _topics, ("extractions", "resolution", "mentions"), ("topics",)),
+    Stage("topics", _topics, ("extractions", "resolution", "mentions"), ("topics",),
+          per_document=True),
     Stage("triples", _triples, ("extractions", "resolution", "mentions", "topics"), ("runs",),
           per_document=True),
     Stage("merge", _merge, ("runs",), ("graph",)),
@@ -319,7 +331,7 @@ def _doc_label(document: Document) -> str:
     return str(document.path)
 
 
-def _source_label(source: TextToRead) -> str:
+def _source_label(source: TextToRead | ClaimTexts) -> str:
     return str(source.path)
 
 

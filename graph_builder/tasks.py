@@ -4,8 +4,9 @@ Each runs wherever ``graph_builder.parallel.Tasks`` sends it (this process, a
 worker process, a Dask worker) and depends on nothing but its arguments, so the
 result is the same everywhere. Three tasks, one per per-document step:
 ``extract`` (blocks, claims, notes, references), ``find_people`` (name
-mentions, which need the surnames that references give) and ``make_triples``
-(the document's triples, as a sorted compressed run).
+mentions, which need the surnames that references give), ``find_topics`` (which
+of the corpus's topics its claims name) and ``make_triples`` (the document's
+triples, as a sorted compressed run).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from graph_builder.read.segment import LineRoles, line_roles, segment
 from graph_builder.records import Document, Extraction, InputWarning
 from graph_builder.references import parse_reference
 from graph_builder.support.sorted_triples import encode_run
+from graph_builder.topics.index import Topic, TopicMention, matchers, mentions_in
 from graph_builder.triples import document_triples
 
 
@@ -72,6 +74,26 @@ def find_people(source: TextToRead, known_families: frozenset[str]) -> list[Ment
     """The document's person mentions, before resolution; the lines segmentation found
     to hold references and speaker labels are read as such."""
     return find_person_mentions(source.text, known_families, source.roles)
+
+
+@dataclass(frozen=True)
+class ClaimTexts:
+    """What the topic-mention task needs of a document: its claims' starts and texts."""
+
+    path: Path
+    doc_id: str
+    claims: tuple[tuple[int, str], ...]
+
+    @classmethod
+    def of(cls, extraction: Extraction) -> ClaimTexts:
+        document = extraction.layout.document
+        return cls(document.path, document.doc_id,
+                   tuple((c.span.start, c.text) for c in extraction.claims))
+
+
+def find_topics(source: ClaimTexts, topics: list[Topic]) -> list[TopicMention]:
+    """Which of the corpus's topics each claim of the document names, and where."""
+    return mentions_in(source.doc_id, list(source.claims), matchers(topics))
 
 
 def make_triples(part: DocumentPart, base: str, settings: dict[str, object]

@@ -169,11 +169,21 @@ def matchers(topics: list[Topic]) -> _LabelTable:
 def find_mentions(extractions: list[Extraction], topics: list[Topic]) -> list[TopicMention]:
     """Every labelled topic in every claim's text, with its span in the document."""
     table = matchers(topics)
+    return [m for extraction in extractions for m in mentions_in(
+        extraction.layout.document.doc_id,
+        [(claim.span.start, claim.text) for claim in extraction.claims], table)]
+
+
+def mentions_in(doc_id: str, claims: list[tuple[int, str]], table: _LabelTable
+                ) -> list[TopicMention]:
+    """The topics each claim (its start in the document, its text) names, in claim order."""
     found = []
-    for extraction in extractions:
-        for index, claim in enumerate(extraction.claims):
-            for start, end, key in table.find(claim.text):
-                offset = claim.span.start
-                found.append(TopicMention(claim.doc_id, Span(offset + start, offset + end),
-                                          key, index))
+    for index, (offset, text) in enumerate(claims):
+        for start, end, key in table.find(text):
+            found.append(TopicMention(doc_id, Span(offset + start, offset + end), key, index))
     return found
+
+
+def fingerprint(topics: list[Topic]) -> str:
+    """The topics as a matcher sees them, as text that is the same in any process."""
+    return repr(sorted((t.key, t.label, sorted(t.alt_labels)) for t in topics))

@@ -13,7 +13,7 @@ from graph_builder.outputs import CACHE_DIR, build_folder
 from graph_builder.pipeline import BuildSettings
 from tests.conftest import FIXTURE_CORPUS
 
-TASKS = ("extract", "find_people", "make_triples")
+TASKS = ("extract", "find_people", "find_topics", "make_triples")
 
 
 @pytest.fixture()
@@ -91,7 +91,7 @@ def test_cache_keeps_only_what_the_last_build_used(corpus, tmp_path):
     (corpus / "article.txt").unlink()
     result, _ = _build(corpus, out)
     after = {p.name for p in (out / CACHE_DIR).glob("*.bin")}
-    assert len(after) == 3 * len(result.documents) and len(after) < len(before)
+    assert len(after) == len(TASKS) * len(result.documents) and len(after) < len(before)
 
 
 def test_cache_entry_round_trip_and_a_pickle_that_fails_is_noted(tmp_path):

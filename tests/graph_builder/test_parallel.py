@@ -110,3 +110,28 @@ def test_parallel_small_corpus_stays_in_this_process_unless_asked():
     assert pipeline._workers(BuildSettings(workers=3), docs) == 3
     big = [pipeline.Document("a", FIXTURE_CORPUS, "x" * 1_500_000, "utf-8", "0")] * 3
     assert pipeline._workers(BuildSettings(), big) == min(len(os.sched_getaffinity(0)), 3)
+
+
+@pytest.mark.parametrize("how", ["script", "stdin"])
+def test_parallel_workers_never_run_the_callers_script_again(how, tmp_path):
+    """A library user's script without a ``__main__`` guard, or code piped to python, can
+    build with workers: multiprocessing would otherwise start every worker by running the
+    caller's script again (or fail to find ``<stdin>``)."""
+    import subprocess
+    import sys
+
+    code = ("from pathlib import Path\n"
+            "from graph_builder import BuildSettings, build_graph\n"
+            "print('STARTED', flush=True)\n"
+            f"r = build_graph(Path({str(FIXTURE_CORPUS)!r}), BuildSettings(workers=2))\n"
+            "print('TRIPLES', len(r.triples), flush=True)\n")
+    if how == "script":
+        script = tmp_path / "unguarded.py"
+        script.write_text(code, encoding="utf-8")
+        proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                              timeout=120, cwd=tmp_path)
+    else:
+        proc = subprocess.run([sys.executable, "-"], input=code, capture_output=True,
+                              text=True, timeout=120, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-800:]
+    assert proc.stdout.count("STARTED") == 1 and "TRIPLES" in proc.stdout
