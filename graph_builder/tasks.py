@@ -2,7 +2,7 @@
 
 Each runs wherever ``graph_builder.parallel.Tasks`` sends it (this process, a
 worker process, a Dask worker) and depends on nothing but its arguments, so the
-result is the same everywhere. Three tasks, one per per-document step:
+result is the same everywhere. Four tasks, one per per-document step:
 ``extract`` (blocks, claims, notes, references), ``find_people`` (name
 mentions, which need the surnames that references give), ``find_topics`` (which
 of the corpus's topics its claims name) and ``make_triples`` (the document's
