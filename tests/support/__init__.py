@@ -1,0 +1,1 @@
+"""Helpers the tests share: fixture files written on the fly (HTML, TEI, PDF, EPUB)."""
