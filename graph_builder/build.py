@@ -256,9 +256,11 @@ class GraphBuilder:
     def add_claim(self, doc: Document, claim: Claim, part: DocumentPart) -> None:
         node = self.claim_node(claim)
         self.add_types(node, *_CLAIM_CLASSES[claim.kind])
-        self.add(node, SDO.text, claim.text)
+        self.add(node, SDO.text, claim.reading or claim.text)  # wrapped text read as prose
         self.add(node, SDO.isPartOf, self.doc_node(doc.doc_id))
         self.add(node, CG.lineNumber, ox.Literal(str(claim.line), datatype=XSD.positiveInteger))
+        if claim.page:  # the printed page it starts on, from the page numbers in the text
+            self.add(node, SDO.pagination, claim.page)
         if claim.thesis is not None:
             thesis_key = f"{doc.doc_id}|{claim.thesis.span.start}"
             self.add(node, CG.underThesis, self.iri("thesis", thesis_key))

@@ -70,11 +70,16 @@ class BlockKind(str, Enum):
     LIST_ITEM = "list_item"  # "2. mortal degenerates ..." / "a) ..."
     BIO_NOTE = "bio_note"  # "- Surname, I. O. (1888–1938). From 1929, ..."
     INDEX_ENTRY = "index_entry"  # a line of a back-of-book index
+    PAGE = "page"  # page furniture of a paginated text: a running head or a page number
 
 
 @dataclass(frozen=True)
 class Block:
-    """One line-level unit of a document with its span and kind."""
+    """One unit of a document (a line, or a hard-wrapped paragraph) with its span and kind.
+
+    ``text`` is the span's text *aligned*: for a paragraph of several lines, its line
+    breaks, indents and any page furniture inside are spaces, so it has the span's
+    length and an offset into it is an offset into the document."""
 
     kind: BlockKind
     span: Span
@@ -194,6 +199,8 @@ class Claim:
     speaker: str = ""  # TURN: the speaker label as printed
     headnote: str = ""  # a bracketed note that introduces a quote
     parent: Claim | None = None  # TURN: the quotation it belongs to
+    reading: str = ""  # hard-wrapped text read as prose (lines joined, hyphens undone); "": text
+    page: str = ""  # the printed page of its document it starts on, where the text shows pages
 
     @property
     def key(self) -> str:
@@ -209,6 +216,7 @@ class DocumentLayout:
     document: Document
     shape: str  # compilation, book, article, resolution, transcript, empty
     blocks: list[Block]
+    pages: tuple[tuple[int, str], ...] = ()  # (offset where a printed page starts, its label)
 
 
 @dataclass

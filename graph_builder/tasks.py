@@ -11,13 +11,15 @@ triples, as a sorted compressed run).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import bisect
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph_builder.parts import DocumentPart
 from graph_builder.people.mentions import Mention, find_person_mentions
 from graph_builder.read.claims import extract_claims
 from graph_builder.read.footnotes import attach_notes
+from graph_builder.read.reading import ReadingText
 from graph_builder.read.segment import LineRoles, line_roles, segment
 from graph_builder.records import Document, Extraction, InputWarning
 from graph_builder.references import parse_reference
@@ -57,23 +59,39 @@ def parse_citations(extraction: Extraction, warnings: list[InputWarning]) -> Non
 
 @dataclass(frozen=True)
 class TextToRead:
-    """What the person-mention task needs of a document: its text and the roles segmentation
-    gave its lines. Far less to send to a worker than the document's records."""
+    """What the person-mention task needs of a document: its text read as prose (wrapped
+    lines joined, hyphens undone, page furniture blanked) and the roles segmentation gave
+    its lines, placed in that prose. Far less to send to a worker than its records."""
 
     path: Path
-    text: str
+    reading: ReadingText
     roles: LineRoles
 
     @classmethod
     def of(cls, extraction: Extraction) -> TextToRead:
-        document = extraction.layout.document
-        return cls(document.path, document.text, line_roles(extraction.layout.blocks))
+        document, blocks = extraction.layout.document, extraction.layout.blocks
+        reading = ReadingText.of(document.text, blocks)
+        roles = line_roles(blocks)
+        if reading.reading_at:  # lines were joined: the roles move with them
+            breaks = [i for i, c in enumerate(reading.text) if c == "\n"]
+            by_start = {b.line: b.span.start for b in blocks}
+            roles = LineRoles(
+                frozenset(bisect.bisect_left(breaks, reading.prose(by_start[n])) + 1
+                          for n in roles.references),
+                tuple((reading.prose(at), label) for at, label in roles.turns))
+        return cls(document.path, reading, roles)
 
 
 def find_people(source: TextToRead, known_families: frozenset[str]) -> list[Mention]:
-    """The document's person mentions, before resolution; the lines segmentation found
-    to hold references and speaker labels are read as such."""
-    return find_person_mentions(source.text, known_families, source.roles)
+    """The document's person mentions, before resolution, with spans in the printed text
+    (a name broken across a line end: from its first letter to its last); the lines
+    segmentation found to hold references and speaker labels are read as such."""
+    reading = source.reading
+    found = find_person_mentions(reading.text, known_families, source.roles)
+    if not reading.reading_at:
+        return found
+    return [replace(m, start=start, end=end) for m in found
+            for start, end in [reading.printed_span(m.start, m.end)]]
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from graph_builder.read.reading import aligned_text, page_at, reading_text
 from graph_builder.read.segment import SOURCE_LABEL
 from graph_builder.records import (
     Block,
@@ -135,9 +136,13 @@ class _Grouper:
     def add_claim(self, kind: ClaimKind, blocks: list[Block], *, speaker: str = "",
                   parent: Claim | None = None, citations: list[Citation] | None = None) -> Claim:
         span = Span(blocks[0].span.start, blocks[-1].span.end)
-        claim = Claim(self.doc_id, kind, span, span.slice(self.text), blocks[0].line,
+        text = span.slice(self.text)
+        aligned = aligned_text(text, span.start, blocks)
+        reading = reading_text(self.text, blocks) if aligned != text else ""
+        claim = Claim(self.doc_id, kind, span, aligned, blocks[0].line,
                       citations=list(citations or []), thesis=self.thesis, speaker=speaker,
-                      parent=parent)
+                      parent=parent, reading=reading,
+                      page=page_at(self.layout.pages, span.start))
         self.result.claims.append(claim)
         return claim
 

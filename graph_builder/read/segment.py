@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph_builder.people.biography import BIO_HEAD
+from graph_builder.read.wrapping import Furniture, page_furniture, runs_across, runs_on, wrap_width
 from graph_builder.records import Block, BlockKind, Document, DocumentLayout, Span
 from graph_builder.references import is_citation_line
 from graph_builder.support.speaker_labels import repeated_labels, speaker_label
@@ -101,26 +102,42 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def segment(document: Document) -> DocumentLayout:
-    """The document's blocks in order, and the shape they add up to."""
-    blocks = blocks_of(document.text)
-    return DocumentLayout(document, infer_shape(blocks), blocks)
+    """The document's blocks in order, the shape they add up to, and its printed pages."""
+    blocks, pages = paged_blocks(document.text)
+    return DocumentLayout(document, infer_shape(blocks), blocks, pages)
 
 
 def blocks_of(text: str) -> list[Block]:
-    """The typed line blocks of a text, in order; its first non-blank line is its title."""
+    """The typed blocks of a text, in order; its first block is its title unless it is
+    plainly prose (a document of one paragraph)."""
+    return paged_blocks(text)[0]
+
+
+def paged_blocks(text: str) -> tuple[list[Block], tuple[tuple[int, str], ...]]:
+    """The typed blocks of a text, and where its printed pages start: (offset, label).
+
+    A block is a line, or in hard-wrapped text a paragraph of lines
+    (``graph_builder.read.wrapping``); page furniture becomes PAGE blocks."""
     spans = line_spans(text)
+    raws = [raw.rstrip() for raw in text.split("\n")]
+    width = wrap_width(raws)
+    furniture = page_furniture(raws) if width else {}
+    units = _units(text, spans, raws, width, furniture)
     lines = [text[s:e] for s, e in spans]
     repeated = repeated_labels(lines)
     blocks: list[Block] = []
     seen_title = in_index = False
-    for number, (start, end) in enumerate(spans, start=1):
-        if start == end:
+    for n, (first, last, aligned) in enumerate(units):
+        span = Span(spans[first][0], spans[last][1])
+        if first in furniture:
+            blocks.append(Block(BlockKind.PAGE, span, aligned, first + 1))
             continue
-        line = lines[number - 1]
-        prev_blank = number == 1 or not lines[number - 2]
-        next_blank = number == len(lines) or not lines[number]
+        line = aligned if first == last else " ".join(aligned.split())
+        prev_blank = first == 0 or not lines[first - 1]
+        next_blank = last + 1 >= len(lines) or not lines[last + 1]
         if not seen_title:
-            kind, seen_title = BlockKind.TITLE, True
+            seen_title = True
+            kind = BlockKind.PARAGRAPH if _is_prose(line, n, units) else BlockKind.TITLE
         elif in_index:
             kind = BlockKind.INDEX_ENTRY
         else:
@@ -130,8 +147,88 @@ def blocks_of(text: str) -> list[Block]:
         if kind is BlockKind.TURN:
             label = speaker_label(_TRAILING_MARKER.sub("", line), repeated)
             speaker = label[0] if label else ""
-        blocks.append(Block(kind, Span(start, end), line, number, speaker))
-    return blocks
+        blocks.append(Block(kind, span, aligned, first + 1, speaker))
+    return blocks, _pages(furniture, spans)
+
+
+def _is_prose(line: str, n: int, units: list[tuple[int, int, str]]) -> bool:
+    """A first block that is not a title: a paragraph of sentences, or a document's only
+    block when it reads as a sentence."""
+    words = len(line.split())
+    if words >= 25 or (words >= 12 and _INNER_SENTENCE_END.search(line)):
+        return True
+    return len(units) == n + 1 and words >= 4 and line.endswith((".", "!", "?", "…"))
+
+
+def _units(text: str, spans: list[tuple[int, int]], raws: list[str], width: int | None,
+           furniture: dict[int, Furniture]) -> list[tuple[int, int, str]]:
+    """(first line, last line, aligned text) of each block: every non-blank line alone, or
+    in wrapped text the lines that run on together. The aligned text is the span's text
+    with line breaks, indents and page furniture inside it as spaces: the same length,
+    so an offset into it is an offset into the document."""
+    units: list[tuple[int, int, str]] = []
+    written = [i for i, (s, e) in enumerate(spans) if s < e]
+    i = 0
+    while i < len(written):
+        first = last = written[i]
+        i += 1
+        while width and first not in furniture and i < len(written):
+            after = _next_text(written, i, furniture)
+            if after is None:
+                break
+            line, following = text[slice(*spans[last])], text[slice(*spans[after])]
+            if after == last + 1:
+                indent_step = _indent(raws[after]) - _indent(raws[last])
+                if not runs_on(line, len(raws[last]), following, indent_step, width):
+                    break
+            elif not any(between in furniture for between in range(last + 1, after)) or \
+                    not runs_across(line, following):
+                break  # a blank line ends a paragraph; page furniture may not
+            last = after
+            i = written.index(after, i) + 1
+        units.append((first, last, _aligned(text, spans, first, last, furniture)))
+    return units
+
+
+def _next_text(written: list[int], i: int, furniture: dict[int, Furniture]) -> int | None:
+    """The next line that is not page furniture (None: the text ends first)."""
+    return next((line for line in written[i:] if line not in furniture), None)
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip())
+
+
+def _aligned(text: str, spans: list[tuple[int, int]], first: int, last: int,
+             furniture: dict[int, Furniture]) -> str:
+    start, end = spans[first][0], spans[last][1]
+    if first == last:
+        return text[start:end]
+    chars = list(text[start:end])
+    for line in range(first, last + 1):
+        s, e = spans[line]
+        if line in furniture:
+            chars[s - start:e - start] = " " * (e - s)
+    return "".join(chars).replace("\n", " ").replace("\f", " ")
+
+
+def _pages(furniture: dict[int, Furniture], spans: list[tuple[int, int]]
+           ) -> tuple[tuple[int, str], ...]:
+    """Where each printed page starts, with its label: a running head or a number at the
+    top opens its page; a number at the foot closes it (its page began after the last)."""
+    pages: list[tuple[int, str]] = []
+    opened = 0
+    for line in sorted(furniture):
+        mark = furniture[line]
+        if mark.heads_page:
+            if mark.label:
+                pages.append((spans[line][0], mark.label))
+        elif mark.label:
+            pages.append((opened, mark.label))
+        opened = spans[line][1]
+    if pages and pages[0][0] > 0 and pages[0][1].isdigit() and int(pages[0][1]) > 1:
+        pages.insert(0, (0, str(int(pages[0][1]) - 1)))  # a page runs on into the first head
+    return tuple(pages)
 
 
 # Kinds settled before the citation test, or without it: a line of one of them may still

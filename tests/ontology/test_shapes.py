@@ -99,6 +99,7 @@ id:quote a schema:Claim, schema:Quotation .
 id:quote schema:text "Enemies must be destroyed." .
 id:quote schema:isPartOf id:doc .
 id:quote cg:lineNumber "3"^^xsd:positiveInteger .
+id:quote schema:pagination "41" .
 id:quote cg:underThesis id:thesis .
 id:quote cg:headnote "From a speech" .
 id:quote schema:author id:yezhov .
@@ -227,6 +228,8 @@ BROKEN = {
                           "id:quote cg:underThesis id:turn .", ()),
     "Claim-lineNumber": ('id:quote cg:lineNumber "3"^^xsd:positiveInteger .',
                          'id:quote cg:lineNumber "0"^^xsd:positiveInteger .', ()),
+    "Claim-pagination": ('id:quote schema:pagination "41" .',
+                         'id:quote schema:pagination "41", "42" .', ()),
     "Claim-notes": ('id:quote cg:headnote "From a speech" .',
                     'id:quote cg:headnote "From a speech", "A speech" .', ()),
     "TranscriptTurn-type": ("id:turn a schema:Claim, schema:Quotation, cg:TranscriptTurn .",
