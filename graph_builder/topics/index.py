@@ -136,6 +136,8 @@ class _LabelTable:
                         continue
                     start, end = words[i][0], words[i + n - 1][1]
                     label = text[start:end]
+                    if "  " in label:  # a wrapped line's break and indent, read as one space
+                        label = " ".join(label.split())
                     key = self.key.get(label.casefold() if folded else label)
                     if key is not None and (hit is None or end > hit[1]):
                         hit = (start, end, key, i + n)

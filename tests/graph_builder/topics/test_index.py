@@ -66,3 +66,15 @@ def test_topics_without_an_index_come_from_the_text(fixture_build):
     topics = fixture_build.resolution.topics
     assert topics and all(t.source[0] for t in topics)
     assert "disturbed counties" in {t.label for t in topics}
+
+
+def test_index_a_label_broken_across_a_wrapped_line_is_found_with_its_printed_span():
+    from graph_builder.records import Span
+    from graph_builder.topics.index import Topic, matchers, mentions_in
+
+    table = matchers([Topic("continental-system", "Continental System")])
+    printed = "Napoleon's Continental\n    System closed the ports of Europe to British trade."
+    aligned = printed.replace("\n", " ")  # how a wrapped paragraph's claim text reads
+    [found] = mentions_in("doc.txt", [(100, aligned)], table)
+    assert found.span == Span(111, 133)
+    assert printed[found.span.start - 100:found.span.end - 100] == "Continental\n    System"
