@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from graph_builder import __version__
+from graph_builder.read.formats import MEDIA_TYPES
 from graph_builder.records import (
     Citation,
     Claim,
@@ -152,6 +153,9 @@ class GraphBuilder:
         self.add(node, SDO.name, doc.title)
         self.add(node, SDO.sha256, doc.sha256)
         self.add(node, CG.documentShape, shape)
+        if doc.text_file:  # read from HTML, TEI, PDF or EPUB: the text its spans index
+            self.add(node, SDO.encodingFormat, MEDIA_TYPES[doc.source_format])
+            self.add(node, CG.extractedText, doc.text_file)
 
     def annotate(self, doc: Document, span: Span, body: ox.NamedNode) -> ox.NamedNode:
         """An oa:Annotation tying ``body`` to the exact characters it came from.
@@ -259,8 +263,11 @@ class GraphBuilder:
         self.add(node, SDO.text, claim.reading or claim.text)  # wrapped text read as prose
         self.add(node, SDO.isPartOf, self.doc_node(doc.doc_id))
         self.add(node, CG.lineNumber, ox.Literal(str(claim.line), datatype=XSD.positiveInteger))
-        if claim.page:  # the printed page it starts on, from the page numbers in the text
-            self.add(node, SDO.pagination, claim.page)
+        # the printed page it starts on: a PDF's or TEI's own page labels where the file has
+        # them, else the page numbers printed in the text
+        page = doc.page_at(claim.span.start) if doc.pages else claim.page
+        if page:
+            self.add(node, SDO.pagination, page)
         if claim.thesis is not None:
             thesis_key = f"{doc.doc_id}|{claim.thesis.span.start}"
             self.add(node, CG.underThesis, self.iri("thesis", thesis_key))

@@ -25,6 +25,7 @@ from graph_builder.errors import ExportError
 from graph_builder.parallel import process_pool
 from graph_builder.pipeline import BuildResult, BuildSettings, Progress, build_graph
 from graph_builder.query.store import install_store, prepare_store
+from graph_builder.records import TEXTS_FOLDER, Document
 from graph_builder.support import atomic
 from graph_builder.support.gc_pause import gc_paused
 from graph_builder.support.sorted_triples import SortedTriples
@@ -97,6 +98,7 @@ def write_outputs(result: BuildResult, out_dir: Path, corpus: Path,
                     start = time.perf_counter()
                     _finish(writer, outputs.graph)
                     stages["export"] = round(time.perf_counter() - start, 4)
+            texts = write_texts(result.documents, out_dir)
             start = time.perf_counter()
             loader.join()  # what the store costs beyond the writing it overlapped
             stages["store"] = round(time.perf_counter() - start, 4)
@@ -114,7 +116,37 @@ def write_outputs(result: BuildResult, out_dir: Path, corpus: Path,
         raise
     if prepared and prepared[0] is not None:
         install_store(out_dir, prepared[0])
+    _drop_stale_texts(out_dir, texts)
     return outputs
+
+
+def write_texts(documents: list[Document], out_dir: Path) -> set[Path]:
+    """DIR/texts/<id>.txt: the text read from each file that is not plain text (HTML,
+    TEI, PDF, EPUB), which its spans index and its document node names
+    (cg:extractedText). Written with the other outputs, as part of their set."""
+    written = set()
+    for doc in documents:
+        if not doc.text_file:
+            continue
+        dest = out_dir / doc.text_file
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            atomic.write_text(dest, doc.text)
+        except OSError as exc:
+            raise ExportError(f"{dest}: cannot write ({atomic.os_reason(exc)}); check that the "
+                              "folder is writable and has room.") from exc
+        written.add(dest)
+    return written
+
+
+def _drop_stale_texts(out_dir: Path, kept: set[Path]) -> None:
+    """Texts of documents an earlier build read and this one did not."""
+    folder = out_dir / TEXTS_FOLDER
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*.txt"), reverse=True):
+        if path not in kept and path.is_file() and not path.is_symlink():
+            path.unlink(missing_ok=True)
 
 
 def _turtle_elsewhere(result: BuildResult, dest: Path, title: str

@@ -8,6 +8,7 @@ checked by slicing the text it came from.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
@@ -31,15 +32,37 @@ class Span:
         return text[self.start : self.end]
 
 
+TEXTS_FOLDER = "texts"  # in a build folder: the text read from each file that is not text
+
+
 @dataclass(frozen=True)
 class Document:
-    """One decoded source file; ``doc_id`` is its path relative to the corpus root."""
+    """One decoded source file; ``doc_id`` is its path relative to the corpus root.
+
+    For a file that is not plain text (HTML, TEI, PDF, EPUB: ``source_format``)
+    ``text`` is the text read from it and ``sha256`` still hashes the file's bytes.
+    ``pages`` are (offset where a printed page starts in ``text``, its label);
+    ``names`` are (start, end) spans the file's markup marks as personal names."""
 
     doc_id: str
     path: Path
     text: str
     encoding: str
     sha256: str
+    source_format: str = "text"
+    pages: tuple[tuple[int, str], ...] = ()
+    names: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def text_file(self) -> str:
+        """Where a build folder keeps the text read from a file that is not plain text
+        (relative to the folder); "" for a text file, which is its own text."""
+        return "" if self.source_format == "text" else f"{TEXTS_FOLDER}/{self.doc_id}.txt"
+
+    def page_at(self, offset: int) -> str:
+        """The label of the page holding ``offset``; "" when no pages are known there."""
+        i = bisect.bisect_right([start for start, _ in self.pages], offset) - 1
+        return self.pages[i][1] if i >= 0 else ""
 
     @property
     def title(self) -> str:

@@ -124,6 +124,7 @@ class CG(DefinedNamespace):
     headnote: URIRef
     speakerLabel: URIRef
     documentShape: URIRef
+    extractedText: URIRef
     lineNumber: URIRef
     referenceText: URIRef
     resolvedFrom: URIRef

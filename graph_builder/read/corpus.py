@@ -2,10 +2,13 @@
 
 Offsets everywhere else are indices into ``Document.text``, so the only
 normalisation made here is the one DESIGN.md allows: line endings become
-``\\n``. Messy input is the norm for historical texts, so a file that is not
-UTF-8 is decoded with a declared fallback and a warning, and a binary file is
-skipped with a warning; only a missing corpus, or one with no readable text,
-stops the run.
+``\\n``. HTML, TEI, PDF and EPUB files are read into plain text first
+(``read.formats``), and that text is theirs: their offsets index it, and the
+build ships it beside the graph. Messy input is the norm for historical
+texts, so a file that is not UTF-8 is decoded with a declared fallback and a
+warning, and a binary file is skipped with a warning, as is a file of another
+format that cannot be read (encrypted, a scan without text, broken, hostile);
+only a missing corpus, or one with no readable text, stops the run.
 
 The corpus stays inside its folder: a symbolic link that leads outside it (to
 ``/etc/passwd``, say) is skipped with a warning unless the user asks to follow
@@ -21,9 +24,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from graph_builder.errors import CorpusError
+from graph_builder.read import formats
 from graph_builder.records import Document, InputWarning
 
-SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+SUFFIXES = TEXT_SUFFIXES + formats.SUFFIXES
 FALLBACK_ENCODING = "cp1252"
 _BINARY_SNIFF = 8192
 # UTF-32 first: its little-endian mark starts with UTF-16's
@@ -46,8 +51,9 @@ def find_files(corpus: Path, warnings: list[InputWarning] | None = None,
     files = sorted(_walk(corpus, warnings if warnings is not None else [], follow_links),
                    key=lambda p: p.relative_to(corpus).as_posix())
     if not files:
-        raise CorpusError(f"{corpus}: no .txt or .md files found. Put the texts in this folder "
-                          "(subfolders are read too) or name one file.")
+        raise CorpusError(f"{corpus}: no .txt or .md files (nor .html, .htm, TEI .xml, .pdf or "
+                          ".epub) found. Put the texts in this folder (subfolders are read too) "
+                          "or name one file.")
     return corpus, files
 
 
@@ -137,7 +143,7 @@ def read_documents(corpus: Path, warnings: list[InputWarning],
     if not any(d.text.strip() for d in documents):
         raise CorpusError(f"{corpus}: no readable text (every file is empty, binary or "
                           "unreadable), so there is nothing to build a graph from. Add UTF-8 "
-                          "text files (.txt or .md).")
+                          "text files (.txt or .md), or HTML, TEI, PDF or EPUB files with text.")
     return documents
 
 
@@ -156,9 +162,19 @@ def read_corpus(corpus: Path, warnings: list[InputWarning],
         except OSError as exc:
             warnings.append(InputWarning(doc_id, 0, f"cannot be read ({exc.strerror}); skipped."))
             continue
+        digest = hashlib.sha256(raw).hexdigest()
+        if path.suffix.lower() in formats.SUFFIXES:
+            try:
+                found = formats.extract_text(path.suffix, raw)
+            except formats.FormatError as exc:
+                warnings.append(InputWarning(doc_id, 0, str(exc)))
+                continue
+            yield Document(doc_id=doc_id, path=path, text=found.text, encoding=found.encoding,
+                           sha256=digest, source_format=found.source_format,
+                           pages=found.pages, names=found.names)
+            continue
         decoded = decode(raw, doc_id, warnings)
         if decoded is None:
             continue
         text, encoding = decoded
-        yield Document(doc_id=doc_id, path=path, text=text, encoding=encoding,
-                       sha256=hashlib.sha256(raw).hexdigest())
+        yield Document(doc_id=doc_id, path=path, text=text, encoding=encoding, sha256=digest)

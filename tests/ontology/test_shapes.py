@@ -33,6 +33,8 @@ id:doc a schema:CreativeWork, cg:SourceDocument .
 id:doc schema:identifier "doc.txt" .
 id:doc schema:name "A compilation" .
 id:doc cg:documentShape "compilation" .
+id:doc schema:encodingFormat "application/pdf" .
+id:doc cg:extractedText "texts/doc.pdf.txt" .
 
 id:yezhov a schema:Person .
 id:yezhov schema:name "Nikolai Yezhov" .
@@ -176,6 +178,11 @@ BROKEN = {
     "SourceDocument-identifier": ('id:doc schema:identifier "doc.txt" .', "", ()),
     "SourceDocument-shape": ('id:doc cg:documentShape "compilation" .',
                              'id:doc cg:documentShape "compilation", "book" .', ()),
+    "SourceDocument-extractedText": ('id:doc cg:extractedText "texts/doc.pdf.txt" .',
+                                     'id:doc cg:extractedText "/etc/passwd" .', ()),
+    "SourceDocument-encodingFormat": ('id:doc schema:encodingFormat "application/pdf" .',
+                                      'id:doc schema:encodingFormat "text/html", "text/x" .',
+                                      ()),
     "Person-name": ('id:yezhov schema:name "Nikolai Yezhov" .',
                     'id:yezhov schema:name "Nikolai Yezhov", "N. Yezhov" .', ()),
     "Person-familyName": ('id:yezhov schema:familyName "Yezhov" .', "", ()),

@@ -13,6 +13,7 @@ so a reader that joins wrapped lines gets the paragraphs back exactly.
 
 from __future__ import annotations
 
+import re
 import textwrap
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -56,14 +57,14 @@ def write_html(path: Path, title: str, paragraphs: Sequence[str]) -> Path:
 def write_tei(path: Path, title: str, paragraphs: Sequence[str],
               notes: Iterable[tuple[int, str]] = ()) -> Path:
     """A TEI P5 document. ``notes`` are (paragraph index, note text): each note is put
-    inline at the end of that paragraph, as TEI marks footnotes; a note text that looks like
-    a reference is wrapped in <bibl>."""
+    inline at the end of that paragraph, as TEI marks footnotes, its text in a <bibl>, and
+    ``*Title*`` in it as <title>Title</title>."""
     by_paragraph: dict[int, list[str]] = {}
     for index, text in notes:
         by_paragraph.setdefault(index, []).append(text)
     body = []
     for i, paragraph in enumerate(paragraphs):
-        inline = "".join(f'<note place="foot"><bibl>{escape(n)}</bibl></note>'
+        inline = "".join(f'<note place="foot"><bibl>{_titled(n)}</bibl></note>'
                          for n in by_paragraph.get(i, ()))
         body.append(f"        <p>{escape(paragraph)}{inline}</p>")
     Path(path).write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -86,6 +87,10 @@ def write_tei(path: Path, title: str, paragraphs: Sequence[str],
 </TEI>
 """, encoding="utf-8")
     return Path(path)
+
+
+def _titled(note: str) -> str:
+    return re.sub(r"\*([^*]+)\*", r"<title>\1</title>", escape(note))
 
 
 def write_epub(path: Path, title: str, paragraphs: Sequence[str]) -> Path:

@@ -34,7 +34,8 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     ".epub": ("epub", "EPUB", "application/epub+zip"),
 }
 SUFFIXES = tuple(FORMATS)
-MEDIA_TYPES = {module: media for module, _name, media in FORMATS.values()}
+MEDIA_TYPES = {"html": "text/html", "tei": "application/tei+xml", "pdf": "application/pdf",
+               "epub": "application/epub+zip"}  # of each source_format
 
 
 def extract_text(suffix: str, raw: bytes) -> Extracted:

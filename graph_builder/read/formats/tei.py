@@ -12,7 +12,8 @@ What TEI marks is used where it is cheap:
   as ``¹ text``, after the paragraphs of its chapter (the top-level ``<div>``),
   numbered from 1 in each: the shape of a printed book's notes, which
   ``read.footnotes`` ties to the passages and whose ``<bibl>`` text the
-  reference parser reads;
+  reference parser reads (a ``<title>`` in a note as ``*Title*``, in italics
+  as printed);
 * ``<pb n="12"/>`` records where page 12 starts;
 * ``<persName>`` spans are kept as names the markup itself marks.
 """
@@ -73,6 +74,8 @@ class TeiWalker(Walker):
                 self.out.add(" ")
             return SKIP
         if self.in_note:
+            if _italic(elem):
+                self.out.add("*")
             return None
         if tag == "pb":
             self.pages += 1
@@ -93,6 +96,8 @@ class TeiWalker(Walker):
                 self.out = self.main
             return
         if self.in_note:
+            if _italic(elem):
+                self.out.add("*")
             return
         if tag == "persName":
             self.out.mark("end-name")
@@ -108,6 +113,12 @@ class TeiWalker(Walker):
         for number, text in enumerate(self.notes, start=1):
             self.out.paragraph(f"{str(number).translate(SUPERSCRIPT)} {text}")
         self.notes = []
+
+
+def _italic(elem: etree._Element) -> bool:
+    """A title in a note, set in italics as printed: ``*Title*`` is how the reference
+    parser tells a title from the names and places around it."""
+    return local(elem) == "title" or (local(elem) == "hi" and "italic" in (elem.get("rend") or ""))
 
 
 def title_of(root: etree._Element) -> str:
