@@ -19,7 +19,19 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from graph_builder.people.name_lexicon import POSSESSIVE_RE, WORD, word_key
+from graph_builder.people.name_lexicon import (
+    FUNCTION,
+    NOT_PERSON,
+    PERSON_NOUNS,
+    PERSON_PASSIVES,
+    PERSON_VERBS,
+    POSSESSIVE_RE,
+    RELATIONAL_NOUNS,
+    WORD,
+    fold_word,
+    is_title,
+    word_key,
+)
 
 if TYPE_CHECKING:  # segmentation is an earlier stage, and its package uses people/
     from graph_builder.read.segment import LineRoles
@@ -100,13 +112,29 @@ class Evidence:
     ``places``: words that follow "in", "into", "across" ... ("in Italy"): places.
     ``titles``: spans set in italics, title-case lines, and the part of a
     reference line after its author, where capitalised words are mostly titles
-    of works ("The Kremlin and the People").
+    of works ("The Kremlin and the People"). ``persons``: lone capitalised words the
+    text shows to be people by what it says of them (``_PERSON_EVIDENCE``): "Cromwell,
+    who", "Lee said", "Hendricks was born", "the followers of Parnell", "Grant's
+    Memoirs", "Downing, the English resident"; the finder takes them for family names
+    unless the text also uses them as a common word, a body or a place, or a realm:
+    ``realms``, what a title, office or body is "of" ("the States of Holland", "King
+    of Spain"). ``running_heads``: the lines a scanned book or paper prints on every
+    page, a short capitalised line with a page number at one end ("88  THE DUTCH
+    REPUBLIC", "JOHAN DE WITT AND THE TRUE FREEDOM  89"): they name the book or the
+    chapter, not anyone in the page's prose.
     """
 
     common: frozenset[str]  # folded with surname_key, like families
     nouns: frozenset[str]
     places: frozenset[str]
     titles: tuple[tuple[int, int], ...]
+    persons: frozenset[str] = frozenset()
+    realms: frozenset[str] = frozenset()
+    running_heads: tuple[tuple[int, int], ...] = ()
+
+    def in_running_head(self, start: int) -> bool:
+        i = bisect.bisect_right(self.running_heads, (start, _LEN_MAX)) - 1
+        return i >= 0 and self.running_heads[i][0] <= start < self.running_heads[i][1]
 
     @functools.cached_property
     def descriptors(self) -> frozenset[str]:
@@ -136,6 +164,34 @@ _HEADING_LINE_RE = re.compile(r"^[^\S\n]*+(?>(?:[^\W\d_]{1,3}|[A-ZÀ-Þ]\S*|[\d.
 _NOUN_END = r"[.,;:!?)\]]|\s+of\b"
 _THE_NOUN_RE = re.compile(rf"\b[Tt]he ([A-ZÀ-Þ][\w’'\-]+?)(?:[’']s)?(?={_NOUN_END})")
 _LINE_RE = re.compile(r"[^\n]+")
+
+
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_LONE = rf"(?<![\w’'.\-])({WORD})"
+_OF_RE = re.compile(rf"([A-Za-zÀ-ÿ\-]+) of ({WORD})(?![\w’'\-])")
+_RUNNING_HEAD_RE = re.compile(r"^(?:\d{1,4}(?:\t|[^\S\n]{2,})[^\n]{3,80}|[^\n]{3,80}?"
+                              r"(?:\t|[^\S\n]{2,})\d{1,4})[^\S\n]*$", re.M)
+# (a lone capitalised word: none right before it, or "New York said" would give "York")
+_CAPITALISED_BEFORE_RE = re.compile(r"([A-ZÀ-Þ][\w’'\-]*)[^\S\n]+\Z")
+
+
+def _capitalised_before(text: str, pos: int) -> bool:
+    """Does a capitalised word other than a function word ("Then", "When") stand right
+    before ``pos``?"""
+    m = _CAPITALISED_BEFORE_RE.search(text, max(0, pos - 40), pos)
+    return m is not None and m.group(1).casefold() not in FUNCTION
+_PERSON_EVIDENCE = [re.compile(p) for p in (
+    rf"{_LONE},\s+(?:who|whom|whose)\b",
+    rf"{_LONE}\s+(?:(?:never|also|then|later|soon|once|always|often|had|has)\s+)?"
+    rf"(?:{_alternation(PERSON_VERBS)})\b",
+    rf"{_LONE}\s+(?:was|had\s+been)\s+(?:{_alternation(PERSON_PASSIVES)})\b",
+    rf"\b(?:{_alternation(RELATIONAL_NOUNS)})\s+of\s+{_LONE}(?![\w’'\-]|\s+[A-Z])",
+    rf"{_LONE}[’']s\s+(?i:{_alternation(RELATIONAL_NOUNS)})\b",
+    rf"{_LONE},\s+(?:the|a|an)\s+(?:[^\W\d_]+\s+){{0,2}}(?i:{_alternation(PERSON_NOUNS)})(?![\w’'\-])",
+)]
 # where a reference line's title begins: an italic or quoted title, or the first
 # sentence stop after a word ("Duranty, Walter. The Kremlin ..."), or ", The ..."
 _TITLE_START_RE = re.compile(r"[*_“\"]|(?<=[a-z’'\)]{2}[.:]) |, (?=(?:The|A|An) )")
@@ -158,4 +214,12 @@ def gather_evidence(lines: TextLines) -> Evidence:
             title = _TITLE_START_RE.search(line.group())
             if title is not None:
                 titles.append((line.start() + title.start(), line.end()))
-    return Evidence(common, nouns, places, tuple(sorted(titles)))
+    persons = frozenset(word_key(m.group(1)) for pattern in _PERSON_EVIDENCE
+                        for m in pattern.finditer(text)
+                        if not _capitalised_before(text, m.start(1)))
+    realms = frozenset(word_key(m.group(2)) for m in _OF_RE.finditer(text)
+                       if is_title(m.group(1)) or fold_word(m.group(1)) in NOT_PERSON
+                       or (m.group(1)[:1].isupper() and word_key(m.group(1)) in nouns))
+    heads = tuple((m.start(), m.end()) for m in _RUNNING_HEAD_RE.finditer(text)
+                  if not any(c.islower() for c in m.group()))
+    return Evidence(common, nouns, places, tuple(sorted(titles)), persons, realms, heads)

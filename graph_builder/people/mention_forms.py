@@ -18,7 +18,10 @@ from graph_builder.people.mention_context import Evidence, TextLines
 from graph_builder.people.name_lexicon import (
     AMP_RE,
     ARTICLES,
+    CAPITAL_PARTICLES,
+    FIRM_RE,
     FUNCTION,
+    HONORIFICS,
     INITIAL_RE,
     INVERTED_RE,
     LEADING,
@@ -26,9 +29,11 @@ from graph_builder.people.name_lexicon import (
     PARTICLES,
     POSSESSIVE_RE,
     ROMAN_RE,
+    STATE_ABBREVIATIONS,
     TITLE_PREFIXES,
     TITLES,
     TRAILING,
+    VESSELS,
     WORDS_RE,
     fold_word,
     is_title,
@@ -65,6 +70,10 @@ _PARTICIPLE_RE = re.compile(r"[A-Z][a-z]{3,}ing")
 # (a line break is read as its run's last one, so a run of blank lines is walked once)
 _SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\[(][\"“”’']?\s*+|\n[\"“”’']\s*+|\n[^\S\n]*+)\Z")
 _DERIVED_RE = re.compile(r"^\w{4,}(?:ites?|ists?|isms?)$")
+# adjectives of peoples ("Spanish", "Chinese"), which never open a person's name
+_DEMONYM_RE = re.compile(r"[A-Z][a-z]{3,}(?:ish|ese)")
+# what follows a dateline's place: "LONDON, Dec. 3.—", "Nashville, Tenn., Dec. 8"
+_DATE_AFTER_RE = re.compile(r"\.?[^\S\n]+\d{1,2}(?!\d)")
 _AFTER_ARTICLE_RE = re.compile(r"\b[Tt]he \Z")
 # (white space is entered only where its run starts, so no run is walked twice)
 _NOUN_USE_RE = re.compile(r"(?:[’']s)?(?:[.,;:!?)\]]|(?<!\s)\s++(?:of\b|\Z)|\Z)")
@@ -75,8 +84,8 @@ def _context_rejects(lines: TextLines, start: int, end: int, n_tokens: int, uppe
     text = lines.text
     line_start = lines.start_of(start)
     prev = lines.words_before(line_start, start)
-    if prev and prev[-1].casefold() in ARTICLES:
-        return True
+    if prev and (prev[-1].casefold() in ARTICLES or fold_word(prev[-1]) in VESSELS):
+        return True  # "the Central Committee", "the steamer Emma Graham"
     if len(prev) >= 2 and prev[-1] == "of" and prev[-2][:1].isupper():
         return True  # "Committee of Public Safety", "Plan of San Luis"
     if n_tokens > 1 and not upper and text.startswith(":", end):
@@ -95,6 +104,8 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
     """A mention from a capitalised chunk, or None when its shape says not-a-person."""
     text = lines.text
     raw = m.group(0)
+    if FIRM_RE.match(text, m.end()):
+        return None  # "J. R. HOLLAND & CO.", "Smith & Sons": a firm
     possessive = bool(POSSESSIVE_RE.search(raw))
     if possessive:
         raw = raw[:-2]
@@ -110,6 +121,11 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
     while spans and plain(spans[0][1]) in LEADING:
         lead_article = lead_article or spans[0][1].casefold() in ARTICLES
         spans.pop(0)
+    # "In the Senate Mr. Sherman": an honorific of address starts the name's own chunk
+    cut = next((i for i, (_, w) in enumerate(spans[1:-1], 1) if fold_word(w) in HONORIFICS
+                and not is_title(spans[i - 1][1])), 0)
+    if cut:
+        spans, lead_article = spans[cut:], False
     chunk_start = spans[0][0] if spans else m.end()
     # "Heavy Industry Commissar Sergo Ordzhonikidze", "Corps Commander Primakov": the
     # last title word ends the title, and the words before it belong to the title
@@ -117,7 +133,8 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
                      default=-1)
     title = [w for _, w in spans[:last_title + 1]]
     spans = spans[last_title + 1:]
-    while len(spans) > 1 and not title and (word_key(spans[0][1]) in common or (
+    while len(spans) > 1 and not title and spans[0][1] not in CAPITAL_PARTICLES and (
+            word_key(spans[0][1]) in common or (
             _PARTICIPLE_RE.fullmatch(spans[0][1]) and _SENTENCE_START_RE.search(
                 text, max(0, spans[0][0] - 4), spans[0][0]))):
         spans.pop(0)  # "Hence Beria", "Bolstering Khrushchev": a sentence's first word
@@ -136,6 +153,8 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
     pairs = zip(words, folded, strict=True)
     if any(f in NOT_PERSON or plain(w) in FUNCTION for w, f in pairs if f not in PARTICLES):
         return None
+    if _DEMONYM_RE.fullmatch(words[0]) and len(words) > 1:
+        return None  # "Spanish Netherlands", "Chinese Eastern Railway": a people's adjective
     if any(w.isupper() and not w.endswith(".") for w in words) and not all(
             w.isupper() or w in PARTICLES for w in words):
         return None  # "AF II", "Vol VI": codes, not names
@@ -149,9 +168,12 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
         return Mention(start, end, text[start:end], text[start:end], "", " ".join(title),
                        "regnal")
     given, family = split_name(words)
+    if words[0] in CAPITAL_PARTICLES and len(words) > 1:
+        given, family = "", " ".join(words)  # "De Witt", "Van der Lubbe": a family alone
     if (is_title(family) or fold_word(family) in TITLE_PREFIXES) and (
-            not given or word_key(words[0]) in common or is_title(words[0])):
-        return None  # "Deputy Commissar of", "Foreign Minister": an office, nobody's name
+            not given or word_key(words[0]) in common or is_title(words[0]) or all(
+                is_title(w) or fold_word(w) in TITLE_PREFIXES for w in given.split())):
+        return None  # "Deputy Commissar of", "Foreign Minister", "Vice President": an office
     kind = ("possessive" if possessive else "title" if title
             else "initials" if given and all(INITIAL_RE.fullmatch(g) for g in given.split())
             else "full" if given else "surname")
@@ -178,6 +200,9 @@ def structured_mentions(lines: TextLines, common: frozenset[str] = frozenset()) 
         family, given = m.group(1), m.group(2)
         if fold_word(family) in NOT_PERSON | FUNCTION or fold_word(given) in NOT_PERSON:
             continue
+        if (fold_word(given) in STATE_ABBREVIATIONS and text.startswith(".", m.end(2))) or (
+                " " not in given and _DATE_AFTER_RE.match(text, m.end(2))):
+            continue  # a dateline: "Nashville, Tenn.", "LONDON, Jan. 3"
         heading = ((family.isupper() and len(family) <= 4) or _DERIVED_RE.search(family)
                    or word_key(family) in common or word_key(given.split()[0]) in common)
         if heading and not INITIAL_RE.match(given) and not lines.is_reference(m.start(1)):

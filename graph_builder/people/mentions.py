@@ -12,8 +12,26 @@ thing. Which lines are references or turns is segmentation's call
 (``graph_builder.read.segment.LineRoles``); what the text says about its words is
 gathered first (``mention_context``).
 
-The only word lists are closed English function words, titles and generic
-organisation/place/time nouns: general lexicon, not names (``name_lexicon``).
+A lone word also counts when the text says what only a person is or does
+(``mention_context``): "Cromwell, who", "Lee said", "Hendricks was born", "the
+followers of Parnell", "Grant's Memoirs", "Downing, the English resident"; a
+capitalised particle makes a family on its own ("De Witt", "Van Beuningen").
+Newspaper shapes are no people: datelines ("LONDON, Dec. 3.—", "Nashville,
+Tenn."), firms ("& Co.", "Bros."), things after "the steamer", sums, offices
+without a name ("Vice President"), and a book's running heads.
+
+Span convention: a mention's span is the name only. A title, rank or office before
+it ("General Franco", "Police Commissioner Saml. Pettus", "Mr. JAMES K. BRADLEY")
+is kept on ``Mention.title`` and left out of the span (``Franco``), as the gold of
+``tests/fixtures/mentions_heldout`` labels it; a regnal numeral is inside it
+("Pius IX"), a possessive's "'s" outside it. Names split by a plain line break
+inside a paragraph are read whole only where that break reached this stage as a
+space (the reading text of ``graph_builder.tasks``); nothing here depends on it.
+
+The only word lists are closed English function words, titles and offices,
+generic organisation/place/time nouns, abbreviated given names ("Wm.", "Thos."),
+US state abbreviations and verbs and nouns said only of people: general lexicon,
+not names (``name_lexicon``).
 This module runs the two passes and the corrections that need every mention of
 the text at once.
 
@@ -40,7 +58,14 @@ from graph_builder.people.mention_forms import (
     structured_mentions,
     weak_full,
 )
-from graph_builder.people.name_lexicon import CHUNK_RE, INITIAL, WORD, surname_key, word_key
+from graph_builder.people.name_lexicon import (
+    CAPITAL_PARTICLES,
+    CHUNK_RE,
+    INITIAL,
+    WORD,
+    surname_key,
+    word_key,
+)
 from graph_builder.people.names import family_key
 
 if TYPE_CHECKING:
@@ -51,6 +76,7 @@ __all__ = ["KINDS", "Mention", "find_person_mentions"]
 # a signature: initials and a surname in capitals ("J. STALIN", "V. M. MOLOTOV")
 # (each initial is taken whole: "A.B." read as one initial or as two gave 2^n readings)
 _SIGNATURE_RE = re.compile(rf"(?>{INITIAL}\s?)+[^\W\d_]{{3,}}")
+_AMPERSAND_RE = re.compile(r"[^\S\n]*&[^\S\n]*(?:\Z|(?=[A-Z]))")
 _CREDIT_RE = re.compile(r"(?:\bby|\btrans\.|\beds?\.|\band|&|;)\s*$")
 
 
@@ -103,7 +129,8 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                 and not _CREDIT_RE.search(text[max(0, m.start() - 16):m.start()]))):
             singles.append(m)  # in a title of a work, or not a name as a whole
             continue
-        if (not mention.given and not mention.title and mention.kind != "regnal") or (
+        if (not mention.given and not mention.title and mention.kind != "regnal"
+                and mention.family.split()[0] not in CAPITAL_PARTICLES) or (
                 mention.text.isupper() and mention.kind not in ("title", "initials")):
             singles.append(m)
             continue
@@ -123,7 +150,16 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
     # a given name alone is trusted only when the text uses it mostly inside full names;
     # "Moscow" heads a few chunks ("Moscow Trials") but stands alone far more often
     givens = {family_key(g) for g, n in as_given.items() if alone[g] <= n}
+    # and a lone word the text shows to be a person ("Cromwell, who", "Lee said"), unless
+    # it is a given name the text writes in full names ("Cornelis was arrested")
+    families |= {k for k in evidence.persons if k not in evidence.places
+                 and k not in evidence.common and k not in evidence.nouns
+                 and k not in evidence.realms and k not in givens}
     for m in singles:
+        if _AMPERSAND_RE.search(text, max(0, m.start() - 3), m.start()) or _AMPERSAND_RE.match(
+                text, m.end()):
+            continue  # "Bradley & Kimbrough" in running text: a firm (a reference's pair
+            # of authors is read by ``structured_mentions`` before this)
         for word in re.finditer(rf"{WORD}", m.group(0)):
             mention = single_mention(text, m.start() + word.start(), word.group(), families,
                                      givens)
@@ -132,8 +168,10 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                 mentions.append(mention)
     # "deputy NKVD chief", "OGPU: powers of" (an index line): a body the text calls
     # "the NKVD" is no person, unless a reference cites it as one's family name
-    return sorted((x for x in mentions if x.given or x.kind == "regnal" or word_key(x.family)
-                   not in evidence.nouns or surname_key(x.family) in known),
+    # a running head names the book or chapter on every page, not a person of its prose
+    return sorted((x for x in mentions if (x.given or x.kind == "regnal" or word_key(x.family)
+                   not in evidence.nouns or surname_key(x.family) in known)
+                   and not evidence.in_running_head(x.start)),
                   key=lambda x: x.start)
 
 

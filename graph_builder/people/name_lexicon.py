@@ -14,7 +14,7 @@ import functools
 import re
 
 from graph_builder.people.names import family_key
-from graph_builder.support.text_patterns import MONTH_NAMES
+from graph_builder.support.text_patterns import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 # -- token shapes --------------------------------------------------------------
 _UP = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
@@ -29,7 +29,13 @@ PARTICLES = ("de", "da", "das", "do", "dos", "du", "des", "del", "della", "di", 
              "der", "den", "ter", "ten", "y", "bin", "ibn", "al", "la", "le")
 _PART = "(?:" + "|".join(PARTICLES) + ")"
 _NICK = rf"[\"“]{WORD}[\"”]"
-_TOKEN = rf"(?:{_ABBR}|{INITIAL}|{WORD})"
+# given names as English printers abbreviated them ("Wm. H. Outlaw", "Thos. J. Rucker",
+# "Benj. Franklin"): a general lexicon of the written forms, not anybody's names
+GIVEN_ABBREVIATIONS = ("Alex", "Alexr", "And", "Benj", "Chas", "Danl", "Edw", "Fredk", "Geo",
+                       "Hy", "Jas", "Jno", "Jos", "Josh", "Nathl", "Richd", "Robt", "Saml",
+                       "Theo", "Thos", "Wm", "Wmn")
+_GIVEN_ABBR = rf"(?:{'|'.join(GIVEN_ABBREVIATIONS)})\."
+_TOKEN = rf"(?:{_ABBR}|{_GIVEN_ABBR}|{INITIAL}|{WORD})"
 CHUNK_RE = re.compile(
     rf"(?<![\w’'.\-]){_TOKEN}(?:[ \t]+(?:{_PART}[ \t]+)?(?:{_TOKEN}|{_NICK}))*(?![\w’'])")
 _FAMILY_INV = rf"{WORD}(?: (?i:{_PART}) {WORD})*"
@@ -75,7 +81,12 @@ admiral commander gen col capt lt sgt adm maj governor gov president pres vice-p
 chairman secretary minister premier chancellor senator sen ambassador consul judge justice
 mayor deputy commissar comrades pastor doctor don doña señor señora herr frau hon
 narkom commander commandant
+sheriff commissioner postmaster speaker treasurer alderman constable magistrate coroner
+superintendent inspector attorney solicitor recorder regent stadholder pensionary
+protector viceroy
 """)
+# honorifics of address: a chunk "In the Senate Mr. Sherman" starts its name at "Mr."
+HONORIFICS = _words("mr mrs ms miss mme mlle messrs dr rev hon sir madame monsieur")
 TITLES = _TITLE_WORDS | {t + "s" for t in _TITLE_WORDS if not t.endswith("s")}
 TITLE_PREFIXES = _words("grand vice prime lord high chief first")  # "Grand Duke Leopold"
 TRAILING = frozenset({"jr", "sr", "ii", "iii", "iv", *PARTICLES})
@@ -95,13 +106,63 @@ index days day north south east west northern
 southern eastern western central national international new liberal source sources
 war wars battle peace books affairs persons people peoples citizens univ publishers publishing
 verlag editions
+imperial royal papal ducal colonial
+hundred thousand million billion dollars pounds cents francs shillings guineas roubles rubles
+bros co sons brothers proprietor proprietors druggist druggists
+""")
+# what only a person does, right after a lone capitalised word ("Cromwell said", "Lee
+# never wrote", "Hendricks was born"): speaking, thinking, marrying, dying, being elected.
+# Acting verbs ("marched", "refused") and those of diplomacy ("declared", "promised",
+# "feared") are left out: towns and states do them in prose ("Holland promised").
+PERSON_VERBS = _words("""
+said says wrote writes replied told asked remarked exclaimed recalled thought believed knew
+died married resigned lectured spoke smiled laughed wept confessed himself herself
+""")
+PERSON_PASSIVES = _words("""
+born killed shot arrested executed elected murdered assassinated wounded crowned hanged
+beheaded imprisoned exiled baptized baptised buried knighted
+""")
+# a person's kin, body and papers: "the followers of Parnell", "Grant's Memoirs"
+RELATIONAL_NOUNS = _words("""
+followers supporters partisans wife husband widow son sons daughter daughters brother sister
+father mother death murder assassination funeral memoirs biographer successor predecessor
+""")
+# what a person is called in an apposition: "Cromwell, the Lord Protector,", "Downing, the
+# English resident at The Hague,"
+PERSON_NOUNS = TITLES | RELATIONAL_NOUNS | _words("""
+resident envoy leader philosopher poet painter writer author historian statesman soldier
+officer priest monk nun merchant lawyer banker scholar scientist physician surgeon
+revolutionary rebel agent spy hero heroine founder inventor composer novelist journalist
+editor
+""")
+# what a firm's name ends with ("J. R. HOLLAND & CO.", "Lockert Bros."): not a person's
+FIRM_RE = re.compile(r"[^\S\n]*&[^\S\n]*(?:Co|CO|Sons|SONS|Bros?|BROS?)\b")
+# things named like people: "the steamer Emma Graham", "the ship Royal Oak"
+VESSELS = _words("""
+steamer steamboat ship schooner brig bark barque frigate sloop yacht packet boat gunboat
+cruiser battleship ironclad vessel clipper liner tug locomotive engine horse
+""")
+# nobiliary particles written capitalised before a family name alone ("De Witt", "Van
+# Buren", "Von Galen"): with the next word they are a family name. Not the articles
+# "Le"/"La"/"Los" that begin places ("Le Cap", "Los Angeles").
+CAPITAL_PARTICLES = ("De", "Van", "Von", "Du", "Di", "Da", "Del", "Della", "Ter", "Ten")
+# US state abbreviations after a town ("Nashville, Tenn.", "Chicago, Ill."): places
+STATE_ABBREVIATIONS = _words("""
+ala ariz ark cal calif colo conn dak del fla ga ill ind ia kan kans ky la mass md me mich
+minn miss mo mont neb nebr nev okla ore pa tenn tex va vt wash wis wisc wyo
 """)
 # months (as every stage names them, support.text_patterns) and days: dates, not names
-_TIME = frozenset(m.lower() for m in MONTH_NAMES) | _words(
+# (not "Jan", which is as often a Dutch or Polish given name)
+_TIME = frozenset(m.lower() for m in MONTH_NAMES + MONTH_ABBREVIATIONS if m != "Jan") | _words(
     "monday tuesday wednesday thursday friday saturday sunday")
 NOT_PERSON = _NOT_PERSON_WORDS | _TIME
 # "On 18 February Huerta arrested": the date leads the chunk but is not the name
-LEADING = FUNCTION | ARTICLES | _TIME
+# verbs that open a notice or caption before a name ("Married Mary Todd", "Died at ...")
+_NOTICE_VERBS = _words("""
+married died born wanted arrived elected appointed killed murdered drowned executed resigned
+departed returned
+""")
+LEADING = FUNCTION | ARTICLES | _TIME | _NOTICE_VERBS
 WORDS_RE = re.compile(r"\S+")
 INITIAL_RE = re.compile(INITIAL)
 

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from graph_builder.people.index import PersonIndex
 from graph_builder.people.life_dates import LifeDates, find_life_dates
 from graph_builder.people.mentions import Mention, find_person_mentions
+from graph_builder.people.name_lexicon import CAPITAL_PARTICLES
 from graph_builder.people.names import family_key, given_tokens
 from graph_builder.records import Document, PersonEntity, PersonMention, PersonName, Span
 
@@ -43,10 +44,15 @@ def _is_named(m: Mention) -> bool:
 
 
 def _family(mention: Mention) -> str:
-    """The family name to index under: "de Saint-Just" -> "Saint-Just"."""
+    """The family name to index under: "de Saint-Just" -> "Saint-Just", and "De Witt" (a
+    particle capitalised where no given name precedes it) -> "Witt", as "Johan de Witt"."""
     if mention.kind == "regnal":
         return mention.family
-    return _PARTICLE_RE.sub("", mention.family.strip()) or mention.family
+    family = mention.family.strip()
+    first, _, rest = family.partition(" ")
+    if first in CAPITAL_PARTICLES and rest and not mention.given:
+        family = rest
+    return _PARTICLE_RE.sub("", family) or mention.family
 
 
 def _name(mention: Mention) -> PersonName:

@@ -36,14 +36,14 @@ def test_mentions_name_forms(text, expected):
 
 
 def test_mentions_surname_only_needs_a_full_form_in_the_text():
-    assert spans("Robespierre spoke first.") == []
+    assert spans("Robespierre came first.") == []
     text = "Maximilien Robespierre was ill. Later Robespierre spoke, and Robespierre’s allies left."
     assert spans(text) == [("Maximilien Robespierre", "full"), ("Robespierre", "surname"),
                            ("Robespierre", "possessive")]
 
 
 def test_mentions_known_families_from_the_caller():
-    assert spans("Robespierre spoke first.", known_families=frozenset({"Robespierre"})) == [
+    assert spans("Robespierre came first.", known_families=frozenset({"Robespierre"})) == [
         ("Robespierre", "surname")]
 
 
@@ -219,3 +219,90 @@ def test_issue_12_mentions_of_a_long_word_run_keep_their_context():
     """A word run far longer than the first window still gives its last two words."""
     lines = TextLines("the " + "x" * 5000 + " of Committee Name")
     assert lines.words_before(0, len(lines.text) - len("Committee Name")) == ["x" * 5000, "of"]
+
+
+# -- issue 14: newspapers, capitals, abbreviations, surnames alone -------------------
+
+def found(text, **kw):
+    return [(m.text, m.kind, m.title) for m in find_person_mentions(text, **kw)]
+
+
+@pytest.mark.parametrize("text", [
+    # datelines are places, not inverted "Family, Given" names
+    "Telegrams.\n\nPARIS, Oct. 14.—The Chamber rose early.",
+    "Telegrams.\n\nBoston, Mass., Sept. 2.—Rain fell all day.",
+    "Telegrams.\n\nHELSINGFORS, Jan. 9.—The ice is thick.",
+    # firms, products, ships, sums, offices, events, objects, states
+    "Notice.\n\nPrice one dollar. Sold by T. M. GREER & CO., Louisville.",
+    "Notice.\n\nWilkes Bros. have moved to Main street.",
+    "Notice.\n\nThe schooner Lucy Ames sailed for Galveston.",
+    "Notice.\n\nFive Hundred Dollars will be paid for his arrest.",
+    "Notice.\n\nThe Vice President took the chair, and the Lord Protector agreed.",
+    "Notice.\n\nThe Sole Proprietors are in Chicago.",
+    "Notice.\n\nHe wrote of the Glorious Revolution and carried a Colt Navy.",
+    "Notice.\n\nImperial Germany and the Danish Sound were quiet.",
+    "Notice.\n\nOn Dec 4 London was foggy.",
+])
+def test_mentions_issue_14_non_person_shapes(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # English abbreviated given names keep their first part
+    ("Notice.\n\nThe deed was signed by Chas. W. Ferriday and Jas. Hollis.",
+     [("Chas. W. Ferriday", "full", ""), ("Jas. Hollis", "full", "")]),
+    # an honorific starts a name inside a longer capitalised run
+    ("Notice.\n\nIn the Senate Mr. Halloway spoke.", [("Halloway", "title", "Mr.")]),
+    # an office before a name is the mention's title, outside its span
+    ("Notice.\n\nPolice Commissioner Saml. Ferrand resigned.",
+     [("Saml. Ferrand", "title", "Police Commissioner")]),
+    ("Notice.\n\nSheriff Oakes rode out.", [("Oakes", "title", "Sheriff")]),
+    # a firm's pair of names in running text is no person, its partner named in full is
+    ("Notice.\n\nMr. AMOS T. LYLE, of Lyle & Garnett, is here.",
+     [("AMOS T. LYLE", "title", "Mr.")]),
+    # "Married" opening a notice is no given name
+    ("Notice.\n\nMarried Ellen Voss and Peter Hale, both of this county.",
+     [("Ellen Voss", "full", ""), ("Peter Hale", "full", "")]),
+])
+def test_mentions_issue_14_newspaper_names(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Notice.\n\nNapier, who had sailed at dawn, came back.", ["Napier"]),
+    ("Notice.\n\nAfter the vote Gorringe said nothing.", ["Gorringe"]),
+    ("Notice.\n\nWhen the war ended Halsey was elected again.", ["Halsey"]),
+    ("Notice.\n\nThe followers of Delane left the hall.", ["Delane"]),
+    ("Notice.\n\nThe second volume of Pardoe's memoirs is out.", ["Pardoe"]),
+    ("Notice.\n\nThen Kettering, the English envoy at Turin, wrote home.", ["Kettering"]),
+    # and what a state does is no evidence: "Holland promised", "the States of Holland"
+    ("Notice.\n\nHolland promised aid. The States of Holland said no.", []),
+])
+def test_mentions_issue_14_surname_alone_from_what_the_text_says(text, expected):
+    assert [m.text for m in find_person_mentions(text)] == expected
+
+
+def test_mentions_issue_14_capital_particle_is_a_family_and_joins_it():
+    text = ("Notice.\n\nPieter van Hoorn came first. Van Hoorn spoke; then De Graaf, "
+            "and Arend de Graaf.")
+    assert found(text) == [("Pieter van Hoorn", "full", ""), ("Van Hoorn", "surname", ""),
+                           ("De Graaf", "surname", ""), ("Arend de Graaf", "full", "")]
+
+
+def test_mentions_issue_14_running_heads_name_no_one():
+    text = ("Chapter One\n\nOtto Lenz wrote. Lenz left.\n\n"
+            "OTTO LENZ AND HIS CIRCLE\t41\n\nLenz came back.\n\n42  THE CIRCLE\n")
+    assert [m.text for m in find_person_mentions(text)] == ["Otto Lenz", "Lenz", "Lenz"]
+
+
+def test_mentions_issue_14_given_name_alone_stays_a_given_name():
+    text = "Notice.\n\nKarel Smit and Joost Smit met. Joost was arrested in May."
+    assert found(text)[-1] == ("Joost", "given", "")
+
+
+def test_mentions_issue_14_line_breaks_read_as_spaces():
+    """A paragraph whose line breaks another stage reads as spaces (the reading text) gives
+    the same names as the wrapped one gives where no break falls inside a name."""
+    wrapped = "Notice.\n\nThe letter of Anna\nBrandt reached Mr. Olof Vries\nat Delft."
+    joined = wrapped.replace("a\nB", "a B").replace("s\nat", "s at")
+    assert [m.text for m in find_person_mentions(joined)] == ["Anna Brandt", "Olof Vries"]
