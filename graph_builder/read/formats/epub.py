@@ -29,6 +29,7 @@ MAX_MEMBERS = 10_000
 MAX_TOTAL = 512 * 1024 * 1024  # bytes unpacked, all members
 MAX_RATIO, RATIO_FLOOR = 100, 16 * 1024 * 1024  # a member this large may not be this packed
 _CONTAINER = "META-INF/container.xml"
+_ENCRYPTION = "META-INF/encryption.xml"
 _XHTML = {"application/xhtml+xml", "text/html", "application/x-dtbook+xml"}
 
 
@@ -44,6 +45,7 @@ def extract(raw: bytes) -> Extracted:
         opf_path = _package_path(archive)
         package = parse_xml(_read(archive, opf_path), "XML (the EPUB's OPF package)")
         title, spine = _spine(package, posixpath.dirname(opf_path))
+        _check_not_encrypted(archive, spine)
         assembly = Assembly()
         for name in spine:
             root, _encoding = html.parse(_read(archive, name))
@@ -80,6 +82,19 @@ def _package_path(archive: zipfile.ZipFile) -> str:
             return unquote(elem.get("full-path"))
     raise FormatError(f"is a broken EPUB: its {_CONTAINER} names no package (rootfile); "
                       "skipped. Re-export it from its editor to include it.")
+
+
+def _check_not_encrypted(archive: zipfile.ZipFile, spine: list[str]) -> None:
+    """Refuse a book whose chapters are encrypted (DRM): their bytes would read as noise.
+    Obfuscated fonts, which META-INF/encryption.xml also lists, are no matter."""
+    if _ENCRYPTION not in archive.namelist():
+        return
+    listed = parse_xml(_read(archive, _ENCRYPTION), f"XML (the EPUB's {_ENCRYPTION})")
+    locked = {posixpath.normpath(unquote(e.get("URI", ""))) for e in listed.iter()
+              if local(e) == "CipherReference"}
+    if locked & set(spine):
+        raise FormatError("is an EPUB whose text is encrypted (DRM); skipped. Export it "
+                          "without DRM from where it was bought to include it.")
 
 
 def _spine(package: etree._Element, folder: str) -> tuple[str, list[str]]:

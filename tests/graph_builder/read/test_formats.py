@@ -228,6 +228,16 @@ def _zip(path: Path, members: dict[str, bytes]) -> None:
             zf.writestr(name, data)
 
 
+def _drm_epub(path: Path) -> None:
+    write_epub(path, TITLE, PARAGRAPHS)
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("META-INF/encryption.xml", (
+            '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:container" '
+            'xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:EncryptedData><enc:CipherData>'
+            '<enc:CipherReference URI="OEBPS/chapter1.xhtml"/></enc:CipherData>'
+            '</enc:EncryptedData></encryption>'))
+
+
 _TEI = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><p>{}</p></body></text></TEI>'
 BROKEN = {
     "scanned.pdf": (lambda p: write_pdf(p, TITLE, PARAGRAPHS, text_layer=False),
@@ -240,6 +250,7 @@ BROKEN = {
                          "no META-INF/container.xml"),
     "bomb.epub": (lambda p: _zip(p, {"META-INF/container.xml": b"<container/>",
                                      "big.xhtml": b"\0" * (40 * 1024 * 1024)}), "zip bomb"),
+    "drm.epub": (lambda p: _drm_epub(p), "encrypted (DRM)"),
     "malformed.xml": (lambda p: p.write_text(_TEI.format("unclosed <hi>emphasis")),
                       "not well-formed"),
     "xxe.xml": (lambda p: p.write_text(
@@ -284,10 +295,21 @@ def test_formats_epub_spine_order_wins_over_manifest(tmp_path):
 
 
 def test_formats_pdf_joins_hyphenated_lines_and_drops_folios():
-    from graph_builder.read.formats.pdf import _paragraphs
+    from graph_builder.read.formats.pdf import _lines, _paragraphs
 
     page = "  12\n\nThe revo-\nlution of the   Second\nRepublic.\n\n\nNext one.\n\n   12  \n"
-    assert _paragraphs(page, "12") == ["The revolution of the Second Republic.", "Next one."]
+    assert _paragraphs(_lines(page), "12") == ["The revolution of the Second Republic.",
+                                                "Next one."]
+
+
+def test_formats_pdf_drops_running_heads():
+    from graph_builder.read.formats.pdf import _lines, _paragraphs, running_heads
+
+    pages = [_lines(f"Chapter 2: The June Days   {n}\nText of page {n} goes on.\n\n{n}")
+             for n in (37, 38, 39)]
+    heads = running_heads(list(zip(("37", "38", "39"), pages, strict=True)))
+    assert [_paragraphs(p, str(n), heads) for p, n in zip(pages, (37, 38, 39), strict=True)] \
+        == [[f"Text of page {n} goes on."] for n in (37, 38, 39)]
 
 
 def test_formats_documents_pickle(built):
