@@ -53,8 +53,9 @@ def _is_heading(text: str, prev_blank: bool, next_blank: bool) -> bool:
     """A short free-standing line without sentence punctuation."""
     if len(text) > 100 or len(text.split()) > 14 or not (prev_blank or next_blank):
         return False
-    if text.endswith(_SENTENCE_END) and not text.endswith("?"):
-        return False
+    if text.endswith(_SENTENCE_END) and not text.endswith("?") and not (
+            text.endswith(".") and text.isupper() and len(text.split()) <= 3):
+        return False  # a sentence; but "WASHINGTON." heads a newspaper's column
     if _INNER_SENTENCE_END.search(text):  # "…the works.¹ The union" is prose, wrapped
         return False
     return text[:1].isupper() or text[:1].isdigit() or text[:1] in "“\"'‘"

@@ -180,3 +180,11 @@ def test_reading_text_maps_every_prose_offset_back_to_the_printed_letter():
             assert reading.prose(reading.printed(i)) == i
     start = reading.text.index("Frederick could")
     assert text[slice(*reading.printed_span(start, start + 9))] == "Frede-\nrick"
+
+
+def test_a_newspaper_column_head_in_capitals_with_a_full_stop_is_a_heading():
+    text = ("THE WEEKLY RECORD\n\nWASHINGTON.\n\nCongress met at noon and chose its speaker "
+            "after three ballots.\n\nThe clerk read the roll: PRESENT.\n")
+    kinds = [(b.kind, b.text) for b in blocks_of(text)]
+    assert (BlockKind.HEADING, "WASHINGTON.") in kinds
+    assert (BlockKind.PARAGRAPH, "The clerk read the roll: PRESENT.") in kinds
