@@ -263,11 +263,8 @@ class GraphBuilder:
         self.add(node, SDO.text, claim.reading or claim.text)  # wrapped text read as prose
         self.add(node, SDO.isPartOf, self.doc_node(doc.doc_id))
         self.add(node, CG.lineNumber, ox.Literal(str(claim.line), datatype=XSD.positiveInteger))
-        # the printed page it starts on: a PDF's or TEI's own page labels where the file has
-        # them, else the page numbers printed in the text
-        page = doc.page_at(claim.span.start) if doc.pages else claim.page
-        if page:
-            self.add(node, SDO.pagination, page)
+        if claim.page:  # the printed page it starts on (read.segment: the file's own page
+            self.add(node, SDO.pagination, claim.page)  # labels, else those in the text)
         if claim.thesis is not None:
             thesis_key = f"{doc.doc_id}|{claim.thesis.span.start}"
             self.add(node, CG.underThesis, self.iri("thesis", thesis_key))

@@ -103,9 +103,10 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def segment(document: Document) -> DocumentLayout:
-    """The document's blocks in order, the shape they add up to, and its printed pages."""
+    """The document's blocks in order, the shape they add up to, and its printed pages
+    (as its file gives them: a PDF's page labels, TEI's <pb>; else as its text prints them)."""
     blocks, pages = paged_blocks(document.text)
-    return DocumentLayout(document, infer_shape(blocks), blocks, pages)
+    return DocumentLayout(document, infer_shape(blocks), blocks, document.pages or pages)
 
 
 def blocks_of(text: str) -> list[Block]:
