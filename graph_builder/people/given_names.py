@@ -62,6 +62,11 @@ def _classes() -> dict[str, int]:
     return index
 
 
+def is_given_name(name: str) -> bool:
+    """Is a folded word one of the lexicon's given names ("james", "ivan")?"""
+    return name in _classes()
+
+
 def same_given_name(a: str, b: str) -> bool:
     """Are two folded given names one name in two languages ("iosif", "joseph")?"""
     classes = _classes()

@@ -178,6 +178,28 @@ _RUNNING_HEAD_RE = re.compile(r"^(?:\d{1,4}(?:\t|[^\S\n]{2,})[^\n]{3,80}|[^\n]{3
 _CAPITALISED_BEFORE_RE = re.compile(r"([A-ZÀ-Þ][\w’'\-]*)[^\S\n]+\Z")
 
 
+# adverbs opening a sentence ("Typically, the first secretary"), group nouns ("Trotskyists,
+# who"): shapes of words that are nobody's name
+_NOT_A_NAME_RE = re.compile(r".*(?:ally|ously|ively|fully|ably|ibly|lessly|ingly|edly|ently|"
+                            r"antly|arly|ately|ites?|ists?|isms?)|.*-[a-z].*")
+_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|in|at|from|to|into|near|across|within|inside|"
+                                    r"throughout|towards?)[^\S\n]+\Z")
+
+
+def _lone_person_word(lines: TextLines, m: re.Match, subject: bool) -> bool:
+    """Is the word of an evidence match (``_PERSON_EVIDENCE``) taken for a person: alone
+    (no capitalised word right before it: "New York said"), as a subject not after a
+    preposition ("Kontorin of Arkhangelsk said"), not shaped like an adverb or a group noun, not a
+    plural of a word the text also writes ("Mensheviks, who" beside "Menshevik"), and
+    not on a reference line ("Scribner’s sons, 1942": a publisher)?"""
+    text, word, pos = lines.text, m.group(1), m.start(1)
+    if _NOT_A_NAME_RE.fullmatch(word) or _capitalised_before(text, pos) or (subject and (
+            _PREPOSITION_BEFORE_RE.search(text, max(0, pos - 14), pos))) or (
+            lines.is_reference(pos)):
+        return False
+    return not (word.endswith("s") and re.search(rf"\b{re.escape(word[:-1])}\b", text))
+
+
 def _capitalised_before(text: str, pos: int) -> bool:
     """Does a capitalised word other than a function word ("Then", "When") stand right
     before ``pos``?"""
@@ -188,10 +210,13 @@ _PERSON_EVIDENCE = [re.compile(p) for p in (
     rf"{_LONE}\s+(?:(?:never|also|then|later|soon|once|always|often|had|has)\s+)?"
     rf"(?:{_alternation(PERSON_VERBS)})\b",
     rf"{_LONE}\s+(?:was|had\s+been)\s+(?:{_alternation(PERSON_PASSIVES)})\b",
+    rf"{_LONE},\s+(?:the|a|an)\s+(?:[^\W\d_]+\s+){{0,2}}(?i:{_alternation(PERSON_NOUNS)})"
+    r"(?![\w’'\-])",
+    # (the last two name the person after "of" by design: "the followers of Parnell")
     rf"\b(?:{_alternation(RELATIONAL_NOUNS)})\s+of\s+{_LONE}(?![\w’'\-]|\s+[A-Z])",
     rf"{_LONE}[’']s\s+(?i:{_alternation(RELATIONAL_NOUNS)})\b",
-    rf"{_LONE},\s+(?:the|a|an)\s+(?:[^\W\d_]+\s+){{0,2}}(?i:{_alternation(PERSON_NOUNS)})(?![\w’'\-])",
 )]
+_SUBJECT_PATTERNS = 4  # the first four: the word is a sentence's subject
 # where a reference line's title begins: an italic or quoted title, or the first
 # sentence stop after a word ("Duranty, Walter. The Kremlin ..."), or ", The ..."
 _TITLE_START_RE = re.compile(r"[*_“\"]|(?<=[a-z’'\)]{2}[.:]) |, (?=(?:The|A|An) )")
@@ -214,9 +239,9 @@ def gather_evidence(lines: TextLines) -> Evidence:
             title = _TITLE_START_RE.search(line.group())
             if title is not None:
                 titles.append((line.start() + title.start(), line.end()))
-    persons = frozenset(word_key(m.group(1)) for pattern in _PERSON_EVIDENCE
+    persons = frozenset(word_key(m.group(1)) for i, pattern in enumerate(_PERSON_EVIDENCE)
                         for m in pattern.finditer(text)
-                        if not _capitalised_before(text, m.start(1)))
+                        if _lone_person_word(lines, m, i < _SUBJECT_PATTERNS))
     realms = frozenset(word_key(m.group(2)) for m in _OF_RE.finditer(text)
                        if is_title(m.group(1)) or fold_word(m.group(1)) in NOT_PERSON
                        or (m.group(1)[:1].isupper() and word_key(m.group(1)) in nouns))

@@ -49,6 +49,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from graph_builder.people.given_names import is_given_name
 from graph_builder.people.mention_context import AFTER_PLACE_PREP_RE, TextLines, gather_evidence
 from graph_builder.people.mention_forms import (
     KINDS,
@@ -76,7 +77,11 @@ __all__ = ["KINDS", "Mention", "find_person_mentions"]
 # a signature: initials and a surname in capitals ("J. STALIN", "V. M. MOLOTOV")
 # (each initial is taken whole: "A.B." read as one initial or as two gave 2^n readings)
 _SIGNATURE_RE = re.compile(rf"(?>{INITIAL}\s?)+[^\W\d_]{{3,}}")
-_AMPERSAND_RE = re.compile(r"[^\S\n]*&[^\S\n]*(?:\Z|(?=[A-Z]))")
+_AMP_BEFORE_RE = re.compile(rf"({WORD})[^\S\n]*&[^\S\n]*\Z")
+_AMP_AFTER_RE = re.compile(rf"[^\S\n]*&[^\S\n]*({WORD})")
+_FIRM_BEFORE_RE = re.compile(r"(?:\b(?:firm|store|house|shop|office|works|mill|agents?|"
+                             r"dealers?|makers?|proprietors?|druggists?)\s+of|\b[Ss]old\s+by"
+                             r"|\bMessrs\.)\s+\Z")
 _CREDIT_RE = re.compile(r"(?:\bby|\btrans\.|\beds?\.|\band|&|;)\s*$")
 
 
@@ -119,7 +124,7 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
             continue
         raw = m.group(0)
         if " " not in raw or (raw.isupper() and len(raw) > 2 and not _SIGNATURE_RE.fullmatch(
-                raw)) or AFTER_PLACE_PREP_RE.search(
+                raw) and not _capital_name(raw)) or AFTER_PLACE_PREP_RE.search(
                 text, max(0, m.start() - 12), m.start()):
             singles.append(m)  # a lone word, heading, label or place: only known names count
             continue
@@ -131,7 +136,8 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
             continue
         if (not mention.given and not mention.title and mention.kind != "regnal"
                 and mention.family.split()[0] not in CAPITAL_PARTICLES) or (
-                mention.text.isupper() and mention.kind not in ("title", "initials")):
+                mention.text.isupper() and mention.kind not in ("title", "initials")
+                and not _capital_name(mention.text)):
             singles.append(m)
             continue
         if mention.kind == "full" and weak_full(mention, evidence, vouched):
@@ -156,11 +162,9 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                  and k not in evidence.common and k not in evidence.nouns
                  and k not in evidence.realms and k not in givens}
     for m in singles:
-        if _AMPERSAND_RE.search(text, max(0, m.start() - 3), m.start()) or _AMPERSAND_RE.match(
-                text, m.end()):
-            continue  # "Bradley & Kimbrough" in running text: a firm (a reference's pair
-            # of authors is read by ``structured_mentions`` before this)
         for word in re.finditer(rf"{WORD}", m.group(0)):
+            if _in_firm(text, m.start() + word.start(), m.start() + word.end()):
+                continue
             mention = single_mention(text, m.start() + word.start(), word.group(), families,
                                      givens)
             if mention is not None and not (
@@ -173,6 +177,26 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                    not in evidence.nouns or surname_key(x.family) in known)
                    and not evidence.in_running_head(x.start)),
                   key=lambda x: x.start)
+
+
+def _in_firm(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start:end`` half of "X & Y" that the text calls a firm ("the firm
+    of Bradley & Kimbrough", "sold by Owen & Moore", "Messrs. Hill & Dodd")? Two people
+    joined by "&" ("Beria & Malenkov") stay people."""
+    before = _AMP_BEFORE_RE.search(text, max(0, start - 40), start)
+    pair_start = before.start() if before else start
+    if before is None and not _AMP_AFTER_RE.match(text, end):
+        return False
+    return _FIRM_BEFORE_RE.search(text, max(0, pair_start - 30), pair_start) is not None
+
+
+def _capital_name(raw: str) -> bool:
+    """"JAMES MADISON", "JOHN Q. BINNS": a name in capitals, told from a heading in
+    capitals ("ELECTRIC BITTERS", "FOREIGN NEWS") by a given name of the lexicon
+    first (``given_names``: names as languages have them, not anybody's people)."""
+    words = raw.split()
+    return 2 <= len(words) <= 4 and not raw.endswith(":") and is_given_name(
+        family_key(words[0]))
 
 
 def _covered(text: str, mentions: list[Mention]) -> bytearray:

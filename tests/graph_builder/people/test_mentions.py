@@ -258,7 +258,7 @@ def test_mentions_issue_14_non_person_shapes(text):
      [("Saml. Ferrand", "title", "Police Commissioner")]),
     ("Notice.\n\nSheriff Oakes rode out.", [("Oakes", "title", "Sheriff")]),
     # a firm's pair of names in running text is no person, its partner named in full is
-    ("Notice.\n\nMr. AMOS T. LYLE, of Lyle & Garnett, is here.",
+    ("Notice.\n\nMr. AMOS T. LYLE, of the firm of Lyle & Garnett, is here.",
      [("AMOS T. LYLE", "title", "Mr.")]),
     # "Married" opening a notice is no given name
     ("Notice.\n\nMarried Ellen Voss and Peter Hale, both of this county.",
@@ -306,3 +306,15 @@ def test_mentions_issue_14_line_breaks_read_as_spaces():
     wrapped = "Notice.\n\nThe letter of Anna\nBrandt reached Mr. Olof Vries\nat Delft."
     joined = wrapped.replace("a\nB", "a B").replace("s\nat", "s at")
     assert [m.text for m in find_person_mentions(joined)] == ["Anna Brandt", "Olof Vries"]
+
+
+def test_mentions_issue_14_two_people_joined_by_an_ampersand_stay_people():
+    text = ("Notice.\n\nKarl Aberg and Otto Brisk were named. Both Aberg & Brisk were "
+            "elected, and the firm of Aberg & Lund closed.")
+    assert [m.text for m in find_person_mentions(text)] == [
+        "Karl Aberg", "Otto Brisk", "Aberg", "Brisk"]
+
+
+def test_mentions_issue_14_names_in_capitals():
+    text = "Notice.\n\nA letter from JAMES MADISON was read, and ELECTRIC BITTERS sold well."
+    assert found(text) == [("JAMES MADISON", "full", "")]
