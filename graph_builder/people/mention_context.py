@@ -171,6 +171,7 @@ def _alternation(words: frozenset[str]) -> str:
 
 
 _LONE = rf"(?<![\w’'.\-])({WORD})"
+_NAME_END = r"(?![\w’'\-]|\s+[A-Z])"  # the word ends the name: "of Parnell hold"
 _OF_RE = re.compile(rf"([A-Za-zÀ-ÿ\-]+) of ({WORD})(?![\w’'\-])")
 _RUNNING_HEAD_RE = re.compile(r"^(?:\d{1,4}(?:\t|[^\S\n]{2,})[^\n]{3,80}|[^\n]{3,80}?"
                               r"(?:\t|[^\S\n]{2,})\d{1,4})[^\S\n]*$", re.M)
@@ -182,7 +183,7 @@ _CAPITALISED_BEFORE_RE = re.compile(r"([A-ZÀ-Þ][\w’'\-]*)[^\S\n]+\Z")
 # who"): shapes of words that are nobody's name
 _NOT_A_NAME_RE = re.compile(r".*(?:ally|ously|ively|fully|ably|ibly|lessly|ingly|edly|ently|"
                             r"antly|arly|ately|ites?|ists?|isms?)|.*-[a-z].*")
-_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|in|at|from|to|into|near|across|within|inside|"
+_PREPOSITION_BEFORE_RE = re.compile(r"\b(?i:of|in|at|from|to|into|near|across|within|inside|"
                                     r"throughout|towards?)[^\S\n]+\Z")
 
 
@@ -212,11 +213,16 @@ _PERSON_EVIDENCE = [re.compile(p) for p in (
     rf"{_LONE}\s+(?:was|had\s+been)\s+(?:{_alternation(PERSON_PASSIVES)})\b",
     rf"{_LONE},\s+(?:the|a|an)\s+(?:[^\W\d_]+\s+){{0,2}}(?i:{_alternation(PERSON_NOUNS)})"
     r"(?![\w’'\-])",
-    # (the last two name the person after "of" by design: "the followers of Parnell")
-    rf"\b(?:{_alternation(RELATIONAL_NOUNS)})\s+of\s+{_LONE}(?![\w’'\-]|\s+[A-Z])",
+    rf"{_LONE},\s+(?:{_alternation(PERSON_NOUNS)})\s+of\b",  # "Zemlyachka, member of"
+    # (the rest may name the person after a preposition: "the followers of Parnell")
+    rf"\b(?:{_alternation(RELATIONAL_NOUNS)})\s+of\s+{_LONE}{_NAME_END}",
     rf"{_LONE}[’']s\s+(?i:{_alternation(RELATIONAL_NOUNS)})\b",
+    rf"\bmarried\s+(?:to\s+)?{_LONE}{_NAME_END}",
+    # "His successor, Rochambeau,", "the English envoy, Downing."
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[^\W\d_]+\s+)?"
+    rf"(?:{_alternation(PERSON_NOUNS)}),\s+{_LONE}[,.;]",
 )]
-_SUBJECT_PATTERNS = 4  # the first four: the word is a sentence's subject
+_SUBJECT_PATTERNS = 5  # the first five: the word is a sentence's subject
 # where a reference line's title begins: an italic or quoted title, or the first
 # sentence stop after a word ("Duranty, Walter. The Kremlin ..."), or ", The ..."
 _TITLE_START_RE = re.compile(r"[*_“\"]|(?<=[a-z’'\)]{2}[.:]) |, (?=(?:The|A|An) )")

@@ -106,7 +106,7 @@ index days day north south east west northern
 southern eastern western central national international new liberal source sources
 war wars battle peace books affairs persons people peoples citizens univ publishers publishing
 verlag editions
-imperial royal papal ducal colonial
+imperial royal papal ducal colonial catholic protestant orthodox lutheran anglican
 hundred thousand million billion dollars pounds cents francs shillings guineas roubles rubles
 bros co sons brothers proprietor proprietors druggist druggists
 """)
@@ -126,6 +126,7 @@ beheaded imprisoned exiled baptized baptised buried knighted
 RELATIONAL_NOUNS = _words("""
 followers supporters partisans wife husband widow son sons daughter daughters brother sister
 father mother death murder assassination funeral memoirs biographer successor predecessor
+writings diary diaries speech speeches biography portrait grave tomb
 """)
 # what a person is called in an apposition: "Cromwell, the Lord Protector,", "Downing, the
 # English resident at The Hague,"
@@ -133,7 +134,7 @@ PERSON_NOUNS = TITLES | RELATIONAL_NOUNS | _words("""
 resident envoy leader philosopher poet painter writer author historian statesman soldier
 officer priest monk nun merchant lawyer banker scholar scientist physician surgeon
 revolutionary rebel agent spy hero heroine founder inventor composer novelist journalist
-editor
+editor member woman man girl boy
 """)
 # what a firm's name ends with ("J. R. HOLLAND & CO.", "Lockert Bros."): not a person's
 FIRM_RE = re.compile(r"[^\S\n]*&[^\S\n]*(?:Co|CO|Sons|SONS|Bros?|BROS?)\b")

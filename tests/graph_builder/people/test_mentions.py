@@ -318,3 +318,15 @@ def test_mentions_issue_14_two_people_joined_by_an_ampersand_stay_people():
 def test_mentions_issue_14_names_in_capitals():
     text = "Notice.\n\nA letter from JAMES MADISON was read, and ELECTRIC BITTERS sold well."
     assert found(text) == [("JAMES MADISON", "full", "")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Notice.\n\nHis successor, Arnholt, lasted a year.", ["Arnholt"]),
+    ("Notice.\n\nAnother was Velikova, member of the old committee.", ["Velikova"]),
+    ("Notice.\n\nShe had been married to Orsini for a year.", ["Orsini"]),
+    ("Notice.\n\nHe edited a volume of Guicciardo’s writings.", ["Guicciardo"]),
+    # a place before an apposition is no person: "In Tarnopol, a party member"
+    ("Notice.\n\nIn Tarnopol, a party member spoke. Catholic Bavaria was calm.", []),
+])
+def test_mentions_issue_14_more_evidence_of_a_person(text, expected):
+    assert [m.text for m in find_person_mentions(text)] == expected
