@@ -330,3 +330,18 @@ def test_mentions_issue_14_names_in_capitals():
 ])
 def test_mentions_issue_14_more_evidence_of_a_person(text, expected):
     assert [m.text for m in find_person_mentions(text)] == expected
+
+
+def test_mentions_heldout_bench_joins_wrapped_lines_and_keeps_gold_spans():
+    """The per-shape bench's one-paragraph-per-line shape: full lines joined, line-end
+    hyphens undone, short lines (headings) kept, gold carried to the same characters."""
+    from bench.score_mentions_heldout import one_paragraph_per_line, remap
+
+    text = ("HEADING\n\nThe followers of Parn-\nell met Anna\nBrandt at noon there.\n"
+            "Short.\n\nNext paragraph.")
+    gold = [{"start": text.index("Parn"), "end": text.index("ell met") + 3},
+            {"start": text.index("Anna"), "end": text.index("Brandt") + 6}]
+    joined, origin = one_paragraph_per_line(text)
+    moved = remap(gold, origin, joined)
+    assert [g["text"] for g in moved] == ["Parnell", "Anna Brandt"]
+    assert "HEADING\n\n" in joined and "Short.\n\nNext" in joined
