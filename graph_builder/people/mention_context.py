@@ -172,17 +172,17 @@ def _alternation(words: frozenset[str]) -> str:
 
 _LONE = rf"(?<![\w’'.\-])({WORD})"
 _NAME_END = r"(?![\w’'\-]|\s+[A-Z])"  # the word ends the name: "of Parnell hold"
-_OF_RE = re.compile(rf"([A-Za-zÀ-ÿ\-]+) of ({WORD})(?![\w’'\-])")
+_OF_RE = re.compile(rf"(?<![\w\-])([A-Za-zÀ-ÿ\-]++) of ({WORD})(?![\w’'\-])")
 _RUNNING_HEAD_RE = re.compile(r"^(?:\d{1,4}(?:\t|[^\S\n]{2,})[^\n]{3,80}|[^\n]{3,80}?"
                               r"(?:\t|[^\S\n]{2,})\d{1,4})[^\S\n]*$", re.M)
 # (a lone capitalised word: none right before it, or "New York said" would give "York")
-_CAPITALISED_BEFORE_RE = re.compile(r"([A-ZÀ-Þ][\w’'\-]*)[^\S\n]+\Z")
+_CAPITALISED_BEFORE_RE = re.compile(r"(?<![\w’'\-])([A-ZÀ-Þ][\w’'\-]*+)[^\S\n]++\Z")
 
 
 # adverbs opening a sentence ("Typically, the first secretary"), group nouns ("Trotskyists,
 # who"): shapes of words that are nobody's name
-_NOT_A_NAME_RE = re.compile(r".*(?:ally|ously|ively|fully|ably|ibly|lessly|ingly|edly|ently|"
-                            r"antly|arly|ately|ites?|ists?|isms?)|.*-[a-z].*")
+_NOT_A_NAME_RE = re.compile(r"(?:ally|ously|ively|fully|ably|ibly|lessly|ingly|edly|ently|"
+                            r"antly|arly|ately|ites?|ists?|isms?)\Z|-[a-z]")
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?i:of|in|at|from|to|into|near|across|within|inside|"
                                     r"throughout|towards?)[^\S\n]+\Z")
 
@@ -194,7 +194,7 @@ def _lone_person_word(lines: TextLines, m: re.Match, subject: bool) -> bool:
     plural of a word the text also writes ("Mensheviks, who" beside "Menshevik"), and
     not on a reference line ("Scribner’s sons, 1942": a publisher)?"""
     text, word, pos = lines.text, m.group(1), m.start(1)
-    if _NOT_A_NAME_RE.fullmatch(word) or _capitalised_before(text, pos) or (subject and (
+    if _NOT_A_NAME_RE.search(word) or _capitalised_before(text, pos) or (subject and (
             _PREPOSITION_BEFORE_RE.search(text, max(0, pos - 14), pos))) or (
             lines.is_reference(pos)):
         return False

@@ -77,7 +77,7 @@ __all__ = ["KINDS", "Mention", "find_person_mentions"]
 # a signature: initials and a surname in capitals ("J. STALIN", "V. M. MOLOTOV")
 # (each initial is taken whole: "A.B." read as one initial or as two gave 2^n readings)
 _SIGNATURE_RE = re.compile(rf"(?>{INITIAL}\s?)+[^\W\d_]{{3,}}")
-_AMP_BEFORE_RE = re.compile(rf"({WORD})[^\S\n]*&[^\S\n]*\Z")
+_AMP_BEFORE_RE = re.compile(rf"(?<![\w’'\-])({WORD})[^\S\n]*+&[^\S\n]*+\Z")
 _AMP_AFTER_RE = re.compile(rf"[^\S\n]*&[^\S\n]*({WORD})")
 _FIRM_BEFORE_RE = re.compile(r"(?:\b(?:firm|store|house|shop|office|works|mill|agents?|"
                              r"dealers?|makers?|proprietors?|druggists?)\s+of|\b[Ss]old\s+by"
@@ -118,6 +118,7 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
     vouched = known | {surname_key(x.family) for x in mentions}
     taken = _covered(text, mentions)  # chunks never overlap each other, only these
     singles: list[re.Match] = []
+    in_titles: dict[int, Mention] = {}  # full names in titles and headings, by start
     not_given = evidence.common | evidence.descriptors  # words that never start a name
     for m in CHUNK_RE.finditer(text):
         if 1 in taken[m.start():m.end()]:
@@ -133,6 +134,8 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                 evidence.in_title(m.start())
                 and not _CREDIT_RE.search(text[max(0, m.start() - 16):m.start()]))):
             singles.append(m)  # in a title of a work, or not a name as a whole
+            if mention is not None and mention.given and mention.kind in ("full", "title"):
+                in_titles[m.start()] = mention  # whole, if the text names its family
             continue
         if (not mention.given and not mention.title and mention.kind != "regnal"
                 and mention.family.split()[0] not in CAPITAL_PARTICLES) or (
@@ -162,6 +165,11 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                  and k not in evidence.common and k not in evidence.nouns
                  and k not in evidence.realms and k not in givens}
     for m in singles:
+        whole = in_titles.get(m.start())
+        if whole is not None and surname_key(whole.family) in families and not weak_full(
+                whole, evidence, vouched):
+            mentions.append(whole)  # "Abraham Lincoln and the Union" over "Lincoln said"
+            continue
         for word in re.finditer(rf"{WORD}", m.group(0)):
             if _in_firm(text, m.start() + word.start(), m.start() + word.end()):
                 continue

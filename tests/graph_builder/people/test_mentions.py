@@ -345,3 +345,10 @@ def test_mentions_heldout_bench_joins_wrapped_lines_and_keeps_gold_spans():
     moved = remap(gold, origin, joined)
     assert [g["text"] for g in moved] == ["Parnell", "Anna Brandt"]
     assert "HEADING\n\n" in joined and "Short.\n\nNext" in joined
+
+
+def test_mentions_issue_14_a_full_name_in_the_title_line_once_the_text_names_its_family():
+    text = "Piet Hein and the Silver Fleet\n\nThe fleet sailed in May. Hein said little."
+    assert [m.text for m in find_person_mentions(text)] == ["Piet Hein", "Hein"]
+    # a title line alone proves nothing: "Silver Fleet" shapes are common in titles
+    assert find_person_mentions("Piet Hein and the Silver Fleet\n\nThe fleet sailed.") == []
