@@ -24,6 +24,7 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 _PAGE_W, _PAGE_H, _MARGIN = 612, 792, 72
 _WRAP = 80  # characters a line of 11 pt Helvetica holds between the margins
+_TITLE_WRAP = 50  # and of 16 pt Helvetica Bold
 _LINE, _GAP = 14, 10  # line height, and the extra space between paragraphs
 
 
@@ -149,12 +150,15 @@ def write_epub(path: Path, title: str, paragraphs: Sequence[str]) -> Path:
 
 def pdf_pages(title: str, paragraphs: Sequence[str]) -> list[list[tuple[str, str]]]:
     """The lines of each page as (font, text): the title in bold, then each paragraph's
-    wrapped lines with a gap before it; a paragraph that does not fit starts a new page."""
+    wrapped lines with a gap before it; a paragraph that does not fit starts a new page.
+    Lines break between words only (never at a hyphen), so joining them with spaces gives
+    the paragraph back."""
     room = (_PAGE_H - 2 * _MARGIN) // _LINE
-    pages: list[list[tuple[str, str]]] = [[("F2", title), ("", "")]]
+    pages: list[list[tuple[str, str]]] = [[("F2", line) for line in _wrap(title, _TITLE_WRAP)]]
+    pages[0].append(("", ""))
     for paragraph in paragraphs:
-        lines = [("F1", line) for line in textwrap.wrap(paragraph, _WRAP)]
-        if len(pages[-1]) + len(lines) + 1 > room:
+        lines = [("F1", line) for line in _wrap(paragraph, _WRAP)]
+        if pages[-1] and len(pages[-1]) + len(lines) + 1 > room:
             pages.append([])
         elif pages[-1] and pages[-1][-1][1]:
             pages[-1].append(("", ""))
@@ -162,12 +166,26 @@ def pdf_pages(title: str, paragraphs: Sequence[str]) -> list[list[tuple[str, str
     return pages
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+
+
 def write_pdf(path: Path, title: str, paragraphs: Sequence[str], *, first_page: int = 1,
               text_layer: bool = True) -> Path:
     """A PDF 1.4 with the text on as many pages as it needs, the page number printed at the
     foot of each. With ``first_page`` other than 1 the file also carries page labels (the
     pages are then numbered, and labelled, from ``first_page``). ``text_layer=False`` draws
-    only boxes: the file a scan without OCR gives."""
+    only boxes: the file a scan without OCR gives.
+
+    The standard fonts write Windows-1252 only: ValueError for a text with other
+    characters. A paragraph longer than a page gets a page long enough for it. Read back,
+    the text has its white space collapsed, as every reader gives it."""
+    for text in (title, *paragraphs):
+        try:
+            text.encode("cp1252")
+        except UnicodeEncodeError as exc:
+            raise ValueError(f"write_pdf writes Windows-1252 text only; {text[exc.start]!r} "
+                             f"in {text[:40]!r}...") from None
     pages = pdf_pages(title, paragraphs)
     objects: list[bytes] = []
 
@@ -183,11 +201,13 @@ def write_pdf(path: Path, title: str, paragraphs: Sequence[str], *, first_page: 
                  b"/Encoding /WinAnsiEncoding >>"))
     kids = []
     for number, lines in enumerate(pages, start=first_page):
-        stream = _page_stream(lines, str(number)) if text_layer else _boxes(lines)
+        height = max(_PAGE_H, 2 * _MARGIN + sum(_LINE if t else _GAP for _, t in lines))
+        stream = _page_stream(lines, str(number), height) if text_layer else \
+            _boxes(lines, height)
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
                         b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>"
-                        % (tree, _PAGE_W, _PAGE_H, content, *fonts)))
+                        % (tree, _PAGE_W, height, content, *fonts)))
     labels = b"" if first_page == 1 else (b" /PageLabels << /Nums [0 << /S /D /St %d >>] >>"
                                           % first_page)
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R%s >>" % (tree, labels)
@@ -198,12 +218,12 @@ def write_pdf(path: Path, title: str, paragraphs: Sequence[str], *, first_page: 
 
 
 def _pdf_string(text: str) -> bytes:
-    raw = text.encode("cp1252", errors="replace")
+    raw = text.encode("cp1252")
     return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
-def _page_stream(lines: list[tuple[str, str]], label: str) -> bytes:
-    out, y = [], _PAGE_H - _MARGIN
+def _page_stream(lines: list[tuple[str, str]], label: str, height: int) -> bytes:
+    out, y = [], height - _MARGIN
     for font, text in lines:
         if text:
             size = 16 if font == "F2" else 11
@@ -215,9 +235,9 @@ def _page_stream(lines: list[tuple[str, str]], label: str) -> bytes:
     return b"\n".join(out)
 
 
-def _boxes(lines: list[tuple[str, str]]) -> bytes:
+def _boxes(lines: list[tuple[str, str]], height: int) -> bytes:
     """Grey bars where the lines would be: a page image with no text behind it."""
-    out, y = [b"0.5 g"], _PAGE_H - _MARGIN
+    out, y = [b"0.5 g"], height - _MARGIN
     for _font, text in lines:
         if text:
             out.append(b"%d %d %d 8 re f" % (_MARGIN, y, 5 * len(text)))
