@@ -15,7 +15,9 @@ What TEI marks is used where it is cheap:
   reference parser reads (a ``<title>`` in a note as ``*Title*``, in italics
   as printed);
 * ``<pb n="12"/>`` records where page 12 starts;
-* ``<persName>`` spans are kept as names the markup itself marks.
+* ``<persName>`` spans are kept as names the markup itself marks;
+* ``<sp><speaker>DANTON</speaker><p>…</p></sp>`` is the turn ``DANTON: …``,
+  as transcripts print it.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ BLOCKS = frozenset({"head", "p", "ab", "l", "lg", "item", "label", "list", "div"
                     "docImprint", "docDate", "argument", "epigraph", "trailer", "castList",
                     "castItem", "figure", "listBibl", "front", "body", "back", "titlePage",
                     "postscript", "text", "group", "floatingText", "u", "quote", "cit"})
+_SPEECH = frozenset({"p", "ab", "l", "lg"})
 _BODIES = frozenset({"front", "body", "back", "group"})
 
 
@@ -55,6 +58,7 @@ class TeiWalker(Walker):
         self.notes: list[str] = []  # the current chapter's note texts, in order
         self.in_note = 0
         self.pages = 0
+        self.spoken = False  # a <speaker> just ended: its speech goes on the same line
 
     def start(self, elem: etree._Element) -> str | None:
         tag = local(elem)
@@ -82,6 +86,8 @@ class TeiWalker(Walker):
             self.out.mark("page", " ".join((elem.get("n") or str(self.pages)).split()))
         elif tag == "persName":
             self.out.mark("name")
+        elif self.spoken and tag in _SPEECH:
+            self.spoken = False
         elif tag in BLOCKS or (tag == "bibl" and parent is not None
                                and local(parent) == "listBibl"):
             self.out.paragraph()
@@ -101,6 +107,9 @@ class TeiWalker(Walker):
             return
         if tag == "persName":
             self.out.mark("end-name")
+        elif tag == "speaker":
+            self.out.add(": ")
+            self.spoken = True
         elif tag in BLOCKS or tag == "bibl":
             self.out.paragraph()
         parent = elem.getparent()

@@ -338,3 +338,11 @@ def test_formats_store_reads_graph(built):
     store = ox.Store()
     store.load(io.BytesIO((out / "graph.ttl").read_bytes()), format=ox.RdfFormat.TURTLE)
     assert len(store) == len(result.triples)
+
+
+def test_formats_tei_speeches_are_turns():
+    raw = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><sp><speaker>VERGNIAUD'
+           '</speaker><p>The revolution devours its children.</p></sp><stage>Noise.</stage>'
+           '<sp><speaker>MARAT</speaker><p>Then let it eat.</p></sp></div></body></text></TEI>')
+    assert extract_text(".xml", raw.encode()).text == (
+        "VERGNIAUD: The revolution devours its children.\n\nNoise.\n\nMARAT: Then let it eat.\n")
