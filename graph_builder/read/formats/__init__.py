@@ -24,14 +24,14 @@ from graph_builder.read.formats.assemble import Extracted, FormatError
 
 __all__ = ["FORMATS", "SUFFIXES", "Extracted", "FormatError", "extract_text"]
 
-# suffix -> (module, what the format is called in messages, its media type)
-FORMATS: dict[str, tuple[str, str, str]] = {
-    ".html": ("html", "HTML", "text/html"),
-    ".htm": ("html", "HTML", "text/html"),
-    ".xhtml": ("html", "HTML", "application/xhtml+xml"),
-    ".xml": ("tei", "TEI XML", "application/tei+xml"),
-    ".pdf": ("pdf", "PDF", "application/pdf"),
-    ".epub": ("epub", "EPUB", "application/epub+zip"),
+# suffix -> (module, what a file of the format is called in messages)
+FORMATS: dict[str, tuple[str, str]] = {
+    ".html": ("html", "an HTML file"),
+    ".htm": ("html", "an HTML file"),
+    ".xhtml": ("html", "an HTML file"),
+    ".xml": ("tei", "a TEI XML file"),
+    ".pdf": ("pdf", "a PDF"),
+    ".epub": ("epub", "an EPUB"),
 }
 SUFFIXES = tuple(FORMATS)
 MEDIA_TYPES = {"html": "text/html", "tei": "application/tei+xml", "pdf": "application/pdf",
@@ -44,19 +44,20 @@ def extract_text(suffix: str, raw: bytes) -> Extracted:
     Raises FormatError, in one line, for a file that cannot be read: broken,
     encrypted, hostile, without text. The format libraries are imported only
     when a file of their format is met."""
-    module_name, name, _media = FORMATS[suffix.lower()]
+    module_name, name = FORMATS[suffix.lower()]
     module = importlib.import_module(f"graph_builder.read.formats.{module_name}")
     try:
         extracted = module.extract(raw)
     except FormatError:
         raise
     except RecursionError:
-        raise FormatError(f"is a {name} file too deeply nested to read; skipped. "
-                          "Convert it to plain text to include it.") from None
+        raise FormatError(f"is {name} too deeply nested to read; skipped. Convert it to "
+                          "plain text to include it.") from None
     except Exception as exc:  # noqa: BLE001 - a third-party parser on hostile input: any error
         raise FormatError(f"could not be read as {name} ({type(exc).__name__}: "
                           f"{' '.join(str(exc).split())[:200]}); skipped. Convert it to plain "
                           "text to include it.") from None
     if not extracted.text.strip():
-        raise FormatError(f"is a {name} file with no readable text; skipped.")
+        raise FormatError(f"is {name} with no readable text (none at all, or only past the "
+                          "parser's limits on size and nesting); skipped.")
     return extracted
