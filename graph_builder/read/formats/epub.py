@@ -36,10 +36,10 @@ _XHTML = {"application/xhtml+xml", "text/html", "application/x-dtbook+xml"}
 def extract(raw: bytes) -> Extracted:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError) as exc:
-        raise FormatError(f"is not a readable EPUB (not a zip file: {exc}); skipped. Re-export "
-                          "it from its editor, or convert it (ebook-convert IN.epub OUT.txt) "
-                          "to include it.") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError):
+        raise FormatError("is not a readable EPUB (it is no zip file, or a damaged one); "
+                          "skipped. Re-export it from its editor, or convert it (ebook-convert "
+                          "IN.epub OUT.txt) to include it.") from None
     with archive:
         _check_sizes(archive)
         opf_path = _package_path(archive)

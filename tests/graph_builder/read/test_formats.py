@@ -245,7 +245,7 @@ BROKEN = {
     "encrypted.pdf": (_encrypted_pdf, "encrypted"),
     "truncated.pdf": (lambda p: p.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"),
                       "not a readable PDF"),
-    "notazip.epub": (lambda p: p.write_bytes(b"PK\x03\x04 this is no zip"), "not a zip"),
+    "notazip.epub": (lambda p: p.write_bytes(b"PK\x03\x04 this is no zip"), "no zip file"),
     "nocontainer.epub": (lambda p: _zip(p, {"mimetype": b"application/epub+zip"}),
                          "no META-INF/container.xml"),
     "bomb.epub": (lambda p: _zip(p, {"META-INF/container.xml": b"<container/>",
