@@ -93,6 +93,9 @@ class TextLines:
         """Is ``text[pos:line_end]`` only " *#_." (emphasis, rules, a full stop)?"""
         return _TRAIL_FILL_RE.match(self.text, pos, line_end).end() == line_end
 
+    def line_at(self, pos: int) -> str:
+        return self.text[self.start_of(pos):self.end_of(pos)]
+
     def is_reference(self, pos: int) -> bool:
         """Did segmentation find a reference on the line holding ``pos``?"""
         return self.start_of(pos) in self.references
@@ -131,6 +134,11 @@ class Evidence:
     persons: frozenset[str] = frozenset()
     realms: frozenset[str] = frozenset()
     running_heads: tuple[tuple[int, int], ...] = ()
+    headings: tuple[tuple[int, int], ...] = ()  # the title-case lines among ``titles``
+
+    def in_heading(self, start: int) -> bool:
+        i = bisect.bisect_right(self.headings, (start, _LEN_MAX)) - 1
+        return i >= 0 and self.headings[i][0] <= start < self.headings[i][1]
 
     def in_running_head(self, start: int) -> bool:
         i = bisect.bisect_right(self.running_heads, (start, _LEN_MAX)) - 1
@@ -237,10 +245,12 @@ def gather_evidence(lines: TextLines) -> Evidence:
     nouns = frozenset(word_key(w) for w, n in Counter(_THE_NOUN_RE.findall(text)).items()
                       if n > 1)
     titles = [(m.start(), m.end()) for m in _ITALIC_RE.finditer(text)]
+    headings: list[tuple[int, int]] = []
     for line in _LINE_RE.finditer(text):
         if len(line.group()) < 80 and _CONNECTIVE_RE.search(line.group()) and (
                 _HEADING_LINE_RE.match(line.group())):
             titles.append((line.start(), line.end()))
+            headings.append((line.start(), line.end()))
         elif len(line.group()) < 400 and line.start() in lines.references:
             title = _TITLE_START_RE.search(line.group())
             if title is not None:
@@ -253,4 +263,5 @@ def gather_evidence(lines: TextLines) -> Evidence:
                        or (m.group(1)[:1].isupper() and word_key(m.group(1)) in nouns))
     heads = tuple((m.start(), m.end()) for m in _RUNNING_HEAD_RE.finditer(text)
                   if not any(c.islower() for c in m.group()))
-    return Evidence(common, nouns, places, tuple(sorted(titles)), persons, realms, heads)
+    return Evidence(common, nouns, places, tuple(sorted(titles)), persons, realms, heads,
+                    tuple(headings))

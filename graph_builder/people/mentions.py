@@ -118,7 +118,7 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
     vouched = known | {surname_key(x.family) for x in mentions}
     taken = _covered(text, mentions)  # chunks never overlap each other, only these
     singles: list[re.Match] = []
-    in_titles: dict[int, Mention] = {}  # full names in titles and headings, by start
+    in_titles: dict[int, Mention] = {}  # full names in heading lines, by start
     not_given = evidence.common | evidence.descriptors  # words that never start a name
     for m in CHUNK_RE.finditer(text):
         if 1 in taken[m.start():m.end()]:
@@ -134,8 +134,10 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                 evidence.in_title(m.start())
                 and not _CREDIT_RE.search(text[max(0, m.start() - 16):m.start()]))):
             singles.append(m)  # in a title of a work, or not a name as a whole
-            if mention is not None and mention.given and mention.kind in ("full", "title"):
-                in_titles[m.start()] = mention  # whole, if the text names its family
+            if (mention is not None and mention.given and mention.kind in ("full", "title")
+                    and evidence.in_heading(m.start()) and "*" not in lines.line_at(m.start())):
+                in_titles[m.start()] = mention  # whole, if the text names its family (not
+                # in a title of a work: "*Inoi Stalin*" is "The Other Stalin")
             continue
         if (not mention.given and not mention.title and mention.kind != "regnal"
                 and mention.family.split()[0] not in CAPITAL_PARTICLES) or (

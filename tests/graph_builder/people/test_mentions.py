@@ -352,3 +352,9 @@ def test_mentions_issue_14_a_full_name_in_the_title_line_once_the_text_names_its
     assert [m.text for m in find_person_mentions(text)] == ["Piet Hein", "Hein"]
     # a title line alone proves nothing: "Silver Fleet" shapes are common in titles
     assert find_person_mentions("Piet Hein and the Silver Fleet\n\nThe fleet sailed.") == []
+
+
+def test_mentions_issue_14_a_title_of_a_work_keeps_only_the_known_name():
+    text = ("Notes\n\nStalin said so, and the new book by Iurii Zhukov, *Inoi Stalin*, was "
+            "widely read in the provinces.")
+    assert [m.text for m in find_person_mentions(text)] == ["Stalin", "Iurii Zhukov", "Stalin"]
