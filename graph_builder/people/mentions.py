@@ -77,6 +77,7 @@ __all__ = ["KINDS", "Mention", "find_person_mentions"]
 # a signature: initials and a surname in capitals ("J. STALIN", "V. M. MOLOTOV")
 # (each initial is taken whole: "A.B." read as one initial or as two gave 2^n readings)
 _SIGNATURE_RE = re.compile(rf"(?>{INITIAL}\s?)+[^\W\d_]{{3,}}")
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he[^\S\n]+\Z")
 _AMP_BEFORE_RE = re.compile(rf"(?<![\w’'\-])({WORD})[^\S\n]*+&[^\S\n]*+\Z")
 _AMP_AFTER_RE = re.compile(rf"[^\S\n]*&[^\S\n]*({WORD})")
 _FIRM_BEFORE_RE = re.compile(r"(?:\b(?:firm|store|house|shop|office|works|mill|agents?|"
@@ -177,9 +178,10 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
                 continue
             mention = single_mention(text, m.start() + word.start(), word.group(), families,
                                      givens)
-            if mention is not None and not (
-                    mention.kind == "given" and evidence.in_title(mention.start)):
-                mentions.append(mention)
+            if mention is not None and not (mention.kind == "given" and (
+                    evidence.in_title(mention.start) or _THE_BEFORE_RE.search(
+                        text, max(0, m.start() - 4), m.start()))):
+                mentions.append(mention)  # (a given name takes no "the": "the Royal Charles")
     # "deputy NKVD chief", "OGPU: powers of" (an index line): a body the text calls
     # "the NKVD" is no person, unless a reference cites it as one's family name
     # a running head names the book or chapter on every page, not a person of its prose

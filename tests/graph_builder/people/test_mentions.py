@@ -358,3 +358,8 @@ def test_mentions_issue_14_a_title_of_a_work_keeps_only_the_known_name():
     text = ("Notes\n\nStalin said so, and the new book by Iurii Zhukov, *Inoi Stalin*, was "
             "widely read in the provinces.")
     assert [m.text for m in find_person_mentions(text)] == ["Stalin", "Iurii Zhukov", "Stalin"]
+
+
+def test_mentions_issue_14_a_given_name_after_the_is_a_thing():
+    text = "Notes\n\nCharles II sailed home. The fleet burned the Royal Charles. Charles wept."
+    assert [m.text for m in find_person_mentions(text)] == ["Charles II", "Charles"]
