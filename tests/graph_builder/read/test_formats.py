@@ -277,8 +277,7 @@ def test_formats_broken_file_gives_one_warning_and_the_rest_builds(tmp_path, nam
     assert "skipped" in lines[0]
     assert [d.doc_id for d in result.documents] == ["good.html"]
     assert result.counts()["passages"] == len(PARAGRAPHS)
-    assert "/etc/passwd" not in (tmp_path / name).read_text(errors="replace") or \
-        "root:" not in "".join(d.text for d in result.documents)
+    assert "root:" not in "".join(d.text for d in result.documents)  # XXE read nothing
 
 
 def test_formats_unknown_format_error_names_the_format():
