@@ -181,8 +181,10 @@ def _alternation(words: frozenset[str]) -> str:
 _LONE = rf"(?<![\w’'.\-])({WORD})"
 _NAME_END = r"(?![\w’'\-]|\s+[A-Z])"  # the word ends the name: "of Parnell hold"
 _OF_RE = re.compile(rf"(?<![\w\-])([A-Za-zÀ-ÿ\-]++) of ({WORD})(?![\w’'\-])")
-_RUNNING_HEAD_RE = re.compile(r"^(?:\d{1,4}(?:\t|[^\S\n]{2,})[^\n]{3,80}|[^\n]{3,80}?"
-                              r"(?:\t|[^\S\n]{2,})\d{1,4})[^\S\n]*$", re.M)
+# (one space may be all that is left between a head and its number once a reader of HTML or
+# PDF has normalised the white space)
+_RUNNING_HEAD_RE = re.compile(r"^(?:\d{1,4}[^\S\n]+[^\n]{3,80}|[^\n]{3,80}?"
+                              r"[^\S\n]+\d{1,4})[^\S\n]*$", re.M)
 # (a lone capitalised word: none right before it, or "New York said" would give "York")
 _CAPITALISED_BEFORE_RE = re.compile(r"(?<![\w’'\-])([A-ZÀ-Þ][\w’'\-]*+)[^\S\n]++\Z")
 
