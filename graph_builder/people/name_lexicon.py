@@ -112,11 +112,12 @@ bros co sons brothers proprietor proprietors druggist druggists
 """)
 # what only a person does, right after a lone capitalised word ("Cromwell said", "Lee
 # never wrote", "Hendricks was born"): speaking, thinking, marrying, dying, being elected.
-# Acting verbs ("marched", "refused") and those of diplomacy ("declared", "promised",
-# "feared") are left out: towns and states do them in prose ("Holland promised").
+# Acting verbs ("marched", "refused") and those of diplomacy and belief ("declared",
+# "promised", "feared", "knew", "believed") are left out: towns and states do them in
+# prose ("Holland promised", "Washington believed").
 PERSON_VERBS = _words("""
-said says wrote writes replied told asked remarked exclaimed recalled thought believed knew
-died married resigned lectured spoke smiled laughed wept confessed himself herself
+said says wrote writes replied told asked remarked exclaimed recalled died married resigned
+lectured spoke smiled laughed wept confessed himself herself
 """)
 PERSON_PASSIVES = _words("""
 born killed shot arrested executed elected murdered assassinated wounded crowned hanged

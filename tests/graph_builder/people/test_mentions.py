@@ -364,3 +364,8 @@ def test_mentions_issue_14_a_title_of_a_work_keeps_only_the_known_name():
 def test_mentions_issue_14_a_given_name_after_the_is_a_thing():
     text = "Notes\n\nCharles II sailed home. The fleet burned the Royal Charles. Charles wept."
     assert [m.text for m in find_person_mentions(text)] == ["Charles II", "Charles"]
+
+
+def test_mentions_issue_14_a_capital_that_believes_is_no_person():
+    text = "Notes\n\nWashington believed the note, and Berlin knew it was false."
+    assert find_person_mentions(text) == []
