@@ -31,15 +31,15 @@ space (the reading text of ``graph_builder.tasks``); nothing here depends on it.
 The only word lists are closed English function words, titles and offices,
 generic organisation/place/time nouns, abbreviated given names ("Wm.", "Thos."),
 US state abbreviations and verbs and nouns said only of people: general lexicon,
-not names (``name_lexicon``).
+not names (``name_lexicon``); and a name in capitals ("JAMES MADISON") must open
+with a given name of the project's own lexicon (``given_names``).
 This module runs the two passes and the corrections that need every mention of
 the text at once.
 
-Not yet a pipeline stage: on its hand-made gold (tests/fixtures/mentions,
-``python bench/score_mentions.py``) it scores P 0.99 / R 0.97, but those texts
-were used while writing it, and a spot check on unlabelled corpus text put
-precision near 0.84, under the 0.90 that schema:mentions in users' graphs
-needs. It joins the pipeline once a held-out gold shows the target.
+A pipeline stage since the held-out gold showed the target (``graph_builder.tasks``
+runs it per document, on the text read as prose); ``python bench/score_mentions.py``
+and ``bench/score_mentions_heldout.py`` (per shape) give its figures, kept in
+``bench/README.md``.
 """
 
 from __future__ import annotations
