@@ -102,8 +102,9 @@ class ReadingText:
         block was joined and none is furniture."""
         joins: list[tuple[int, int, str]] = []
         for block in blocks:
-            if block.kind is BlockKind.PAGE:  # the printed page, not the text
-                joins.append((block.span.start, block.span.end, " " * (block.span.end - block.span.start)))
+            if block.kind is BlockKind.PAGE:  # the printed page, not the text: blanked
+                start, end = block.span.start, block.span.end
+                joins.append((start, end, " " * (end - start)))
             elif "\n" in block.span.slice(text):
                 base = block.span.start
                 joins += [(base + s, base + e, r)

@@ -181,8 +181,9 @@ def _units(text: str, spans: list[tuple[int, int]], raws: list[str], width: int 
             line, following = text[slice(*spans[last])], text[slice(*spans[after])]
             if after == last + 1:
                 indent_step = _indent(raws[after]) - _indent(raws[last])
-                if not runs_on(line, len(raws[last]), following, indent_step, width):
-                    break
+                if not runs_on(line, len(raws[last]), following, indent_step, width) or (
+                        line.endswith(_SENTENCE_END) and is_citation_line(following)):
+                    break  # a quote's source line below it is not its next line
             elif not any(between in furniture for between in range(last + 1, after)) or \
                     not runs_across(line, following):
                 break  # a blank line ends a paragraph; page furniture may not

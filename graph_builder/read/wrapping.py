@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph_builder.references import is_citation_line
+
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # "124", "- 124 -", "[124]", "Page 124", "xiv": a line holding nothing but a page number
 _PAGE_NUMBER = re.compile(
@@ -58,13 +60,17 @@ def wrap_width(raws: list[str]) -> int | None:
     """The column a hard-wrapped text is wrapped at; None for one paragraph per line.
 
     ``raws`` are the text's lines, right-stripped. Of the lines another non-blank
-    line follows, most stop near one column (the 90th percentile of their lengths);
-    a text whose paragraphs are single lines has many lines far longer."""
-    inner = [len(line) for line, after in zip(raws, raws[1:], strict=False)
-             if line.strip() and after.strip()]
+    line follows, most stop near one column (the 90th percentile of their lengths)
+    and most stop mid-sentence; a text whose paragraphs are single lines has many
+    lines far longer, or lines that end their sentences."""
+    running = [line for line, after in zip(raws, raws[1:], strict=False)
+               if line.strip() and after.strip()]
+    inner = [len(line) for line in running]
     written = sum(1 for line in raws if line.strip())
     if len(inner) < MIN_WRAPPED_LINES or not written:
         return None
+    if sum(1 for line in running if not _SENTENCE_END.search(line)) < 0.5 * len(running):
+        return None  # lines that end their sentences are paragraphs (a quote above its source)
     if sum(1 for line in raws if len(line) > _LONG_LINE) > 0.05 * written:
         return None
     width = sorted(inner)[int(0.9 * (len(inner) - 1))]
@@ -98,7 +104,7 @@ def page_furniture(raws: list[str]) -> dict[int, Furniture]:
         number = _PAGE_NUMBER.fullmatch(line)
         if number and _stands_alone(lines, i):
             found[i] = Furniture(number.group(1), heads_page=False)
-        elif _may_be_head(line) and _head_shape(line) in heads and _stands_alone(lines, i):
+        elif _may_be_head(line) and _head_shape(line) in heads and _set_apart(lines, i):
             head = _HEAD_NUMBER.search(line)
             found[i] = Furniture(next((g for g in head.groups() if g), "") if head else "",
                                  heads_page=True)
@@ -116,7 +122,7 @@ def _numbered_heads(lines: list[str]) -> dict[int, Furniture]:
     numbered = []
     for i, line in enumerate(lines):
         match = _NUMBERED_HEAD.fullmatch(line) if _may_be_head(line) else None
-        if match and _stands_alone(lines, i):
+        if match and _set_apart(lines, i):
             numbered.append((i, int(match.group(1) or match.group(2))))
     def in_order(a: int, b: int) -> bool:
         return 0 < numbered[b][1] - numbered[a][1] <= 3
@@ -132,9 +138,11 @@ def _median_gap(at: list[int]) -> int:
 
 
 def _may_be_head(line: str) -> bool:
+    """Short, no sentence, not a part's heading, not a reference (a compilation repeats
+    its sources' lines as often as a book its running heads)."""
     return 0 < len(line) <= 80 and len(line.split()) <= _HEAD_WORDS and \
         not _SENTENCE_END.search(line) and any(c.isalpha() for c in line) and \
-        not _PART_HEADING.match(line)
+        not _PART_HEADING.match(line) and not is_citation_line(line)
 
 
 def _head_shape(line: str) -> str:
@@ -146,6 +154,15 @@ def _stands_alone(lines: list[str], i: int) -> bool:
     before = lines[i - 1] if i else ""
     after = lines[i + 1] if i + 1 < len(lines) else ""
     return not before or not after or "\f" in before or "\f" in after
+
+
+def _set_apart(lines: list[str], i: int) -> bool:
+    """A running head has nothing of the text beside it: blank lines, the edge of the
+    text or a form feed on both sides (a paragraph's first line has its text below)."""
+    def clear(j: int) -> bool:
+        return not 0 <= j < len(lines) or not lines[j] or "\f" in lines[j] or \
+            bool(_PAGE_NUMBER.fullmatch(lines[j]))
+    return clear(i - 1) and clear(i + 1)
 
 
 def runs_on(line: str, raw_len: int, following: str, indent_step: int, width: int) -> bool:

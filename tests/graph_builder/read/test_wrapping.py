@@ -188,3 +188,28 @@ def test_a_newspaper_column_head_in_capitals_with_a_full_stop_is_a_heading():
     kinds = [(b.kind, b.text) for b in blocks_of(text)]
     assert (BlockKind.HEADING, "WASHINGTON.") in kinds
     assert (BlockKind.PARAGRAPH, "The clerk read the roll: PRESENT.") in kinds
+
+
+def test_a_compilation_of_one_line_quotes_is_not_read_as_wrapped():
+    quotes = [("The assembly voted the abolition of feudal dues late in the night of the "
+               "fourth.", "Lefebvre, Georges. The Great Fear. Paris: Colin, 1932, p. 12"),
+              ("Within a week the peasants had stopped paying the tithe in most of the "
+               "villages.", "Jones, Peter. The Peasantry. Cambridge: CUP, 1988, p. 80"),
+              ("The nobles of Brittany protested that their rights had been taken without a "
+               "word.", "Doyle, William. Origins. Oxford: OUP, 1980, p. 150")]
+    lines = ["Voices of 1789", ""]
+    for quote, source in quotes:
+        lines += [quote, source, ""]
+    assert wrap_width(lines) is None
+    kinds = [b.kind for b in blocks_of("\n".join(lines))]
+    assert kinds.count(BlockKind.CITATION) == 3 and kinds.count(BlockKind.PARAGRAPH) == 3
+
+
+def test_a_wrapped_quote_stops_at_the_source_line_below_it(tmp_path):
+    quote = textwrap.wrap(PARAGRAPHS[1] + " " + PARAGRAPHS[2], 60)
+    source = "Witte, Els. Belgian Politics. Brussels: VUB Press, 2009, p. 41"
+    text = "\n".join(["Voices of 1830", "", *[*quote, source, ""] * 3])
+    result = build_one(tmp_path, "quotes.txt", text)
+    quotes = [c for e in result.extractions for c in e.claims if c.kind is ClaimKind.QUOTATION]
+    assert [c.reading for c in quotes] == [PARAGRAPHS[1] + " " + PARAGRAPHS[2]] * 3
+    assert all(c.citations and c.citations[0].text == source for c in quotes)
