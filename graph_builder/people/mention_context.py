@@ -192,7 +192,7 @@ _CAPITALISED_BEFORE_RE = re.compile(r"(?<![\w’'\-])([A-ZÀ-Þ][\w’'\-]*+)[^\
 # adverbs opening a sentence ("Typically, the first secretary"), group nouns ("Trotskyists,
 # who"): shapes of words that are nobody's name
 _NOT_A_NAME_RE = re.compile(r"(?:ally|ously|ively|fully|ably|ibly|lessly|ingly|edly|ently|"
-                            r"antly|arly|ately|ites?|ists?|isms?)\Z|-[a-z]")
+                            r"antly|arly|ately|ites?|ists?|isms?|iks)\Z|-[a-z]")
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?i:of|in|at|from|to|into|near|across|within|inside|"
                                     r"throughout|towards?)[^\S\n]+\Z")
 

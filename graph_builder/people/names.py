@@ -70,7 +70,8 @@ def _token_matches(a: str, b: str) -> bool:
     An initial stands for any name whose key begins with the initial's key, so
     "E." and "Ye." fit Yemelian (key "emelian") and "Ya." fits Yakov ("iakov");
     but a lone "I." does not fit Yakov or Yuri, which are written "Ia."/"Iu."
-    wherever I stands for that letter. An initial also fits the name's forms in
+    wherever I stands for that letter ("Y." fits both: "A. Y. Tivel" is Alexander
+    Yulevich). An initial also fits the name's forms in
     other languages: "I. V." (Iosif) fits Joseph.
     """
     if _is_initial(a) and _is_initial(b):
@@ -78,7 +79,8 @@ def _token_matches(a: str, b: str) -> bool:
     if _is_initial(a) or _is_initial(b):
         initial, name = (a, b) if _is_initial(a) else (b, a)
         key, full = family_key(initial), family_key(name)
-        return any(form.startswith(key) and not (key == "i" and form[:2] in ("ia", "iu"))
+        written_i = initial[:1] in "iI"  # "I." as printed; "Y." may stand for Yu-/Ya-
+        return any(form.startswith(key) and not (written_i and form[:2] in ("ia", "iu"))
                    for form in (full, *given_name_forms(full)))
     return family_key(a) == family_key(b) or same_given_name(family_key(a), family_key(b))
 
@@ -104,7 +106,8 @@ def richer_given(a: str, b: str) -> str:
     def score(g: str) -> tuple[int, int]:
         tokens = given_tokens(g)
         return (sum(len(t) > 1 for t in tokens), len(tokens))
-    return a if score(a) >= score(b) else b
+    # names printed in capitals ("ALEXANDER YULEVICH TIVEL") are named as people write them
+    return title_case_name(a if score(a) >= score(b) else b)
 
 
 def title_case_name(label: str) -> str:

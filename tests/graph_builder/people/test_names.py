@@ -24,6 +24,8 @@ def test_names_different_surnames_keep_different_keys(a, b):
     ("A. P.", "I. N.", False),
     ("Lev", "S. S.", False),
     ("Roy", "Zhores", False),
+    ("A. Y.", "ALEXANDER YULEVICH", True),  # Y. stands for Yu- as for Ye-/Ya-
+    ("P. I.", "Pavel Yakovlevich", False),  # a printed I. is not Ya-/Yu-
 ])
 def test_names_given_name_compatibility(a, b, same):
     assert givens_compatible(a, b) is same
