@@ -66,6 +66,7 @@ class TextToRead:
     path: Path
     reading: ReadingText
     roles: LineRoles
+    marked: tuple[tuple[int, int], ...] = ()  # names its markup marks (TEI <persName>)
 
     @classmethod
     def of(cls, extraction: Extraction) -> TextToRead:
@@ -79,7 +80,7 @@ class TextToRead:
                 frozenset(bisect.bisect_left(breaks, reading.prose(by_start[n])) + 1
                           for n in roles.references),
                 tuple((reading.prose(at), label) for at, label in roles.turns))
-        return cls(document.path, reading, roles)
+        return cls(document.path, reading, roles, document.names)
 
 
 def find_people(source: TextToRead, known_families: frozenset[str]) -> list[Mention]:
@@ -88,10 +89,27 @@ def find_people(source: TextToRead, known_families: frozenset[str]) -> list[Ment
     segmentation found to hold references and speaker labels are read as such."""
     reading = source.reading
     found = find_person_mentions(reading.text, known_families, source.roles)
-    if not reading.reading_at:
-        return found
-    return [replace(m, start=start, end=end) for m in found
-            for start, end in [reading.printed_span(m.start, m.end)]]
+    if reading.reading_at:
+        found = [replace(m, start=start, end=end) for m in found
+                 for start, end in [reading.printed_span(m.start, m.end)]]
+    return _with_marked(found, source.marked, reading)
+
+
+def _with_marked(found: list[Mention], marked: tuple[tuple[int, int], ...],
+                 reading: ReadingText) -> list[Mention]:
+    """The mentions found, and each name the markup marks (TEI's ``<persName>``) that none
+    of them covers: an editor's word that it is a person outranks the shape of the name."""
+    taken = [(m.start, m.end) for m in found]
+    added = []
+    for start, end in marked:
+        words = reading.text[reading.prose(start):reading.prose(end)].split()
+        if not words or not words[-1][:1].isupper() or any(
+                s < end and start < e for s, e in taken):
+            continue
+        family, given = words[-1].strip(",.;:"), " ".join(words[:-1])
+        added.append(Mention(start, end, " ".join(words), family, given,
+                             kind="full" if given else "surname"))
+    return sorted(found + added, key=lambda m: (m.start, m.end)) if added else found
 
 
 @dataclass(frozen=True)

@@ -345,3 +345,23 @@ def test_formats_tei_speeches_are_turns():
            '<sp><speaker>MARAT</speaker><p>Then let it eat.</p></sp></div></body></text></TEI>')
     assert extract_text(".xml", raw.encode()).text == (
         "VERGNIAUD: The revolution devours its children.\n\nNoise.\n\nMARAT: Then let it eat.\n")
+
+
+def test_formats_tei_persname_is_a_person_even_where_its_shape_alone_is_not(tmp_path):
+    """A lone surname the finder would not take alone becomes a person when the edition's
+    markup says so; unmarked text is read as ordinary text."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "edition.xml").write_bytes(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>'
+        b'Letters of 1848</title></titleStmt></fileDesc></teiHeader><text><body>'
+        b'<p>On Tuesday <persName>Marrast</persName> drafted the decree at the Hotel de Ville '
+        b'while the crowd waited in the square.</p><p>The decree was read in Lyon on Thursday '
+        b'and in Rouen a day later.</p></body></text></TEI>')
+    result = build_graph(corpus)
+    doc = result.documents[0]
+    found = {doc.text[m.span.start:m.span.end]: m.person
+             for m in result.resolution.person_mentions}
+    assert "Marrast" in found
+    assert result.resolution.persons[found["Marrast"]].family == "Marrast"
+    assert not {"Lyon", "Rouen", "Tuesday"} & set(found)
