@@ -62,6 +62,7 @@ from graph_builder.people.mention_forms import (
 from graph_builder.people.name_lexicon import (
     CAPITAL_PARTICLES,
     CHUNK_RE,
+    GIVEN_NAME_TITLES,
     INITIAL,
     WORD,
     surname_key,
@@ -249,12 +250,17 @@ def _family_first(mentions: list[Mention], alone: Counter[str], vouched: frozens
     for x in mentions:
         if x.given:
             firsts_of.setdefault(x.family, set()).add(x.given.split()[0])
+    # a word a ruler bears ("Peter I", "Tsar Peter") is a given name: "Peter" alone is the
+    # tsar, and "Peter Tolstoy" keeps its family name
+    rulers = {x.family.split()[0] for x in mentions if x.kind == "regnal" or (
+        x.kind == "title" and not x.given and word_key(x.title.split()[-1]) in GIVEN_NAME_TITLES)}
     swapped = []
     for x in mentions:
         parts = x.given.split()
         shared = len(firsts_of.get(x.family, ())) > 1  # "Francisco/Gustavo Madero": a family
         if x.kind in ("full", "title") and len(parts) == 1 and alone[parts[0]] and not alone[
-                x.family] and not shared and surname_key(x.family) not in vouched:
+                x.family] and not shared and surname_key(x.family) not in vouched and \
+                parts[0] not in rulers:
             x = Mention(x.start, x.end, x.text, parts[0], x.family, x.title, x.kind)
         swapped.append(x)
     return swapped

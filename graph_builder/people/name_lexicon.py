@@ -85,6 +85,12 @@ sheriff commissioner postmaster speaker treasurer alderman constable magistrate 
 superintendent inspector attorney solicitor recorder regent stadholder pensionary
 protector viceroy
 """)
+# titles of those known by their given names (rulers, royals, popes): "Tsar Peter"
+# names the tsar by his given name, so the word is no family name
+GIVEN_NAME_TITLES = _words("""
+king queen prince princess duke duchess emperor empress tsar czar tsarina tsaritsa kaiser
+shah sultan emir pope archduke archduchess infante infanta regent
+""")
 # honorifics of address: a chunk "In the Senate Mr. Sherman" starts its name at "Mr."
 HONORIFICS = _words("mr mrs ms miss mme mlle messrs dr rev hon sir madame monsieur")
 TITLES = _TITLE_WORDS | {t + "s" for t in _TITLE_WORDS if not t.endswith("s")}

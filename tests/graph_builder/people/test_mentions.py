@@ -369,3 +369,12 @@ def test_mentions_issue_14_a_given_name_after_the_is_a_thing():
 def test_mentions_issue_14_a_capital_that_believes_is_no_person():
     text = "Notes\n\nWashington believed the note, and Berlin knew it was false."
     assert find_person_mentions(text) == []
+
+
+def test_mentions_a_ruler_known_by_his_given_name_leaves_others_their_family_names():
+    """'Peter' alone is the tsar: 'Peter Tolstoy' is not a family Peter (issue 14 blind text)."""
+    text = ("The Court at Vienna\n\nKing Leopold reviewed the guard at the palace. Leopold "
+            "disliked the new minister, and Leopold wrote to Rome. The envoy Leopold Hartmann "
+            "carried the letter south in March.\n")
+    found = {m.text: (m.family, m.given) for m in find_person_mentions(text)}
+    assert found["Leopold Hartmann"] == ("Hartmann", "Leopold")
