@@ -26,6 +26,7 @@ from graph_builder.people.name_lexicon import (
     INVERTED_RE,
     LEADING,
     NOT_PERSON,
+    OFFICE_DOMAINS,
     PARTICLES,
     POSSESSIVE_RE,
     ROMAN_RE,
@@ -65,6 +66,8 @@ class Mention:
     kind: str = "full"
 
 
+# "Secretary of State Bryan", "Chancellor of the Exchequer Goschen": an office of a domain
+_OFFICE_OF_RE = re.compile(r"(?<![\w’'])([A-Z][a-z]+\.?)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 # "Bolstering Khrushchev": a participle opening a sentence is not a given name
 _PARTICIPLE_RE = re.compile(r"[A-Z][a-z]{3,}ing")
 # (a line break is read as its run's last one, so a run of blank lines is walked once)
@@ -131,7 +134,15 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
     # last title word ends the title, and the words before it belong to the title
     last_title = max((i for i, (_, w) in enumerate(spans[:-1]) if is_title(w)),
                      default=-1)
+    office = _OFFICE_OF_RE.search(text, max(0, chunk_start - 40), chunk_start)
+    if office and is_title(office.group(1)) and last_title < 0 and len(spans) > 1 and \
+            fold_word(spans[0][1]) in OFFICE_DOMAINS and \
+            fold_word(spans[1][1]) not in OFFICE_DOMAINS:
+        last_title = 0  # "Secretary of State Bryan": the office's domain word is its title's
     title = [w for _, w in spans[:last_title + 1]]
+    by_office = bool(office and title and last_title == 0 and is_title(office.group(1)))
+    if by_office:  # the office's words before the chunk: "Committee of" rules do not apply
+        title = [office.group(0).strip(), *title]
     spans = spans[last_title + 1:]
     while len(spans) > 1 and not title and spans[0][1] not in CAPITAL_PARTICLES and (
             word_key(spans[0][1]) in common or (
@@ -162,7 +173,8 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
     if regnal:
         end = text.index(regnal, end) + len(regnal)
     upper = all(w.isupper() or w in PARTICLES for w in words)
-    if _context_rejects(lines, chunk_start, end, len(words) + len(title), upper):
+    if _context_rejects(lines, start if by_office else chunk_start, end,
+                        len(words) + len(title), upper):
         return None
     if regnal and len(words) <= 2 and not any(INITIAL_RE.fullmatch(w) for w in words):
         return Mention(start, end, text[start:end], text[start:end], "", " ".join(title),

@@ -85,6 +85,12 @@ sheriff commissioner postmaster speaker treasurer alderman constable magistrate 
 superintendent inspector attorney solicitor recorder regent stadholder pensionary
 protector viceroy
 """)
+# what an office is of ("Secretary of State", "Minister of Finance"): general nouns
+OFFICE_DOMAINS = _words("""
+state war navy treasury interior finance finances justice industry trade commerce agriculture
+education health labour labor affairs defence defense exchequer marine colonies posts works
+transport culture police army air foreign home
+""")
 # titles of those known by their given names (rulers, royals, popes): "Tsar Peter"
 # names the tsar by his given name, so the word is no family name
 GIVEN_NAME_TITLES = _words("""

@@ -378,3 +378,10 @@ def test_mentions_a_ruler_known_by_his_given_name_leaves_others_their_family_nam
             "carried the letter south in March.\n")
     found = {m.text: (m.family, m.given) for m in find_person_mentions(text)}
     assert found["Leopold Hartmann"] == ("Hartmann", "Leopold")
+
+
+def test_mentions_an_office_of_a_domain_before_a_surname_is_its_title():
+    text = ("Cabinet Notes\n\nSecretary of the Navy Daniels sent two cruisers, and the "
+            "Minister of Finance Witte objected. The Committee of Public Safety met at noon.\n")
+    found = {m.text: m.title for m in find_person_mentions(text)}
+    assert found == {"Daniels": "Secretary of the Navy", "Witte": "Minister of Finance"}
