@@ -84,6 +84,9 @@ _AMP_AFTER_RE = re.compile(rf"[^\S\n]*&[^\S\n]*({WORD})")
 _FIRM_BEFORE_RE = re.compile(r"(?:\b(?:firm|store|house|shop|office|works|mill|agents?|"
                              r"dealers?|makers?|proprietors?|druggists?)\s+of|\b[Ss]old\s+by"
                              r"|\bMessrs\.)\s+\Z")
+# the head of a place's name: the word after it names the place ("Fort Bliss", "Lake Ladoga")
+_PLACE_HEAD_RE = re.compile(r"(?<![\w’'])(?:Fort|Port|Mount|Mt\.?|Lake|Cape|Camp|Point|Bay|"
+                            r"Gulf|Isle|Puerto|Porto|Monte|Lago)[ \t]+\Z")
 _CREDIT_RE = re.compile(r"(?:\bby|\btrans\.|\beds?\.|\band|&|;)\s*$")
 
 
@@ -175,8 +178,10 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
             mentions.append(whole)  # "Abraham Lincoln and the Union" over "Lincoln said"
             continue
         for word in re.finditer(rf"{WORD}", m.group(0)):
-            if _in_firm(text, m.start() + word.start(), m.start() + word.end()):
-                continue
+            at = m.start() + word.start()
+            if _in_firm(text, at, m.start() + word.end()) or _PLACE_HEAD_RE.search(
+                    text, max(0, at - 8), at):
+                continue  # "Fort Bliss", "Port Arthur": a place named after someone
             mention = single_mention(text, m.start() + word.start(), word.group(), families,
                                      givens)
             if mention is not None and not (mention.kind == "given" and (

@@ -385,3 +385,10 @@ def test_mentions_an_office_of_a_domain_before_a_surname_is_its_title():
             "Minister of Finance Witte objected. The Committee of Public Safety met at noon.\n")
     found = {m.text: m.title for m in find_person_mentions(text)}
     assert found == {"Daniels": "Secretary of the Navy", "Witte": "Minister of Finance"}
+
+
+def test_mentions_a_place_named_after_someone_is_no_mention_of_him():
+    text = ("Border Notes\n\nGeneral Tasker H. Bliss reviewed the cavalry. Bliss said the "
+            "regiments would move to Fort Bliss by Friday, and from there to Port Arthur.\n")
+    found = [m.text for m in find_person_mentions(text)]
+    assert found == ["Tasker H. Bliss", "Bliss"]
