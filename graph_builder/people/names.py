@@ -23,6 +23,7 @@ _TRANSLIT = [
     (r"ya", "ia"), (r"yu", "iu"), (r"iy\b", "ii"), (r"yi", "ii"),
     (r"y", "i"), (r"kh", "h"), (r"ks", "x"), (r"tch", "ch"), (r"w", "v"),
     (r"([bcdfghjklmnpqrstvxz])\1", r"\1"),
+    (r"kii\b", "ki"),  # Frinovskii / Frinovsky / Frinovskiy: one ending, three systems
 ]
 _TRANSLIT_RE = [(re.compile(a), b) for a, b in _TRANSLIT]
 

@@ -6,12 +6,14 @@ from graph_builder.people.names import family_key, givens_compatible, richer_giv
 @pytest.mark.parametrize(("a", "b"), [
     ("Yezhov", "Ezhov"), ("Kosior", "Kossior"), ("Piatakov", "Pyatakov"),
     ("Khrushchev", "Khrushchëv"), ("Zinoviev", "Zinov'ev"), ("Iagoda", "Yagoda"),
+    ("Frinovsky", "Frinovskii"), ("Tomsky", "Tomskiy"),
 ])
 def test_names_transliteration_variants_share_a_key(a, b):
     assert family_key(a) == family_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Kamenev", "Kaganovich"), ("Smirnov", "Smirnova")])
+@pytest.mark.parametrize(("a", "b"), [("Kamenev", "Kaganovich"), ("Smirnov", "Smirnova"),
+                                      ("Tomski", "Tomskaia")])
 def test_names_different_surnames_keep_different_keys(a, b):
     assert family_key(a) != family_key(b)
 
