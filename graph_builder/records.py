@@ -32,6 +32,13 @@ class Span:
         return text[self.start : self.end]
 
 
+def page_at(pages: tuple[tuple[int, str], ...], offset: int) -> str:
+    """The label of the printed page an offset lies on, from (offset where a page starts,
+    its label) in order; "" before the first known page."""
+    i = bisect.bisect_right([start for start, _ in pages], offset) - 1
+    return pages[i][1] if i >= 0 else ""
+
+
 TEXTS_FOLDER = "texts"  # in a build folder: the text read from each file that is not text
 
 
@@ -61,8 +68,7 @@ class Document:
 
     def page_at(self, offset: int) -> str:
         """The label of the page holding ``offset``; "" when no pages are known there."""
-        i = bisect.bisect_right([start for start, _ in self.pages], offset) - 1
-        return self.pages[i][1] if i >= 0 else ""
+        return page_at(self.pages, offset)
 
     @property
     def title(self) -> str:

@@ -12,11 +12,13 @@ triples, as a sorted compressed run).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph_builder.parts import DocumentPart
 from graph_builder.people.mentions import Mention, find_person_mentions
+from graph_builder.people.name_lexicon import split_name
 from graph_builder.read.claims import extract_claims
 from graph_builder.read.footnotes import attach_notes
 from graph_builder.read.reading import ReadingText
@@ -74,7 +76,7 @@ class TextToRead:
         reading = ReadingText.of(document.text, blocks)
         roles = line_roles(blocks)
         if reading.reading_at:  # lines were joined: the roles move with them
-            breaks = [i for i, c in enumerate(reading.text) if c == "\n"]
+            breaks = [m.start() for m in re.finditer("\n", reading.text)]
             by_start = {b.line: b.span.start for b in blocks}
             roles = LineRoles(
                 frozenset(bisect.bisect_left(breaks, reading.prose(by_start[n])) + 1
@@ -106,7 +108,7 @@ def _with_marked(found: list[Mention], marked: tuple[tuple[int, int], ...],
         if not words or not words[-1][:1].isupper() or any(
                 s < end and start < e for s, e in taken):
             continue
-        family, given = words[-1].strip(",.;:"), " ".join(words[:-1])
+        given, family = split_name([w.strip(",.;:") for w in words])
         added.append(Mention(start, end, " ".join(words), family, given,
                              kind="full" if given else "surname"))
     return sorted(found + added, key=lambda m: (m.start, m.end)) if added else found

@@ -135,13 +135,15 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
     last_title = max((i for i, (_, w) in enumerate(spans[:-1]) if is_title(w)),
                      default=-1)
     office = _OFFICE_OF_RE.search(text, max(0, chunk_start - 40), chunk_start)
-    if office and is_title(office.group(1)) and last_title < 0 and len(spans) > 1 and \
-            fold_word(spans[0][1]) in OFFICE_DOMAINS and \
-            fold_word(spans[1][1]) not in OFFICE_DOMAINS:
-        last_title = 0  # "Secretary of State Bryan": the office's domain word is its title's
+    # "Secretary of State Bryan": the office's domain word is its title's, and the office
+    # before the chunk is no "Committee of Public Safety" (a body's name)
+    by_office = bool(office and is_title(office.group(1)) and last_title < 0 and
+                     len(spans) > 1 and fold_word(spans[0][1]) in OFFICE_DOMAINS and
+                     fold_word(spans[1][1]) not in OFFICE_DOMAINS)
+    if by_office:
+        last_title = 0
     title = [w for _, w in spans[:last_title + 1]]
-    by_office = bool(office and title and last_title == 0 and is_title(office.group(1)))
-    if by_office:  # the office's words before the chunk: "Committee of" rules do not apply
+    if by_office:
         title = [office.group(0).strip(), *title]
     spans = spans[last_title + 1:]
     while len(spans) > 1 and not title and spans[0][1] not in CAPITAL_PARTICLES and (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graph_builder.read.reading import aligned_text, page_at, reading_text
+from graph_builder.read.reading import aligned_text, reading_text
 from graph_builder.read.segment import SOURCE_LABEL
 from graph_builder.records import (
     Block,
@@ -24,6 +24,7 @@ from graph_builder.records import (
     InputWarning,
     Span,
     Thesis,
+    page_at,
 )
 
 _LEADING_HEADNOTE = re.compile(r"^\[([^\]]{3,400})\]")

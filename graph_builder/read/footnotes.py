@@ -17,7 +17,6 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from graph_builder.read.segment import SUPERSCRIPT_DIGITS
 from graph_builder.records import (
     Block,
     BlockKind,
@@ -28,7 +27,7 @@ from graph_builder.records import (
 )
 from graph_builder.references.note_resolve import NoteResolver
 from graph_builder.references.note_split import split_note
-from graph_builder.support.text_patterns import YEAR
+from graph_builder.support.text_patterns import SUPERSCRIPT_DIGITS, YEAR
 
 __all__ = ["attach_notes", "find_markers", "find_notes", "link_markers"]
 

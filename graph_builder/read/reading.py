@@ -55,10 +55,10 @@ def _joins(printed: str, aligned: str) -> list[tuple[int, int, str]]:
     lines = _lines_of(printed, aligned)
     joins = []
     for (_, end), (start, _) in zip(lines, lines[1:], strict=False):
-        line = printed[:end]
-        if hyphenated(line) and printed[start:start + 1].islower():
+        broken = hyphenated(printed[max(0, end - 2):end])  # a letter, then the hyphen
+        if broken and printed[start:start + 1].islower():
             joins.append((end - 1, start, ""))
-        elif hyphenated(line):  # "Franco-\nPrussian": the hyphen stays, the break goes
+        elif broken:  # "Franco-\nPrussian": the hyphen stays, the break goes
             joins.append((end, start, ""))
         else:
             joins.append((end, start, " "))
@@ -77,12 +77,6 @@ def reading_text(document_text: str, blocks: Sequence[Block]) -> str:
         out.append(printed[at:])
         read.append("".join(out))
     return "\n".join(read)
-
-
-def page_at(pages: Sequence[tuple[int, str]], offset: int) -> str:
-    """The label of the printed page an offset lies on ("" before the first known page)."""
-    i = bisect.bisect_right([start for start, _ in pages], offset) - 1
-    return pages[i][1] if i >= 0 else ""
 
 
 @dataclass(frozen=True)

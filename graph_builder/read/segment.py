@@ -24,8 +24,8 @@ from graph_builder.read.wrapping import Furniture, page_furniture, runs_across, 
 from graph_builder.records import Block, BlockKind, Document, DocumentLayout, Span
 from graph_builder.references import is_citation_line
 from graph_builder.support.speaker_labels import repeated_labels, speaker_label
+from graph_builder.support.text_patterns import SUPERSCRIPT_DIGITS
 
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _NOTE_BODY = re.compile(rf"^[{SUPERSCRIPT_DIGITS}]+\s*\S")
 _TRAILING_MARKER = re.compile(rf"(?<![{SUPERSCRIPT_DIGITS}])[{SUPERSCRIPT_DIGITS}]+$")
 _INNER_SENTENCE_END = re.compile(rf"[a-z][.!?][{SUPERSCRIPT_DIGITS}”\"’]*\s+[A-Z]")

@@ -30,8 +30,8 @@ import re
 from dataclasses import dataclass
 
 from graph_builder.references import is_citation_line
+from graph_builder.support.text_patterns import SUPERSCRIPT_DIGITS
 
-SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # "124", "- 124 -", "[124]", "Page 124", "xiv": a line holding nothing but a page number
 _PAGE_NUMBER = re.compile(
     r"[\[(\-–—\s]*+(?:(?:page|pg\.?|p\.)\s*+)?(\d{1,4}|[ivxlcdm]{1,7})[\])\-–—\s]*+",
@@ -149,20 +149,21 @@ def _head_shape(line: str) -> str:
     return " ".join(_DIGITS.sub("", line).casefold().split())
 
 
+def _clear(lines: list[str], j: int) -> bool:
+    """Nothing of the text at line ``j``: the edge of the text, a blank line, a form feed."""
+    return not 0 <= j < len(lines) or not lines[j] or "\f" in lines[j]
+
+
 def _stands_alone(lines: list[str], i: int) -> bool:
     """Furniture sits between blank lines, form feeds or other furniture-like lines."""
-    before = lines[i - 1] if i else ""
-    after = lines[i + 1] if i + 1 < len(lines) else ""
-    return not before or not after or "\f" in before or "\f" in after
+    return _clear(lines, i - 1) or _clear(lines, i + 1)
 
 
 def _set_apart(lines: list[str], i: int) -> bool:
     """A running head has nothing of the text beside it: blank lines, the edge of the
-    text or a form feed on both sides (a paragraph's first line has its text below)."""
-    def clear(j: int) -> bool:
-        return not 0 <= j < len(lines) or not lines[j] or "\f" in lines[j] or \
-            bool(_PAGE_NUMBER.fullmatch(lines[j]))
-    return clear(i - 1) and clear(i + 1)
+    text, a form feed or a page number on both sides (a paragraph's first line has its
+    text below)."""
+    return all(_clear(lines, j) or bool(_PAGE_NUMBER.fullmatch(lines[j])) for j in (i - 1, i + 1))
 
 
 def runs_on(line: str, raw_len: int, following: str, indent_step: int, width: int) -> bool:

@@ -1,4 +1,4 @@
-"""A year and a month, as every stage reads them in text.
+"""A year, a month and a note marker, as every stage reads them in text.
 
 Each reference reader used to carry its own: years up to 2029 in two of them and
 up to 2099 in two others, months with and without "Mar." and "Apr.", so one
@@ -21,7 +21,10 @@ The year runs from FIRST_YEAR to LAST_YEAR:
 from __future__ import annotations
 
 __all__ = ["FIRST_YEAR", "LAST_YEAR", "MONTH", "MONTH_ABBREVIATIONS", "MONTH_NAMES",
-           "SEASON", "SEASON_NAMES", "YEAR", "digit_range"]
+           "SEASON", "SEASON_NAMES", "SUPERSCRIPT_DIGITS", "YEAR", "digit_range"]
+
+#: the digits of a footnote marker ("…the Committee.¹²") and of a note body ("¹² Getty, …")
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 FIRST_YEAR = 1500
 LAST_YEAR = 2031

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from graph_builder.pipeline import build_graph
-from graph_builder.read.reading import ReadingText, page_at
+from graph_builder.read.reading import ReadingText
 from graph_builder.read.segment import blocks_of, paged_blocks
 from graph_builder.read.wrapping import wrap_width
-from graph_builder.records import BlockKind, ClaimKind
+from graph_builder.records import BlockKind, ClaimKind, page_at
 from tests.test_provenance import _span_mismatches
 
 # Our own sentences (the Belgian revolution of 1830); facts only, no corpus text.
