@@ -82,8 +82,10 @@ _AFTER_ARTICLE_RE = re.compile(r"\b[Tt]he \Z")
 _NOUN_USE_RE = re.compile(r"(?:[’']s)?(?:[.,;:!?)\]]|(?<!\s)\s++(?:of\b|\Z)|\Z)")
 
 
-def _context_rejects(lines: TextLines, start: int, end: int, n_tokens: int, upper: bool) -> bool:
-    """Shapes of organisations, places and headings around a multi-word chunk."""
+def _context_rejects(lines: TextLines, start: int, end: int, n_tokens: int, upper: bool,
+                     titled: bool = False) -> bool:
+    """Shapes of organisations, places and headings around a multi-word chunk.
+    ``titled``: a title or rank before a name of two words or more ("Dr. Bruno Harlan")."""
     text = lines.text
     line_start = lines.start_of(start)
     prev = lines.words_before(line_start, start)
@@ -96,8 +98,10 @@ def _context_rejects(lines: TextLines, start: int, end: int, n_tokens: int, uppe
     if prev and prev[-1][:1] in "([" and len(prev) >= 2 and fold_word(prev[-2]) in NOT_PERSON:
         return True  # "the Special Conference (Osoboe Soveshchanie)": a body's own name
     # a line holding only the chunk is a heading, unless it opens with initials: a
-    # signature or byline ("J. STALIN", "N. I. Yezhov" under a letter)
-    return (n_tokens > 1 and lines.only_fill_before(line_start, start)
+    # signature or byline ("J. STALIN", "N. I. Yezhov" under a letter), or with a title
+    # before a whole name ("Colonel A. Verbeek." signing, "Dr. Bruno Harlan" heading an
+    # entry; "General Staff" names no one)
+    return (n_tokens > 1 and not titled and lines.only_fill_before(line_start, start)
             and lines.only_fill_after(end, lines.end_of(end))
             and not INITIAL_RE.match(text, start))
 
@@ -176,7 +180,7 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
         end = text.index(regnal, end) + len(regnal)
     upper = all(w.isupper() or w in PARTICLES for w in words)
     if _context_rejects(lines, start if by_office else chunk_start, end,
-                        len(words) + len(title), upper):
+                        len(words) + len(title), upper, bool(title) and len(words) > 1):
         return None
     if regnal and len(words) <= 2 and not any(INITIAL_RE.fullmatch(w) for w in words):
         return Mention(start, end, text[start:end], text[start:end], "", " ".join(title),

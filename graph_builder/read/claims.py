@@ -5,11 +5,18 @@ then quote blocks, each the run of lines that ends in a citation line; the
 speaker turns inside a quote are claims of their speakers. Every other shape
 is running text, where each paragraph is a passage. ``Source:`` lines cite
 for the whole document they stand in.
+
+A passage of fewer than four words (a signature, a date line, a label, a
+stray OCR fragment, a word list) asserts nothing a reader could check, so it is
+not a claim; its words stay in the text, where people and topics are still
+found, and a note marker on it cites for the claim above. A quotation closed
+by its citation line is a claim however short.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from graph_builder.read.reading import aligned_text, reading_text
 from graph_builder.read.segment import SOURCE_LABEL
@@ -33,6 +40,17 @@ _QUOTE_PARTS = frozenset({
     BlockKind.LIST_ITEM, BlockKind.BIO_NOTE, BlockKind.HEADING,
 })
 _PASSAGE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.BIO_NOTE})
+MIN_PASSAGE_WORDS = 4
+_TOKEN = re.compile(r"\S+")
+
+
+def says_something(text: str) -> bool:
+    """At least MIN_PASSAGE_WORDS whitespace-separated tokens holding a letter or digit
+    (a dash or a bullet is not a word). Stops reading at the last word it needs."""
+    if len(text.split(None, MIN_PASSAGE_WORDS - 1)) < MIN_PASSAGE_WORDS:
+        return False  # too few tokens of any kind: settled without a scan
+    words = (m for m in _TOKEN.finditer(text) if any(ch.isalnum() for ch in m.group()))
+    return len(list(islice(words, MIN_PASSAGE_WORDS))) == MIN_PASSAGE_WORDS
 
 
 def citation_of(block: Block, doc_id: str) -> Citation:
@@ -94,7 +112,7 @@ class _Grouper:
     def running_text(self, block: Block) -> None:
         if block.kind is BlockKind.TURN:
             self.add_claim(ClaimKind.TURN, [block], speaker=block.speaker)
-        elif block.kind in _PASSAGE_KINDS:
+        elif block.kind in _PASSAGE_KINDS and says_something(block.text):
             self.add_claim(ClaimKind.PASSAGE, [block])
         elif block.kind is BlockKind.CITATION:
             self.cite_previous(block)
@@ -129,7 +147,7 @@ class _Grouper:
     def flush_passages(self) -> None:
         """Lines under a thesis that no citation closes are the compiler's own words."""
         for part in self.pending:
-            if part.kind in _PASSAGE_KINDS:
+            if part.kind in _PASSAGE_KINDS and says_something(part.text):
                 self.add_claim(ClaimKind.PASSAGE, [part])
         self.pending = []
         self.last_quote = None

@@ -78,7 +78,7 @@ def classify(line: str, prev_blank: bool, next_blank: bool, repeated: set[str]) 
         return BlockKind.HEADNOTE
     if BIO_HEAD.match(text):
         return BlockKind.BIO_NOTE
-    if is_all_caps(text) and len(text) < 200 and not text.endswith(":"):
+    if len(text) < 200 and not text.endswith(":") and is_all_caps(text):
         return BlockKind.THESIS
     if _LIST_ITEM.match(text):
         return BlockKind.LIST_ITEM

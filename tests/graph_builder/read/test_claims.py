@@ -83,3 +83,32 @@ def test_claims_source_line_in_a_book_cites_only_what_is_above_it(tmp_path):
     assert extraction.layout.shape == "book"
     cited = [c for c in extraction.claims if any(x.text.startswith("RGASPI") for x in c.citations)]
     assert [c.text for c in cited] == ["First passage of the chapter, a sentence.¹"]
+
+
+def test_claims_a_passage_says_something_four_words_or_more():
+    from graph_builder.read.claims import says_something
+
+    assert says_something("The harvest failed twice.")
+    assert says_something("Wages 1,620 63 3.9")  # a table row of figures: four tokens
+    assert not says_something("Yours faithfully,")
+    assert not says_something("12 March 1871.")  # a date line
+    assert not says_something("— — — Marta Velez")  # dashes are not words
+    assert says_something("— — " + "word " * 200_000)  # decided from the first words
+
+
+def test_claims_fragments_of_running_text_are_no_passages_but_keep_their_names(tmp_path):
+    from tests.graph_builder.read.test_wrapping import build_one
+
+    text = ("Report of the district officer\n\n"
+            "The grain store at Kessel burned on the night of the fair, and the officer "
+            "wrote that nobody was hurt.\n\n"
+            "Colonel A. Verbeek.\n\n"
+            "Kessel, 4 May.\n\n"
+            "Item\nseven\nDr. Bruno Harlan\n")
+    result = build_one(tmp_path, "district.txt", text)
+    [extraction] = result.extractions
+    passages = [c.text for c in extraction.claims if c.kind is ClaimKind.PASSAGE]
+    assert passages == ["The grain store at Kessel burned on the night of the fair, and the "
+                        "officer wrote that nobody was hurt."]
+    named = {m.person for m in result.resolution.person_mentions}
+    assert any("verbeek" in p for p in named) and any("harlan" in p for p in named)
