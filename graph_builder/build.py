@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from graph_builder import __version__
 from graph_builder.read.formats import MEDIA_TYPES
 from graph_builder.records import (
+    Attribution,
     Citation,
     Claim,
     ClaimKind,
@@ -55,6 +56,7 @@ _CLAIM_CLASSES = {
     ClaimKind.QUOTATION: (SDO.Claim, SDO.Quotation),
     ClaimKind.TURN: (SDO.Claim, SDO.Quotation, CG.TranscriptTurn),
     ClaimKind.PASSAGE: (SDO.Claim, CG.Passage),
+    ClaimKind.INNER: (SDO.Claim, SDO.Quotation, CG.InnerQuotation),
 }
 
 
@@ -274,19 +276,27 @@ class GraphBuilder:
             self.add(node, CG.headnote, claim.headnote)
         if claim.speaker:
             self.add(node, CG.speakerLabel, claim.speaker)
-        speaker = part.speakers.get(claim.key)
-        if speaker:
-            self.add(node, SDO.author, self.iri("person", speaker))
+        attribution = part.attributions.get(claim.key)
+        if attribution is not None:
+            self.add_attribution(doc, node, attribution)
         for citation in claim.citations:
             work_key = self.add_citation(doc, node, claim.key, citation, part)
-            if not work_key:
-                continue
-            self.add(node, SDO.citation, self.iri("work", work_key))
-            if not speaker and claim.kind is ClaimKind.QUOTATION:  # a quote is its author's
-                for person in part.authors.get(work_key, ()):
-                    self.add(node, SDO.author, self.iri("person", person))
+            if work_key:
+                self.add(node, SDO.citation, self.iri("work", work_key))
         self.extracted(node, [doc.doc_id])
         self.annotate(doc, claim.span, node)
+
+    def add_attribution(self, doc: Document, claim: ox.NamedNode, attribution: Attribution
+                        ) -> None:
+        """Who said the claim (schema:author), on what basis (cg:attributionBasis), and
+        the characters that show it: an annotation of the evidence's span whose body is
+        the (first) speaker, so the answer to "who said this?" leads back to the page."""
+        persons = [self.iri("person", key) for key in attribution.persons]
+        for person in persons:
+            self.add(claim, SDO.author, person)
+        self.add(claim, CG.attributionBasis, attribution.basis.value)
+        self.add(claim, CG.attributionEvidence, self.annotate(doc, attribution.evidence,
+                                                              persons[0]))
 
     def add_citation(self, doc: Document, citing: ox.NamedNode, citing_key: str,
                      citation: Citation, part: DocumentPart) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from graph_builder.records import Extraction, PersonMention, Resolution
+from graph_builder.records import Attribution, Extraction, PersonMention, Resolution
 
 if TYPE_CHECKING:
     from graph_builder.people.biography import Biography
@@ -26,7 +26,7 @@ class DocumentPart:
     """One document's records and the resolution's facts about them (picklable)."""
 
     extraction: Extraction
-    speakers: dict[str, str] = field(default_factory=dict)  # Claim.key -> person key
+    attributions: dict[str, Attribution] = field(default_factory=dict)  # Claim.key ->
     works: dict[str, str] = field(default_factory=dict)  # Citation.key -> work key
     authors: dict[str, list[str]] = field(default_factory=dict)  # work key -> person keys
     person_mentions: list[PersonMention] = field(default_factory=list)
@@ -43,7 +43,8 @@ class DocumentPart:
         (its records are a function of its content) and the resolution's facts about
         it. Keys the document's triples in the cache."""
         doc = self.extraction.layout.document
-        return repr((doc.doc_id, doc.sha256, sorted(self.speakers.items()),
+        return repr((doc.doc_id, doc.sha256, sorted(self.attributions.items()),
+                     [c.key for c in self.extraction.claims],
                      sorted(self.works.items()), sorted(self.authors.items()),
                      self.person_mentions, self.life_dates, self.biographies,
                      self.topic_mentions))
@@ -64,8 +65,8 @@ def document_parts(extractions: list[Extraction], resolution: Resolution
     for extraction in extractions:
         part = DocumentPart(extraction, **by_doc.pop(extraction.layout.document.doc_id, {}))
         for claim in extraction.claims:
-            if claim.key in resolution.speaker_of_claim:
-                part.speakers[claim.key] = resolution.speaker_of_claim[claim.key]
+            if claim.key in resolution.attributions:
+                part.attributions[claim.key] = resolution.attributions[claim.key]
         for citation in extraction.citations:
             work = resolution.work_of_citation.get(citation.key)
             if work:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph_builder.attribution import attribute_claims
 from graph_builder.cache import TaskCache, code_version, key_of
 from graph_builder.errors import ParseError
 from graph_builder.parallel import SMALL_CORPUS, Tasks, default_workers
@@ -153,6 +154,7 @@ class _Build:
     resolution: Resolution | None = None
     mentions: bool = False  # persons joined with prose mentions, life dates found
     topics: bool = False
+    attributed: bool = False
     runs: list[bytes] | None = None  # each document's triples, then the corpus's
     graph: SortedTriples | None = None
     ran: dict[str, int] = field(default_factory=dict)
@@ -251,6 +253,13 @@ def _triples(b: _Build) -> None:
     b.warnings.extend(InputWarning("graph", 0, c) for c in cuts + cut)
 
 
+def _attribute(b: _Build) -> None:
+    """After topics: inner quotations join each document's claims at its end, so the
+    topic stage's claim indices (cached per document) still point at the same claims."""
+    attribute_claims(b.extractions, b.resolution)
+    b.attributed = True
+
+
 def _merge(b: _Build) -> None:
     """The runs are disjoint (see ``support.sorted_triples``): the graph is all of them,
     the corpus's first, then each document's in corpus order. Nothing global is sorted."""
@@ -277,8 +286,10 @@ STAGES: tuple[Stage, ...] = (
     Stage("mentions", _mentions, ("documents", "resolution"), ("mentions",), per_document=True),
     Stage("topics", _topics, ("extractions", "resolution", "mentions"), ("topics",),
           per_document=True),
-    Stage("triples", _triples, ("extractions", "resolution", "mentions", "topics"), ("runs",),
-          per_document=True),
+    Stage("attribute", _attribute, ("extractions", "resolution", "mentions", "topics"),
+          ("attributed",)),
+    Stage("triples", _triples, ("extractions", "resolution", "mentions", "topics", "attributed"),
+          ("runs",), per_document=True),
     Stage("merge", _merge, ("runs",), ("graph",)),
 )
 

@@ -181,6 +181,28 @@ class ClaimKind(str, Enum):
     QUOTATION = "quotation"  # a verbatim quote block closed by a citation line
     TURN = "turn"  # one speaker's turn inside a transcript
     PASSAGE = "passage"  # a paragraph of running text (article, book, resolution)
+    INNER = "inner-quotation"  # words a claim itself quotes and attributes to someone
+
+
+class AttributionBasis(str, Enum):
+    """What says who uttered or wrote a claim's words, strongest first."""
+
+    SPEAKER_LABEL = "speaker-label"  # a transcript's "MOLOTOV:" before the turn
+    HEADNOTE = "headnote"  # the compiler's "[From Stalin's speech at ...]"
+    IN_TEXT = "in-text"  # the text around the words: "..., said Molotov", "as Stalin put it, "
+    WORK_SUBJECT = "work-subject"  # the cited work is its subject's words: "Molotov Remembers"
+    CITED_AUTHOR = "cited-author"  # nothing else says: the cited work's author, by default
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who uttered or wrote a claim's words, on what basis, and the characters of the
+    claim's document that show it (a speaker label, the name in a headnote or in the
+    sentence around an inner quotation, the cited reference)."""
+
+    persons: tuple[str, ...]  # person keys; a co-written work has several authors
+    basis: AttributionBasis
+    evidence: Span
 
 
 @dataclass
@@ -337,6 +359,7 @@ class Resolution:
     topics: list[Topic] = field(default_factory=list)
     topic_mentions: list[TopicMention] = field(default_factory=list)
     speaker_of_claim: dict[str, str] = field(default_factory=dict)  # Claim.key -> person key
+    attributions: dict[str, Attribution] = field(default_factory=dict)  # Claim.key ->
     person_mentions: list[PersonMention] = field(default_factory=list)
     # (document id, person key, life dates prose states with their span)
     life_dates: list[tuple[str, str, LifeDates]] = field(default_factory=list)

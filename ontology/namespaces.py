@@ -117,6 +117,9 @@ class CG(DefinedNamespace):
     Thesis: URIRef
     Passage: URIRef
     TranscriptTurn: URIRef
+    InnerQuotation: URIRef
+    attributionBasis: URIRef
+    attributionEvidence: URIRef
     Build: URIRef
     underThesis: URIRef
     unresolvedReference: URIRef

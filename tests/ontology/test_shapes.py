@@ -111,6 +111,18 @@ id:quote schema:about id:terror .
 id:quote prov:wasGeneratedBy id:build .
 id:quote prov:wasDerivedFrom id:doc .
 
+id:quote cg:attributionBasis "headnote" .
+id:quote cg:attributionEvidence id:a-person .
+
+id:inner a schema:Claim, schema:Quotation, cg:InnerQuotation .
+id:inner schema:text "Shoot them all." .
+id:inner schema:isPartOf id:doc .
+id:inner cg:partOfQuotation id:quote .
+id:inner schema:author id:yezhov .
+id:inner cg:attributionBasis "in-text" .
+id:inner prov:wasGeneratedBy id:build .
+id:inner prov:wasDerivedFrom id:doc .
+
 id:turn a schema:Claim, schema:Quotation, cg:TranscriptTurn .
 id:turn schema:text "YEZHOV: Yes." .
 id:turn schema:isPartOf id:doc .
@@ -158,6 +170,8 @@ id:a-quote a oa:Annotation .
 id:a-quote oa:hasBody id:quote .
 id:a-turn a oa:Annotation .
 id:a-turn oa:hasBody id:turn .
+id:a-inner a oa:Annotation .
+id:a-inner oa:hasBody id:inner .
 id:a-citation a oa:Annotation .
 id:a-citation oa:hasBody id:citation .
 id:a-topic a oa:Annotation .
@@ -167,7 +181,7 @@ id:a-person oa:hasBody id:yezhov .
 id:a-person cg:resolutionReason "named form" .
 """
 
-_ANNOTATIONS = ("a-thesis", "a-quote", "a-turn", "a-citation", "a-topic", "a-person")
+_ANNOTATIONS = ("a-thesis", "a-quote", "a-turn", "a-inner", "a-citation", "a-topic", "a-person")
 VALID += "".join(f"id:{a} oa:hasTarget id:target .\nid:{a} prov:wasGeneratedBy id:build .\n"
                  f"id:{a} prov:wasDerivedFrom id:doc .\n" for a in _ANNOTATIONS)
 
@@ -244,6 +258,15 @@ BROKEN = {
     "TranscriptTurn-speakerLabel": ('id:turn cg:speakerLabel "YEZHOV" .', "", ()),
     "TranscriptTurn-partOfQuotation": ("id:turn cg:partOfQuotation id:quote .",
                                        "id:turn cg:partOfQuotation id:thesis .", ()),
+    "InnerQuotation-type": ("id:inner a schema:Claim, schema:Quotation, cg:InnerQuotation .",
+                            "id:inner a schema:Claim, cg:InnerQuotation .", ()),
+    "InnerQuotation-partOfQuotation": ("id:inner cg:partOfQuotation id:quote .", "", ()),
+    "InnerQuotation-author": ("id:inner schema:author id:yezhov .", "", ()),
+    "Claim-attributionBasis": ('id:quote cg:attributionBasis "headnote" .',
+                               'id:quote cg:attributionBasis "rumour" .', ()),
+    "Claim-attributionEvidence": ("id:quote cg:attributionEvidence id:a-person .",
+                                  "id:quote cg:attributionEvidence id:book .", ()),
+    "Claim-authorHasBasis": ('id:inner cg:attributionBasis "in-text" .', "", ()),
     "Citation-citing": ("id:citation cito:hasCitingEntity id:quote .",
                         "id:citation cito:hasCitingEntity id:book .", ()),
     "Citation-cited": ("id:citation cito:hasCitedEntity id:book .", "", ()),

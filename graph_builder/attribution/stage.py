@@ -1,0 +1,134 @@
+"""The attribution stage: who uttered or wrote each claim's words, and why we say so.
+
+A quotation's words are not always its cited author's: a compiler quotes a
+historian's book for Stalin's words, a journalist's book of conversations for a
+minister's. So each claim gets its speaker from the strongest evidence there is
+(``records.AttributionBasis``): a transcript's speaker label; the compiler's
+headnote; the words around an inner quotation; a cited work that holds its
+subject's words; and, when nothing else says, the cited work's authors, marked
+as that default. A quotation made of labelled turns has no one speaker: its
+turns have theirs. Passages are their document's own words and get no speaker
+here.
+
+Inner quotations (``inner_quotes``) become claims of their own, after the
+document's other claims so that earlier stages' claim indices hold, each
+``parent`` the claim that quotes it and citing what that claim cites.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from graph_builder.attribution.headnotes import headnote_span, headnote_speaker, names_a_voice
+from graph_builder.attribution.inner_quotes import inner_quotes
+from graph_builder.attribution.work_subject import WorkSubjects
+from graph_builder.records import (
+    Attribution,
+    AttributionBasis,
+    Claim,
+    ClaimKind,
+    Extraction,
+    PersonMention,
+    Resolution,
+    Span,
+    page_at,
+)
+
+
+def attribute_claims(extractions: list[Extraction], resolution: Resolution) -> None:
+    """Fill ``resolution.attributions`` and add each document's inner quotations."""
+    by_doc: dict[str, list[PersonMention]] = defaultdict(list)
+    for m in resolution.person_mentions:
+        by_doc[m.doc_id].append(m)
+    subjects = WorkSubjects(resolution.persons, Counter(m.person for m in
+                                                        resolution.person_mentions))
+    for extraction in extractions:
+        doc = extraction.layout.document
+        mentions = sorted(by_doc.get(doc.doc_id, []), key=lambda m: (m.span.start, m.span.end))
+        _Attributor(extraction, resolution, mentions, subjects).run()
+
+
+class _Attributor:
+    """One document's claims, attributed in order."""
+
+    def __init__(self, extraction: Extraction, resolution: Resolution,
+                 mentions: list[PersonMention], subjects: WorkSubjects):
+        self.extraction = extraction
+        self.text = extraction.layout.document.text
+        self.resolution = resolution
+        self.mentions = mentions
+        self.starts = [m.span.start for m in mentions]
+        self.subjects = subjects
+        self.found = resolution.attributions
+
+    def run(self) -> None:
+        with_turns = {c.parent.key for c in self.extraction.claims
+                      if c.kind is ClaimKind.TURN and c.parent is not None}
+        inner: list[Claim] = []
+        for claim in self.extraction.claims:
+            attribution = self._speaker_label(claim) if claim.kind is ClaimKind.TURN else (
+                self._quotation(claim, claim.key in with_turns)
+                if claim.kind is ClaimKind.QUOTATION else None)
+            if attribution is not None:
+                self.found[claim.key] = attribution
+            if claim.key not in with_turns:  # else its turns hold the inner quotations
+                inner += self._inner(claim)
+        self.extraction.claims.extend(inner)
+
+    def _within(self, span: Span) -> Sequence[PersonMention]:
+        lo = bisect.bisect_left(self.starts, span.start)
+        hi = bisect.bisect_left(self.starts, span.end)
+        return [m for m in self.mentions[lo:hi] if m.span.end <= span.end]
+
+    def _speaker_label(self, claim: Claim) -> Attribution | None:
+        person = self.resolution.speaker_of_claim.get(claim.key)
+        if not person:
+            return None
+        label = claim.speaker
+        at = self.text.find(label, claim.span.start, claim.span.end) if label else -1
+        evidence = Span(at, at + len(label)) if at >= 0 else claim.span
+        return Attribution((person,), AttributionBasis.SPEAKER_LABEL, evidence)
+
+    def _quotation(self, claim: Claim, dialogue: bool) -> Attribution | None:
+        """A headnote's speaker; else, for a quotation that is no dialogue and whose
+        headnote names no other voice, its cited work's subject or authors."""
+        note = headnote_span(self.text, claim.span, claim.headnote) if claim.headnote else None
+        if note is not None:
+            speaker = headnote_speaker(self.text, note, self._within(note))
+            if speaker is not None:
+                return Attribution((speaker.person,), AttributionBasis.HEADNOTE, speaker.span)
+            if names_a_voice(self.text, note):
+                return None  # "NKVD circular ...": a body's words, not the historian's
+        if dialogue:
+            return None  # its turns have their speakers
+        works = self.resolution.works
+        for citation in claim.citations:
+            work = works.get(self.resolution.work_of_citation.get(citation.key, ""))
+            subject = self.subjects.of(work) if work is not None else None
+            if subject is not None:
+                at = self.text.find(subject.word, citation.span.start, citation.span.end)
+                evidence = Span(at, at + len(subject.word)) if at >= 0 else citation.span
+                return Attribution((subject.person,), AttributionBasis.WORK_SUBJECT, evidence)
+        for citation in claim.citations:
+            work = works.get(self.resolution.work_of_citation.get(citation.key, ""))
+            if work is not None and work.authors:
+                return Attribution(tuple(work.authors), AttributionBasis.CITED_AUTHOR,
+                                   citation.span)
+        return None
+
+    def _inner(self, claim: Claim) -> list[Claim]:
+        made = []
+        for quote in inner_quotes(self.text, claim.span, self.mentions):
+            words = quote.words
+            at = words.start - claim.span.start  # the parent's text, aligned as it is
+            inner = Claim(claim.doc_id, ClaimKind.INNER, words,
+                          claim.text[at:at + words.end - words.start],
+                          claim.line + self.text.count("\n", claim.span.start, words.start),
+                          citations=list(claim.citations), thesis=claim.thesis, parent=claim,
+                          page=page_at(self.extraction.layout.pages, words.start))
+            self.found[inner.key] = Attribution((quote.speaker.person,), AttributionBasis.IN_TEXT,
+                                                quote.speaker.span)
+            made.append(inner)
+        return made
