@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from graph_builder.people.name_lexicon import (
     FUNCTION,
+    KIN_NOUNS,
     NOT_PERSON,
     PERSON_NOUNS,
     PERSON_PASSIVES,
@@ -32,6 +33,7 @@ from graph_builder.people.name_lexicon import (
     is_title,
     word_key,
 )
+from graph_builder.people.work_context import quoted_titles
 
 if TYPE_CHECKING:  # segmentation is an earlier stage, and its package uses people/
     from graph_builder.read.segment import LineRoles
@@ -227,10 +229,12 @@ _PERSON_EVIDENCE = [re.compile(p) for p in (
     # (the rest may name the person after a preposition: "the followers of Parnell")
     rf"\b(?:{_alternation(RELATIONAL_NOUNS)})\s+of\s+{_LONE}{_NAME_END}",
     rf"{_LONE}[’']s\s+(?i:{_alternation(RELATIONAL_NOUNS)})\b",
-    rf"\bmarried\s+(?:to\s+)?{_LONE}{_NAME_END}",
-    # "His successor, Rochambeau,", "the English envoy, Downing."
+    # "married to Dybenko" (a bare "he married Shura" tells a wedding, by the given name)
+    rf"\bmarried\s+to\s+{_LONE}{_NAME_END}",
+    # "His successor, Rochambeau,", "the English envoy, Downing." (not kin: "his wife, Nina,"
+    # names a wife by her given name, no family's)
     rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[^\W\d_]+\s+)?"
-    rf"(?:{_alternation(PERSON_NOUNS)}),\s+{_LONE}[,.;]",
+    rf"(?:{_alternation(PERSON_NOUNS - KIN_NOUNS)}),\s+{_LONE}[,.;]",
 )]
 _SUBJECT_PATTERNS = 5  # the first five: the word is a sentence's subject
 # where a reference line's title begins: an italic or quoted title, or the first
@@ -247,6 +251,7 @@ def gather_evidence(lines: TextLines) -> Evidence:
     nouns = frozenset(word_key(w) for w, n in Counter(_THE_NOUN_RE.findall(text)).items()
                       if n > 1)
     titles = [(m.start(), m.end()) for m in _ITALIC_RE.finditer(text)]
+    titles += quoted_titles(text, FUNCTION)  # "“The Origins of Soviet Ethnic Cleansing,”"
     headings: list[tuple[int, int]] = []
     for line in _LINE_RE.finditer(text):
         if len(line.group()) < 80 and _CONNECTIVE_RE.search(line.group()) and (

@@ -69,6 +69,7 @@ from graph_builder.people.name_lexicon import (
     word_key,
 )
 from graph_builder.people.names import family_key
+from graph_builder.people.work_context import in_publication_slot
 
 if TYPE_CHECKING:
     from graph_builder.read.segment import LineRoles
@@ -86,7 +87,7 @@ _FIRM_BEFORE_RE = re.compile(r"(?:\b(?:firm|store|house|shop|office|works|mill|a
                              r"|\bMessrs\.)\s+\Z")
 # the head of a place's name: the word after it names the place ("Fort Bliss", "Lake Ladoga")
 _PLACE_HEAD_RE = re.compile(r"(?<![\w’'])(?:Fort|Port|Mount|Mt\.?|Lake|Cape|Camp|Point|Bay|"
-                            r"Gulf|Isle|Puerto|Porto|Monte|Lago)[ \t]+\Z")
+                            r"Gulf|Isle|Puerto|Porto|Monte|Lago|St\.?|Saint|Sankt)[ \t]+\Z")
 _CREDIT_RE = re.compile(r"(?:\bby|\btrans\.|\beds?\.|\band|&|;)\s*$")
 
 
@@ -180,8 +181,10 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
         for word in re.finditer(rf"{WORD}", m.group(0)):
             at = m.start() + word.start()
             if _in_firm(text, at, m.start() + word.end()) or _PLACE_HEAD_RE.search(
-                    text, max(0, at - 8), at):
-                continue  # "Fort Bliss", "Port Arthur": a place named after someone
+                    text, max(0, at - 8), at) or in_publication_slot(
+                    lines, at, m.start() + word.end()):
+                continue  # "Fort Bliss", "Port Arthur": a place named after someone;
+                # "New York: Norton, 1990": a publisher
             mention = single_mention(text, m.start() + word.start(), word.group(), families,
                                      givens)
             if mention is not None and not (mention.kind == "given" and (
@@ -265,7 +268,7 @@ def _family_first(mentions: list[Mention], alone: Counter[str], vouched: frozens
         shared = len(firsts_of.get(x.family, ())) > 1  # "Francisco/Gustavo Madero": a family
         if x.kind in ("full", "title") and len(parts) == 1 and alone[parts[0]] and not alone[
                 x.family] and not shared and surname_key(x.family) not in vouched and \
-                parts[0] not in rulers:
+                parts[0] not in rulers and not is_given_name(family_key(parts[0])):
             x = Mention(x.start, x.end, x.text, parts[0], x.family, x.title, x.kind)
         swapped.append(x)
     return swapped
