@@ -257,6 +257,8 @@ def weak_full(mention: Mention, evidence: Evidence, known: frozenset[str]) -> bo
     """Is a bare "Word Word" chunk a phrase ("Kremlin Affair", "Great Terror"), a place
     ("Young Italy") or made from a name ("Stalinist Mentalities")?"""
     words = mention.given.split() + [mention.family]
+    if mention.text.casefold() in evidence.item_heads:
+        return True  # "ELECTRIC BITTERS." heads the item: "Electric Bitters" is its subject
     if any(_DERIVED_RE.search(w) for w in words):
         return True  # "German Trotskyite": a word made from a name
     key = word_key(mention.family)

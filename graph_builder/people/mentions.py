@@ -156,7 +156,8 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
             continue
         mentions.append(mention)
     alone = Counter(m.group(0) for m in singles)
-    mentions = _singular_families(_patronymic_address(_family_first(mentions, alone, vouched)))
+    mentions = _singular_families(_patronymic_address(_family_first(
+        mentions, alone, vouched, evidence.places)))
     # a family known from elsewhere (a cited author) counts alone unless this text also
     # uses the word as a common noun or a place ("Service", "Washington")
     families = {k for k in known if k not in evidence.places and k not in evidence.common}
@@ -246,13 +247,16 @@ def _singular_families(mentions: list[Mention]) -> list[Mention]:
     return [replace(x, family=x.family[:-1]) if plural(x) else x for x in mentions]
 
 
-def _family_first(mentions: list[Mention], alone: Counter[str], vouched: frozenset[str]
-                  ) -> list[Mention]:
+def _family_first(mentions: list[Mention], alone: Counter[str], vouched: frozenset[str],
+                  places: frozenset[str] = frozenset()) -> list[Mention]:
     """Swap "Ōkubo Toshimichi" to family Ōkubo when the text repeats the first word alone.
 
     Which part of a name a text repeats on its own is its family name, whatever the
     naming order of the language (Japanese, Chinese, Hungarian put it first). A last
-    word vouched for as a family name (a cited author's, "Orlov, Alexander") stays one.
+    word vouched for as a family name (a cited author's, "Orlov, Alexander") stays one;
+    nor is a first word swapped that the text repeats as a place or that the lexicon
+    holds as a given name ("General Morelos Zaragoza" beside "his agents in Morelos",
+    "Henry Reeves" beside "Henry, a clerk").
     """
     firsts_of: dict[str, set[str]] = {}
     for x in mentions:
@@ -268,7 +272,8 @@ def _family_first(mentions: list[Mention], alone: Counter[str], vouched: frozens
         shared = len(firsts_of.get(x.family, ())) > 1  # "Francisco/Gustavo Madero": a family
         if x.kind in ("full", "title") and len(parts) == 1 and alone[parts[0]] and not alone[
                 x.family] and not shared and surname_key(x.family) not in vouched and \
-                parts[0] not in rulers and not is_given_name(family_key(parts[0])):
+                parts[0] not in rulers and not is_given_name(family_key(parts[0])) and \
+                word_key(parts[0]) not in places:
             x = Mention(x.start, x.end, x.text, parts[0], x.family, x.title, x.kind)
         swapped.append(x)
     return swapped

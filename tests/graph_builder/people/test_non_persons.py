@@ -140,3 +140,25 @@ def test_protocol_headings_name_no_speaker():
     assert not is_person_label("ПРИСУТСТВОВАЛИ")
     assert not is_person_label("Heard")
     assert is_person_label("MOLOTOV")
+
+
+def test_a_dateline_place_is_no_person_in_the_prose():
+    """A dateline names the town an item is sent from, so the same words later ("every
+    train for Rosa Blanca") are the town too, not a woman called Rosa."""
+    text = ("ROSA BLANCA, May 3.—Troops under Tomás Ibarra arrived.\n\n"
+            "Families left by every train for Rosa Blanca. Tomás Ibarra said so.")
+    assert names(text) == ["Tomás Ibarra", "Tomás Ibarra"]
+
+
+def test_a_newspaper_item_heading_names_a_thing():
+    text = ("PERUVIAN BALSAM.\n\nThis tonic is sold everywhere. All who have tried "
+            "Peruvian Balsam praise it, writes Dr. Amos Pratt.")
+    assert names(text) == ["Amos Pratt"]
+
+
+def test_a_first_word_the_text_uses_as_a_place_is_no_family():
+    text = ("General Tlaxcala Ortega released them. Rebels were seen in Tlaxcala.\n"
+            "Ortega marched on.")
+    found = find_person_mentions(text)
+    assert [(m.text, m.family) for m in found] == [("Tlaxcala Ortega", "Ortega"),
+                                                   ("Ortega", "Ortega")]
