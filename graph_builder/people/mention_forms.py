@@ -76,6 +76,8 @@ _OFFICE_OF_RE = re.compile(r"(?<![\w’'])([A-Z][a-z]+\.?)[ \t]+of[ \t]+(?:the[ 
 _PARTICIPLE_RE = re.compile(r"[A-Z][a-z]{3,}ing")
 # (a line break is read as its run's last one, so a run of blank lines is walked once)
 _SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\[(][\"“”’']?\s*+|\n[\"“”’']\s*+|\n[^\S\n]*+)\Z")
+# "Russian-born", "German-speaking", "So-called": a compound describing the person after it
+_DESCRIBING_COMPOUND_RE = re.compile(r"[^\W\d_]-[a-z]")
 _DERIVED_RE = re.compile(r"^\w{4,}(?:ites?|ists?|isms?)$")
 # adjectives of peoples ("Spanish", "Chinese"), which never open a person's name
 _DEMONYM_RE = re.compile(r"[A-Z][a-z]{3,}(?:ish|ese)")
@@ -159,7 +161,7 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
     spans = spans[last_title + 1:]
     shed: list[str] = []
     while len(spans) > 1 and not title and spans[0][1] not in CAPITAL_PARTICLES and (
-            word_key(spans[0][1]) in common or (
+            word_key(spans[0][1]) in common or _DESCRIBING_COMPOUND_RE.search(spans[0][1]) or (
             _PARTICIPLE_RE.fullmatch(spans[0][1]) and _SENTENCE_START_RE.search(
                 text, max(0, spans[0][0] - 4), spans[0][0]))):
         shed.append(spans.pop(0)[1])  # "Hence Beria", "Bolstering Khrushchev": a sentence's

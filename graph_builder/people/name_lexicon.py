@@ -20,12 +20,17 @@ from graph_builder.people.non_person_words import (
     OPENING_WORDS,
     PERIODICAL_WORDS,
 )
-from graph_builder.support.text_patterns import MONTH_ABBREVIATIONS, MONTH_NAMES
+from graph_builder.support.text_patterns import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    SUPERSCRIPT_DIGITS,
+)
 
 # -- token shapes --------------------------------------------------------------
 _UP = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
 _U = f"[{re.escape(_UP)}]"
-_L = r"[^\W\d_]"
+# (a letter, not a footnote mark glued to a name: "Tomskaia⁵⁰" is Tomskaia and note 50)
+_L = rf"[^\W\d_{SUPERSCRIPT_DIGITS}]"
 WORD = rf"(?:[dD][’']|O[’'])?{_U}{_L}+(?:[’'\-]{_L}+)*"
 # an initial, also the two letters that stand for one Cyrillic letter ("G. Ya.", "Zh. A.")
 INITIAL = rf"(?:Ya|Ye|Yu|Yo|Ia|Iu|Zh|Kh|Ch|Sh|Ts|{_U})\.(?:-?{_U}\.)*"
@@ -43,7 +48,8 @@ GIVEN_ABBREVIATIONS = ("Alex", "Alexr", "And", "Benj", "Chas", "Danl", "Edw", "F
 _GIVEN_ABBR = rf"(?:{'|'.join(GIVEN_ABBREVIATIONS)})\."
 _TOKEN = rf"(?:{_ABBR}|{_GIVEN_ABBR}|{INITIAL}|{WORD})"
 CHUNK_RE = re.compile(
-    rf"(?<![\w’'.\-]){_TOKEN}(?:[ \t]+(?:{_PART}[ \t]+)?(?:{_TOKEN}|{_NICK}))*(?![\w’'])")
+    rf"(?<![\w’'.\-]){_TOKEN}(?:[ \t]+(?:{_PART}[ \t]+)?(?:{_TOKEN}|{_NICK}))*"
+    rf"(?![^\W{SUPERSCRIPT_DIGITS}]|[’'])")
 _FAMILY_INV = rf"{WORD}(?: (?i:{_PART}) {WORD})*"
 _CREDIT_ABBR = r"(?:[Ee]ds?|[Tt]rans|[Cc]omp)\."
 # "Family, I. V." / "Family, David M." / "Family, Walter." / "Family, Nikolai, 25" (an index)

@@ -162,3 +162,13 @@ def test_a_first_word_the_text_uses_as_a_place_is_no_family():
     found = find_person_mentions(text)
     assert [(m.text, m.family) for m in found] == [("Tlaxcala Ortega", "Ortega"),
                                                    ("Ortega", "Ortega")]
+
+
+def test_a_describing_compound_is_shed_from_the_name():
+    assert names("It was none other than Swiss-born Ada Kessler, a courier.") == ["Ada Kessler"]
+
+
+def test_a_footnote_mark_glued_to_a_name_is_not_part_of_it():
+    text = "With greetings.\n\nM. Orlova⁵⁰\n\nLater Nikolai Orlov²³ said that Orlov¹ was right."
+    assert [(m.text, m.family) for m in find_person_mentions(text)] == [
+        ("M. Orlova", "Orlova"), ("Nikolai Orlov", "Orlov"), ("Orlov", "Orlov")]
