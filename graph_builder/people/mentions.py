@@ -167,12 +167,19 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
     as_given.update(x.family.split()[0] for x in mentions if x.kind == "regnal")
     # a given name alone is trusted only when the text uses it mostly inside full names;
     # "Moscow" heads a few chunks ("Moscow Trials") but stands alone far more often
-    givens = {family_key(g) for g, n in as_given.items() if alone[g] <= n}
+    # and only when those full names are of one family: "and John" in a text naming John
+    # Barber and John Scott names neither
+    bearers: dict[str, set[str]] = {}
+    for x in mentions:
+        if x.given and x.family:  # full, possessive, inverted, titled: "John Austin’s"
+            bearers.setdefault(x.given.split()[0], set()).add(surname_key(x.family))
+    written = {g for g, n in as_given.items() if alone[g] <= n}
+    givens = {family_key(g) for g in written if len(bearers.get(g, ())) <= 1}
     # and a lone word the text shows to be a person ("Cromwell, who", "Lee said"), unless
     # it is a given name the text writes in full names ("Cornelis was arrested")
     families |= {k for k in evidence.persons if k not in evidence.places
                  and k not in evidence.common and k not in evidence.nouns
-                 and k not in evidence.realms and k not in givens}
+                 and k not in evidence.realms and k not in {family_key(g) for g in written}}
     for m in singles:
         whole = in_titles.get(m.start())
         if whole is not None and surname_key(whole.family) in families and not weak_full(

@@ -172,3 +172,11 @@ def test_a_footnote_mark_glued_to_a_name_is_not_part_of_it():
     text = "With greetings.\n\nM. Orlova⁵⁰\n\nLater Nikolai Orlov²³ said that Orlov¹ was right."
     assert [(m.text, m.family) for m in find_person_mentions(text)] == [
         ("M. Orlova", "Orlova"), ("Nikolai Orlov", "Orlov"), ("Orlov", "Orlov")]
+
+
+def test_a_given_name_shared_by_two_families_names_no_one_alone():
+    """"and Pavel" after Pavel Orlov and Pavel Sidorov: which Pavel is not said."""
+    text = ("Pavel Orlov and Pavel Sidorov both signed. I thank my sons, Ivan and Pavel.\n"
+            "Anna Kühn wrote later; Anna left in May.")
+    found = [(m.text, m.kind) for m in find_person_mentions(text)]
+    assert ("Pavel", "given") not in found and ("Anna", "given") in found
