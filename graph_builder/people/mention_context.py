@@ -19,8 +19,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from graph_builder.people.given_names import is_given_name
 from graph_builder.people.name_lexicon import (
     FUNCTION,
+    KIN_NOUNS,
     NOT_PERSON,
     PERSON_NOUNS,
     PERSON_PASSIVES,
@@ -32,6 +34,8 @@ from graph_builder.people.name_lexicon import (
     is_title,
     word_key,
 )
+from graph_builder.people.work_context import quoted_titles
+from graph_builder.support.text_patterns import MONTH
 
 if TYPE_CHECKING:  # segmentation is an earlier stage, and its package uses people/
     from graph_builder.read.segment import LineRoles
@@ -135,6 +139,10 @@ class Evidence:
     realms: frozenset[str] = frozenset()
     running_heads: tuple[tuple[int, int], ...] = ()
     headings: tuple[tuple[int, int], ...] = ()  # the title-case lines among ``titles``
+    # what a newspaper item heads itself with in capitals and a full stop ("ELECTRIC
+    # BITTERS."), folded; the same words in its prose name the item's subject, a thing
+    # (a heading that is a person's name opens with a given name and is not kept)
+    item_heads: frozenset[str] = frozenset()
 
     def in_heading(self, start: int) -> bool:
         i = bisect.bisect_right(self.headings, (start, _LEN_MAX)) - 1
@@ -172,6 +180,13 @@ _HEADING_LINE_RE = re.compile(r"^[^\S\n]*+(?>(?:[^\W\d_]{1,3}|[A-ZÀ-Þ]\S*|[\d.
 _NOUN_END = r"[.,;:!?)\]]|\s+of\b"
 _THE_NOUN_RE = re.compile(rf"\b[Tt]he ([A-ZÀ-Þ][\w’'\-]+?)(?:[’']s)?(?={_NOUN_END})")
 _LINE_RE = re.compile(r"[^\n]+")
+# a dateline: the place opening a news item ("VERA CRUZ, April 22.—", "Paris, 3 March")
+_DATELINE_RE = re.compile(rf"^[^\S\n]*+([A-ZÀ-Þ][\w’'\-]*+(?:[^\S\n]+[A-ZÀ-Þ][\w’'\-]*+){{0,3}}),"
+                          rf"[^\S\n]+(?:{MONTH}[^\S\n]*\d{{1,2}}(?!\d)|\d{{1,2}}[^\S\n]+{MONTH})",
+                          re.M)
+# an item's heading in capitals with a full stop, alone on its line ("ELECTRIC BITTERS.")
+_ITEM_HEAD_RE = re.compile(r"^[^\S\n]*+([A-ZÀ-Þ]{2,}+(?:[^\S\n]+[A-ZÀ-Þ]{2,}+){1,3})\.[^\S\n]*$",
+                           re.M)
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -227,10 +242,12 @@ _PERSON_EVIDENCE = [re.compile(p) for p in (
     # (the rest may name the person after a preposition: "the followers of Parnell")
     rf"\b(?:{_alternation(RELATIONAL_NOUNS)})\s+of\s+{_LONE}{_NAME_END}",
     rf"{_LONE}[’']s\s+(?i:{_alternation(RELATIONAL_NOUNS)})\b",
-    rf"\bmarried\s+(?:to\s+)?{_LONE}{_NAME_END}",
-    # "His successor, Rochambeau,", "the English envoy, Downing."
+    # "married to Dybenko" (a bare "he married Shura" tells a wedding, by the given name)
+    rf"\bmarried\s+to\s+{_LONE}{_NAME_END}",
+    # "His successor, Rochambeau,", "the English envoy, Downing." (not kin: "his wife, Nina,"
+    # names a wife by her given name, no family's)
     rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[^\W\d_]+\s+)?"
-    rf"(?:{_alternation(PERSON_NOUNS)}),\s+{_LONE}[,.;]",
+    rf"(?:{_alternation(PERSON_NOUNS - KIN_NOUNS)}),\s+{_LONE}[,.;]",
 )]
 _SUBJECT_PATTERNS = 5  # the first five: the word is a sentence's subject
 # where a reference line's title begins: an italic or quoted title, or the first
@@ -243,10 +260,14 @@ def gather_evidence(lines: TextLines) -> Evidence:
     text = lines.text
     common = frozenset(map(word_key, set(_LOWER_WORD_RE.findall(text))))
     places = frozenset(word_key(w) for w in _PLACE_RE.findall(text)
-                       if not POSSESSIVE_RE.search(w))
+                       if not POSSESSIVE_RE.search(w)) | frozenset(
+        word_key(m.group(1).split()[-1]) for m in _DATELINE_RE.finditer(text))
+    item_heads = frozenset(m.group(1).casefold() for m in _ITEM_HEAD_RE.finditer(text)
+                           if not is_given_name(word_key(m.group(1).split()[0])))
     nouns = frozenset(word_key(w) for w, n in Counter(_THE_NOUN_RE.findall(text)).items()
                       if n > 1)
     titles = [(m.start(), m.end()) for m in _ITALIC_RE.finditer(text)]
+    titles += quoted_titles(text, FUNCTION)  # "“The Origins of Soviet Ethnic Cleansing,”"
     headings: list[tuple[int, int]] = []
     for line in _LINE_RE.finditer(text):
         if len(line.group()) < 80 and _CONNECTIVE_RE.search(line.group()) and (
@@ -266,4 +287,4 @@ def gather_evidence(lines: TextLines) -> Evidence:
     heads = tuple((m.start(), m.end()) for m in _RUNNING_HEAD_RE.finditer(text)
                   if not any(c.islower() for c in m.group()))
     return Evidence(common, nouns, places, tuple(sorted(titles)), persons, realms, heads,
-                    tuple(headings))
+                    tuple(headings), item_heads)

@@ -44,6 +44,8 @@ from graph_builder.people.name_lexicon import (
     word_key,
 )
 from graph_builder.people.names import title_case_name
+from graph_builder.people.non_person_words import is_acronym, not_a_name
+from graph_builder.people.work_context import in_publication_slot
 from graph_builder.support.speaker_labels import is_person_label
 
 __all__ = ["KINDS", "Mention", "chunk_mention", "single_mention", "structured_mentions",
@@ -66,12 +68,16 @@ class Mention:
     kind: str = "full"
 
 
+# the titles of saints, which places are named after ("St Petersburg", "San Luis")
+SAINTS = frozenset({"st", "saint", "ste", "sainte", "sankt", "san", "santa", "são", "sao"})
 # "Secretary of State Bryan", "Chancellor of the Exchequer Goschen": an office of a domain
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'])([A-Z][a-z]+\.?)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 # "Bolstering Khrushchev": a participle opening a sentence is not a given name
 _PARTICIPLE_RE = re.compile(r"[A-Z][a-z]{3,}ing")
 # (a line break is read as its run's last one, so a run of blank lines is walked once)
 _SENTENCE_START_RE = re.compile(r"(?:\A|[.!?:;\[(][\"“”’']?\s*+|\n[\"“”’']\s*+|\n[^\S\n]*+)\Z")
+# "Russian-born", "German-speaking", "So-called": a compound describing the person after it
+_DESCRIBING_COMPOUND_RE = re.compile(r"[^\W\d_]-[a-z]")
 _DERIVED_RE = re.compile(r"^\w{4,}(?:ites?|ists?|isms?)$")
 # adjectives of peoples ("Spanish", "Chinese"), which never open a person's name
 _DEMONYM_RE = re.compile(r"[A-Z][a-z]{3,}(?:ish|ese)")
@@ -91,8 +97,11 @@ def _context_rejects(lines: TextLines, start: int, end: int, n_tokens: int, uppe
     prev = lines.words_before(line_start, start)
     if prev and (prev[-1].casefold() in ARTICLES or fold_word(prev[-1]) in VESSELS):
         return True  # "the Central Committee", "the steamer Emma Graham"
-    if len(prev) >= 2 and prev[-1] == "of" and prev[-2][:1].isupper():
-        return True  # "Committee of Public Safety", "Plan of San Luis"
+    if len(prev) >= 2 and prev[-1] in ("of", "for") and prev[-2][:1].isupper():
+        return True  # "Committee of Public Safety", "Plan of San Luis", "Commissar for
+        # Inland Water Transport", "Commission for Determining Crop Productivity"
+    if in_publication_slot(lines, start, end):
+        return True  # "(Chapel Hill, 1980)", "New York: W. W. Norton, 1990": a place or a firm
     if n_tokens > 1 and not upper and text.startswith(":", end):
         return True  # "New York: Knopf", "Original Source: ..."
     if prev and prev[-1][:1] in "([" and len(prev) >= 2 and fold_word(prev[-2]) in NOT_PERSON:
@@ -150,11 +159,18 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
     if by_office:
         title = [office.group(0).strip(), *title]
     spans = spans[last_title + 1:]
+    shed: list[str] = []
     while len(spans) > 1 and not title and spans[0][1] not in CAPITAL_PARTICLES and (
-            word_key(spans[0][1]) in common or (
+            word_key(spans[0][1]) in common or _DESCRIBING_COMPOUND_RE.search(spans[0][1]) or (
             _PARTICIPLE_RE.fullmatch(spans[0][1]) and _SENTENCE_START_RE.search(
                 text, max(0, spans[0][0] - 4), spans[0][0]))):
-        spans.pop(0)  # "Hence Beria", "Bolstering Khrushchev": a sentence's first word
+        shed.append(spans.pop(0)[1])  # "Hence Beria", "Bolstering Khrushchev": a sentence's
+        # first word
+    if shed and not INITIAL_RE.match(spans[0][1]) and _AFTER_ARTICLE_RE.search(
+            text, max(0, chunk_start - 5), chunk_start):
+        return None  # "the White Sea-Baltic Combine", "the New York Freeman": a thing's name
+        # (initials after it start a name: "the USSR Supreme Court I. T. Goliakov")
+    if shed:
         chunk_start = spans[0][0]
     regnal = ""
     if 1 < len(spans) <= 3 and ROMAN_RE.fullmatch(spans[-1][1]):
@@ -172,6 +188,8 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
         return None
     if _DEMONYM_RE.fullmatch(words[0]) and len(words) > 1:
         return None  # "Spanish Netherlands", "Chinese Eastern Railway": a people's adjective
+    if not_a_name(words, title):
+        return None  # "Major Theoretical Writings", "Sovetskogo Soiuza", "TsA FSB"
     if any(w.isupper() and not w.endswith(".") for w in words) and not all(
             w.isupper() or w in PARTICLES for w in words):
         return None  # "AF II", "Vol VI": codes, not names
@@ -185,6 +203,9 @@ def chunk_mention(lines: TextLines, m: re.Match, common: frozenset[str] = frozen
     if regnal and len(words) <= 2 and not any(INITIAL_RE.fullmatch(w) for w in words):
         return Mention(start, end, text[start:end], text[start:end], "", " ".join(title),
                        "regnal")
+    if title and fold_word(title[-1]) in SAINTS and len(words) == 1:
+        return None  # "St Petersburg", "Saint Helena", "St. Peter": a place or a saint,
+        # named by a given name; no family name either way
     given, family = split_name(words)
     if words[0] in CAPITAL_PARTICLES and len(words) > 1:
         given, family = "", " ".join(words)  # "De Witt", "Van der Lubbe": a family alone
@@ -216,8 +237,9 @@ def structured_mentions(lines: TextLines, common: frozenset[str] = frozenset()) 
                                  " ".join(parts[:-1]), "", "speaker"))
     for m in INVERTED_RE.finditer(text):
         family, given = m.group(1), m.group(2)
-        if fold_word(family) in NOT_PERSON | FUNCTION or fold_word(given) in NOT_PERSON:
-            continue
+        if fold_word(family) in NOT_PERSON | FUNCTION or fold_word(given) in NOT_PERSON or (
+                is_acronym(family)):
+            continue  # ("TsA, FSB": an archive's abbreviation, inverted in an index)
         if (fold_word(given) in STATE_ABBREVIATIONS and text.startswith(".", m.end(2))) or (
                 " " not in given and _DATE_AFTER_RE.match(text, m.end(2))):
             continue  # a dateline: "Nashville, Tenn.", "LONDON, Jan. 3"
@@ -237,6 +259,8 @@ def weak_full(mention: Mention, evidence: Evidence, known: frozenset[str]) -> bo
     """Is a bare "Word Word" chunk a phrase ("Kremlin Affair", "Great Terror"), a place
     ("Young Italy") or made from a name ("Stalinist Mentalities")?"""
     words = mention.given.split() + [mention.family]
+    if mention.text.casefold() in evidence.item_heads:
+        return True  # "ELECTRIC BITTERS." heads the item: "Electric Bitters" is its subject
     if any(_DERIVED_RE.search(w) for w in words):
         return True  # "German Trotskyite": a word made from a name
     key = word_key(mention.family)
@@ -255,7 +279,7 @@ def single_mention(text: str, start: int, word: str, families: set[str], givens:
     if possessive:
         word = word[:-2]
     folded = fold_word(word)
-    if folded in FUNCTION or folded in NOT_PERSON or folded in TITLES:
+    if folded in FUNCTION or folded in NOT_PERSON or folded in TITLES or is_acronym(word):
         return None
     key = word_key(word)
     end = start + len(word)

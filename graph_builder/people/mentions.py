@@ -69,6 +69,7 @@ from graph_builder.people.name_lexicon import (
     word_key,
 )
 from graph_builder.people.names import family_key
+from graph_builder.people.work_context import in_publication_slot
 
 if TYPE_CHECKING:
     from graph_builder.read.segment import LineRoles
@@ -86,7 +87,7 @@ _FIRM_BEFORE_RE = re.compile(r"(?:\b(?:firm|store|house|shop|office|works|mill|a
                              r"|\bMessrs\.)\s+\Z")
 # the head of a place's name: the word after it names the place ("Fort Bliss", "Lake Ladoga")
 _PLACE_HEAD_RE = re.compile(r"(?<![\w’'])(?:Fort|Port|Mount|Mt\.?|Lake|Cape|Camp|Point|Bay|"
-                            r"Gulf|Isle|Puerto|Porto|Monte|Lago)[ \t]+\Z")
+                            r"Gulf|Isle|Puerto|Porto|Monte|Lago|St\.?|Saint|Sankt)[ \t]+\Z")
 _CREDIT_RE = re.compile(r"(?:\bby|\btrans\.|\beds?\.|\band|&|;)\s*$")
 
 
@@ -155,7 +156,8 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
             continue
         mentions.append(mention)
     alone = Counter(m.group(0) for m in singles)
-    mentions = _singular_families(_patronymic_address(_family_first(mentions, alone, vouched)))
+    mentions = _singular_families(_patronymic_address(_family_first(
+        mentions, alone, vouched, evidence.places)))
     # a family known from elsewhere (a cited author) counts alone unless this text also
     # uses the word as a common noun or a place ("Service", "Washington")
     families = {k for k in known if k not in evidence.places and k not in evidence.common}
@@ -165,12 +167,19 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
     as_given.update(x.family.split()[0] for x in mentions if x.kind == "regnal")
     # a given name alone is trusted only when the text uses it mostly inside full names;
     # "Moscow" heads a few chunks ("Moscow Trials") but stands alone far more often
-    givens = {family_key(g) for g, n in as_given.items() if alone[g] <= n}
+    # and only when those full names are of one family: "and John" in a text naming John
+    # Barber and John Scott names neither
+    bearers: dict[str, set[str]] = {}
+    for x in mentions:
+        if x.given and x.family:  # full, possessive, inverted, titled: "John Austin’s"
+            bearers.setdefault(x.given.split()[0], set()).add(surname_key(x.family))
+    written = {g for g, n in as_given.items() if alone[g] <= n}
+    givens = {family_key(g) for g in written if len(bearers.get(g, ())) <= 1}
     # and a lone word the text shows to be a person ("Cromwell, who", "Lee said"), unless
     # it is a given name the text writes in full names ("Cornelis was arrested")
     families |= {k for k in evidence.persons if k not in evidence.places
                  and k not in evidence.common and k not in evidence.nouns
-                 and k not in evidence.realms and k not in givens}
+                 and k not in evidence.realms and k not in {family_key(g) for g in written}}
     for m in singles:
         whole = in_titles.get(m.start())
         if whole is not None and surname_key(whole.family) in families and not weak_full(
@@ -180,8 +189,10 @@ def find_person_mentions(text: str, known_families: frozenset[str] = frozenset()
         for word in re.finditer(rf"{WORD}", m.group(0)):
             at = m.start() + word.start()
             if _in_firm(text, at, m.start() + word.end()) or _PLACE_HEAD_RE.search(
-                    text, max(0, at - 8), at):
-                continue  # "Fort Bliss", "Port Arthur": a place named after someone
+                    text, max(0, at - 8), at) or in_publication_slot(
+                    lines, at, m.start() + word.end()):
+                continue  # "Fort Bliss", "Port Arthur": a place named after someone;
+                # "New York: Norton, 1990": a publisher
             mention = single_mention(text, m.start() + word.start(), word.group(), families,
                                      givens)
             if mention is not None and not (mention.kind == "given" and (
@@ -243,13 +254,16 @@ def _singular_families(mentions: list[Mention]) -> list[Mention]:
     return [replace(x, family=x.family[:-1]) if plural(x) else x for x in mentions]
 
 
-def _family_first(mentions: list[Mention], alone: Counter[str], vouched: frozenset[str]
-                  ) -> list[Mention]:
+def _family_first(mentions: list[Mention], alone: Counter[str], vouched: frozenset[str],
+                  places: frozenset[str] = frozenset()) -> list[Mention]:
     """Swap "Ōkubo Toshimichi" to family Ōkubo when the text repeats the first word alone.
 
     Which part of a name a text repeats on its own is its family name, whatever the
     naming order of the language (Japanese, Chinese, Hungarian put it first). A last
-    word vouched for as a family name (a cited author's, "Orlov, Alexander") stays one.
+    word vouched for as a family name (a cited author's, "Orlov, Alexander") stays one;
+    nor is a first word swapped that the text repeats as a place or that the lexicon
+    holds as a given name ("General Morelos Zaragoza" beside "his agents in Morelos",
+    "Henry Reeves" beside "Henry, a clerk").
     """
     firsts_of: dict[str, set[str]] = {}
     for x in mentions:
@@ -265,7 +279,8 @@ def _family_first(mentions: list[Mention], alone: Counter[str], vouched: frozens
         shared = len(firsts_of.get(x.family, ())) > 1  # "Francisco/Gustavo Madero": a family
         if x.kind in ("full", "title") and len(parts) == 1 and alone[parts[0]] and not alone[
                 x.family] and not shared and surname_key(x.family) not in vouched and \
-                parts[0] not in rulers:
+                parts[0] not in rulers and not is_given_name(family_key(parts[0])) and \
+                word_key(parts[0]) not in places:
             x = Mention(x.start, x.end, x.text, parts[0], x.family, x.title, x.kind)
         swapped.append(x)
     return swapped

@@ -14,12 +14,23 @@ import functools
 import re
 
 from graph_builder.people.names import family_key
-from graph_builder.support.text_patterns import MONTH_ABBREVIATIONS, MONTH_NAMES
+from graph_builder.people.non_person_words import (
+    BODY_WORDS,
+    EDITORIAL_WORDS,
+    OPENING_WORDS,
+    PERIODICAL_WORDS,
+)
+from graph_builder.support.text_patterns import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    SUPERSCRIPT_DIGITS,
+)
 
 # -- token shapes --------------------------------------------------------------
 _UP = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper() and chr(c).isalpha())
 _U = f"[{re.escape(_UP)}]"
-_L = r"[^\W\d_]"
+# (a letter, not a footnote mark glued to a name: "Tomskaia⁵⁰" is Tomskaia and note 50)
+_L = rf"[^\W\d_{SUPERSCRIPT_DIGITS}]"
 WORD = rf"(?:[dD][’']|O[’'])?{_U}{_L}+(?:[’'\-]{_L}+)*"
 # an initial, also the two letters that stand for one Cyrillic letter ("G. Ya.", "Zh. A.")
 INITIAL = rf"(?:Ya|Ye|Yu|Yo|Ia|Iu|Zh|Kh|Ch|Sh|Ts|{_U})\.(?:-?{_U}\.)*"
@@ -37,7 +48,8 @@ GIVEN_ABBREVIATIONS = ("Alex", "Alexr", "And", "Benj", "Chas", "Danl", "Edw", "F
 _GIVEN_ABBR = rf"(?:{'|'.join(GIVEN_ABBREVIATIONS)})\."
 _TOKEN = rf"(?:{_ABBR}|{_GIVEN_ABBR}|{INITIAL}|{WORD})"
 CHUNK_RE = re.compile(
-    rf"(?<![\w’'.\-]){_TOKEN}(?:[ \t]+(?:{_PART}[ \t]+)?(?:{_TOKEN}|{_NICK}))*(?![\w’'])")
+    rf"(?<![\w’'.\-]){_TOKEN}(?:[ \t]+(?:{_PART}[ \t]+)?(?:{_TOKEN}|{_NICK}))*"
+    rf"(?![^\W{SUPERSCRIPT_DIGITS}]|[’'])")
 _FAMILY_INV = rf"{WORD}(?: (?i:{_PART}) {WORD})*"
 _CREDIT_ABBR = r"(?:[Ee]ds?|[Tt]rans|[Cc]omp)\."
 # "Family, I. V." / "Family, David M." / "Family, Walter." / "Family, Nikolai, 25" (an index)
@@ -141,6 +153,11 @@ followers supporters partisans wife husband widow son sons daughter daughters br
 father mother death murder assassination funeral memoirs biographer successor predecessor
 writings diary diaries speech speeches biography portrait grave tomb
 """)
+# kin, who are named by their given names ("his wife, Nina", "their son, Oleg")
+KIN_NOUNS = _words("""
+wife husband widow widower son sons daughter daughters brother brothers sister sisters father
+mother uncle aunt nephew niece cousin grandson granddaughter bride fiancée fiancé
+""")
 # what a person is called in an apposition: "Cromwell, the Lord Protector,", "Downing, the
 # English resident at The Hague,"
 PERSON_NOUNS = TITLES | RELATIONAL_NOUNS | _words("""
@@ -169,14 +186,17 @@ minn miss mo mont neb nebr nev okla ore pa tenn tex va vt wash wis wisc wyo
 # (not "Jan", which is as often a Dutch or Polish given name)
 _TIME = frozenset(m.lower() for m in MONTH_NAMES + MONTH_ABBREVIATIONS if m != "Jan") | _words(
     "monday tuesday wednesday thursday friday saturday sunday")
-NOT_PERSON = _NOT_PERSON_WORDS | _TIME
+# (and the generic nouns of periodicals and bodies, and editors' notes, of several languages)
+NOT_PERSON = _NOT_PERSON_WORDS | _TIME | PERIODICAL_WORDS | BODY_WORDS | EDITORIAL_WORDS
 # "On 18 February Huerta arrested": the date leads the chunk but is not the name
 # verbs that open a notice or caption before a name ("Married Mary Todd", "Died at ...")
 _NOTICE_VERBS = _words("""
 married died born wanted arrived elected appointed killed murdered drowned executed resigned
 departed returned
 """)
-LEADING = FUNCTION | ARTICLES | _TIME | _NOTICE_VERBS
+# (and headings of minutes, salutations and other languages' function words: "Dear Comrade
+# Stalin", "Слушали", "Сам Яков" open a chunk and are shed from it)
+LEADING = FUNCTION | ARTICLES | _TIME | _NOTICE_VERBS | OPENING_WORDS
 WORDS_RE = re.compile(r"\S+")
 INITIAL_RE = re.compile(INITIAL)
 

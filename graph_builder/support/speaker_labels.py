@@ -16,8 +16,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable
 
-__all__ = ["LABEL_LINE", "NOT_A_PERSON", "is_person_label", "repeated_labels",
-           "speaker_label"]
+__all__ = ["LABEL_LINE", "NOT_A_PERSON", "PROTOCOL_HEADINGS", "SALUTATIONS", "is_person_label",
+           "repeated_labels", "speaker_label"]
 
 # A label, then the speech on the same line: "MOLOTOV:", "VOICE FROM AUDIENCE:", "Stalin:",
 # "HECKERT :", "MOLOTOV::".
@@ -30,6 +30,25 @@ _PARTS = (
     "see", "see also", "table", "figure", "chapter", "part", "section", "appendix", "article",
     "excerpt", "excerpted", "editor's note", "translator's note", "re", "subject", "date", "to",
     "from", "cc", "attention", "signed", "signature", "approved", "agreed",
+)
+# Headings of minutes and protocols in several languages ("HEARD:", "RESOLVED:", "PRESENT:",
+# "СЛУШАЛИ:", "ПОСТАНОВИЛИ:", "ПРИСУТСТВОВАЛИ:"): a part of the record, whatever its language
+PROTOCOL_HEADINGS = (
+    "heard", "resolved", "present", "absent", "agenda", "decided", "ordered", "attending",
+    "слушали", "постановили", "решили", "присутствовали", "отсутствовали", "повестка",
+    "выступили", "предложено", "постановление", "приложение",
+    "anwesend", "abwesend", "tagesordnung", "beschluss", "beschlossen", "présents", "absents",
+    "ordre", "presentes", "ausentes", "obecni", "nieobecni", "porządek",
+)
+# Salutations opening a letter ("Dear Sir:", "Дорогой товарищ:", "Lieber Freund:") and their
+# adjectives of address: they greet someone and are no one ("Dear" before a name is shed)
+SALUTATIONS = (
+    "dear", "dearest", "beloved", "respected", "esteemed", "hello", "greetings", "hail",
+    "дорогой", "дорогая", "дорогие", "дорогому", "милый", "милая", "уважаемый", "уважаемая",
+    "уважаемые", "здравствуй", "здравствуйте", "привет",
+    "lieber", "liebe", "liebster", "liebste", "geehrter", "geehrte", "chère", "chers", "chères",
+    "querido", "querida", "estimado", "estimada", "drogi", "droga", "szanowny", "szanowna",
+    "beste", "waarde", "kære", "kjære",
 )
 # Labels that name a role in the record: a turn, but spoken by nobody named.
 _ROLES = (
@@ -56,7 +75,8 @@ def _key(label: str) -> str:
 
 # The stop-list: every label that names nobody, with why.
 NOT_A_PERSON: dict[str, str] = {
-    **{_key(label): _ROLE for label in _ROLES}, **{_key(label): _PART for label in _PARTS}}
+    **{_key(label): _ROLE for label in _ROLES},
+    **{_key(label): _PART for label in (*_PARTS, *PROTOCOL_HEADINGS, *SALUTATIONS)}}
 
 _ROMAN = re.compile(r"^[IVXLC]+$")  # "Part II: ...": a numbered part, not a speaker
 _SPEECH_END = (".", "?", "!", "…", "—", "–", "-")
