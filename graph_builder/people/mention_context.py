@@ -248,6 +248,9 @@ _PERSON_EVIDENCE = [re.compile(p) for p in (
     # names a wife by her given name, no family's)
     rf"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[^\W\d_]+\s+)?"
     rf"(?:{_alternation(PERSON_NOUNS - KIN_NOUNS)}),\s+{_LONE}[,.;]",
+    # '"...," said Wellington': a verb of saying after a closing quotation mark
+    rf"[”\"’],?\s+(?:said|replied|asked|answered|added|exclaimed|continued|retorted)\s+"
+    rf"{_LONE}{_NAME_END}",
 )]
 _SUBJECT_PATTERNS = 5  # the first five: the word is a sentence's subject
 # where a reference line's title begins: an italic or quoted title, or the first

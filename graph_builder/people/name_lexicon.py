@@ -141,7 +141,8 @@ bros co sons brothers proprietor proprietors druggist druggists
 # prose ("Holland promised", "Washington believed").
 PERSON_VERBS = _words("""
 said says wrote writes replied told asked remarked exclaimed recalled died married resigned
-lectured spoke smiled laughed wept confessed himself herself
+lectured spoke smiled laughed wept confessed himself herself answered declared insisted
+objected protested
 """)
 PERSON_PASSIVES = _words("""
 born killed shot arrested executed elected murdered assassinated wounded crowned hanged

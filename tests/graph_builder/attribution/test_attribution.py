@@ -18,7 +18,7 @@ Free Trade and Its Enemies: A Compilation
 
 THE CORN LAWS DIVIDED THE COUNTRY
 
-The repeal of 1846 split the Conservative party for a generation, and the landed members never forgave the minister who had carried it through the Commons against them.
+The repeal of 1846 split the Conservative party for a generation, and the landed members never forgave Sir Robert Peel, who had carried it through the Commons against them, while Richard Cobden, Otto von Bismarck, Henry Brougham and the potter Josiah Wedgwood watched from afar.
 Ashworth, Henrietta. The Long Repeal. London: Hollis Press, 1987, p. 112
 
 [From Cobden's speech at Manchester, 15 January 1843]
@@ -43,7 +43,7 @@ GLADSTONE: Will the honourable member tell the House what the duty would yield?
 DISRAELI: More than the right honourable gentleman has ever collected.
 Morley, Arthur. Gladstone Remembers: Talks at Hawarden. London: Pell, 1899, p. 90
 
-Peel was tired and ill by the end of the session. Cobden told the meeting at Rochdale: "The landlords have had their day, and the day is over." Later the same week “we shall not yield an inch to the mob,” said Wellington. Wellington, one of the old guard, was furious. He said, “This is a betrayal of every man who voted for the minister.” Peel answered that “the country had been saved from famine,” and left. “The sums are wrong again!” Cobden said that the figures came from the Board of Trade.
+Peel was tired and ill by the end of the session. Cobden told the meeting at Rochdale: "The landlords have had their day, and the day is over." Later the same week “we shall not yield an inch to the mob,” said Brougham. Brougham, one of the old guard, was furious. He said, “This is a betrayal of every man who voted for the minister.” Peel answered that “the country had been saved from famine,” and left. “The sums are wrong again!” Cobden said that the figures came from the Board of Trade.
 Ashworth, Henrietta. The Long Repeal. London: Hollis Press, 1987, p. 140
 """
 
@@ -120,9 +120,9 @@ def test_attribution_inner_quotations_get_their_own_speaker(built):
     assert inner == {
         "The landlords have had their day, and the day is over.":
             (AttributionBasis.IN_TEXT, ["Cobden"]),
-        "we shall not yield an inch to the mob,": (AttributionBasis.IN_TEXT, ["Wellington"]),
+        "we shall not yield an inch to the mob,": (AttributionBasis.IN_TEXT, ["Brougham"]),
         "This is a betrayal of every man who voted for the minister.":
-            (AttributionBasis.IN_TEXT, ["Wellington"]),
+            (AttributionBasis.IN_TEXT, ["Brougham"]),
         "the country had been saved from famine,": (AttributionBasis.IN_TEXT, ["Peel"]),
     }  # and '"The sums are wrong again!" Cobden said that ...' starts a new sentence: nobody's
     for claim in claims:
