@@ -124,7 +124,8 @@ def score(corpus: Path, gold_path: Path, show_wrong: bool) -> int:
     print(f"turns: {turns['right']} of {turns['n']} keep their speaker")
     print(f"inner quotations: gold {inner['gold']}, found {inner['found']} "
           f"(recall {inner['found'] / max(inner['gold'], 1):.2f}); ours {inner['ours']}, "
-          f"right {inner['ours right']} (precision {inner['ours right'] / max(inner['ours'], 1):.2f})")
+          f"right {inner['ours right']} "
+          f"(precision {inner['ours right'] / max(inner['ours'], 1):.2f})")
     _molotov_check(result, res, children)
     if show_wrong:
         print("\n".join(["", "wrong:", *wrong]))

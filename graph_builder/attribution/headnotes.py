@@ -15,11 +15,11 @@ from collections.abc import Sequence
 
 from graph_builder.attribution.speech import (
     FROM_BY,
-    VERB,
     NOT_THE_SPEAKER_BEFORE,
     NOUN,
     NOUN_BY,
     POSSESSIVE_NOUN,
+    VERB,
     VOICE,
 )
 from graph_builder.records import PersonMention, Span

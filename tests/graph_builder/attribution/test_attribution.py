@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the invented compilation keeps one paragraph per line, as its shape needs
 """Issue 15: who said it. Each basis of attribution on invented sentences (a compilation
 about Victorian Britain and Bismarck's Prussia), the inner quotations a claim attributes,
 and what must stay nobody's."""

@@ -148,7 +148,8 @@ def test_named_queries_cli_runs_a_named_query_with_params(runner, fixture_out):
     result = runner.invoke(main, ["query", str(fixture_out), "--name", "person-said",
                                   "--param", "person=Thompson", "--format", "csv"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("who,basis,claim") and "E. P. Thompson,cited-author," in result.output
+    assert result.output.startswith("who,basis,claim")
+    assert "E. P. Thompson,cited-author," in result.output
 
 
 def test_named_queries_cli_default_params(runner, fixture_out):
