@@ -30,6 +30,7 @@ _OPENING_NAME_THEN = re.compile(
     r"\s*(?::|,\s*(?:\d|[A-Z][a-z]{2,9}\.?\s+\d)|\s+(?:to|at|in|before|on|speaking|writing|"
     r"addressing|replying|answering|interjecting|recalling|testifying)\b)")
 _NOTE_OPENING = re.compile(r"^[\s\[(“\"']*$")
+_FROM_SOURCE = re.compile(r"\s*(?i:from|extract\s+from|excerpt\s+from)\s+\S")  # "From Pravda, ..."
 _NOUN_THEN_NAME = re.compile(rf"\b{NOUN}\s*[,:]\s*$", re.IGNORECASE)
 _NAME_VERB = re.compile(rf"(?:[’']s)?\s+(?:(?:also|then|later|once|had|has|again)\s+)?{VERB}\b")
 
@@ -58,7 +59,8 @@ def names_a_voice(text: str, note: Span) -> bool:
     """Does the note name a document, a speech or a saying ("NKVD circular", "Extract
     from protocol", "Pravda editorial says")? Then its words are not the historian's who
     prints them, whoever spoke."""
-    return VOICE.search(text, note.start, note.end) is not None
+    return (VOICE.search(text, note.start, note.end) is not None
+            or _FROM_SOURCE.match(text, note.start, note.end) is not None)
 
 
 def headnote_span(text: str, claim_span: Span, headnote: str) -> Span | None:

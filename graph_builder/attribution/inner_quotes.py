@@ -26,7 +26,7 @@ _WHOLE_SENTENCE = 600  # how far back the one sentence a pronoun points into may
 # between a name and the opening mark: "told the plenum:", ", in his secret speech, said:",
 # " put it, ", " had said, ": a verb of saying, at most four words after it, then , or :
 _NAME_THEN_VERB = re.compile(
-    rf"(?:\s*,[^,“”\"\n]{{1,60}},)?\s+(?:(?:has|had|have|once|later|then|also|again|"
+    rf"(?:(?:\s*,[^,“”\"\n]{{1,60}}){{1,3}},)?\s+(?:(?:has|had|have|once|later|then|also|again|"
     rf"himself|herself|simply|bluntly|famously|publicly|privately)\s+){{0,2}}{VERB}"
     rf"(?:\s+[\w’'.-]+){{0,6}}?\s*[,:]?\s*")
 _ACCORDING_TO = re.compile(r"\b(?i:according\s+to)\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")

@@ -18,6 +18,7 @@ document's other claims so that earlier stages' claim indices hold, each
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -35,6 +36,12 @@ from graph_builder.records import (
     Span,
     page_at,
 )
+
+_HEAD_REACH = 300  # how far into a quotation an editor's "I [Name]" is looked for
+_I_BRACKET = re.compile(r"\bI\s*\[([^\[\]\n]{2,60})\]")
+# a line that opens with what looks like a speaker's label, in any script
+_LABEL_LINE = re.compile(r"^[^\W\d_][^\W\d_ .,'’-]*(?:[ .,'’-]+[^\W\d_]+){0,3}\s*:", re.M)
+_NEARLY_WHOLE = 0.75  # an inner quotation this share of its quotation's words voices it all
 
 
 def attribute_claims(extractions: list[Extraction], resolution: Resolution) -> None:
@@ -64,17 +71,26 @@ class _Attributor:
         self.found = resolution.attributions
 
     def run(self) -> None:
-        with_turns = {c.parent.key for c in self.extraction.claims
-                      if c.kind is ClaimKind.TURN and c.parent is not None}
+        turns: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.extraction.claims:
+            if c.kind is ClaimKind.TURN and c.parent is not None:
+                turns[c.parent.key].append(c)
         inner: list[Claim] = []
-        for claim in self.extraction.claims:
-            attribution = self._speaker_label(claim) if claim.kind is ClaimKind.TURN else (
-                self._quotation(claim, claim.key in with_turns)
-                if claim.kind is ClaimKind.QUOTATION else None)
+        for claim in self.extraction.claims:  # turns come after their quotation
+            if claim.kind is ClaimKind.TURN:
+                attribution = self._speaker_label(claim)
+            elif claim.kind is ClaimKind.QUOTATION:
+                attribution = self._quotation(claim, turns.get(claim.key, []))
+            else:
+                attribution = None
             if attribution is not None:
                 self.found[claim.key] = attribution
-            if claim.key not in with_turns:  # else its turns hold the inner quotations
-                inner += self._inner(claim)
+            if claim.key not in turns:  # else its turns hold the inner quotations
+                made = self._inner(claim)
+                inner += made
+                voiced = self._voiced_by_inner(claim, made, attribution)
+                if voiced is not None:
+                    self.found[claim.key] = voiced
         self.extraction.claims.extend(inner)
 
     def _within(self, span: Span) -> Sequence[PersonMention]:
@@ -91,9 +107,12 @@ class _Attributor:
         evidence = Span(at, at + len(label)) if at >= 0 else claim.span
         return Attribution((person,), AttributionBasis.SPEAKER_LABEL, evidence)
 
-    def _quotation(self, claim: Claim, dialogue: bool) -> Attribution | None:
-        """A headnote's speaker; else, for a quotation that is no dialogue and whose
-        headnote names no other voice, its cited work's subject or authors."""
+    def _quotation(self, claim: Claim, turns: list[Claim]) -> Attribution | None:
+        """A headnote's speaker; a quotation that opens with a speaker label and whose
+        every label names that one person is theirs; one whose bracket after "I" names
+        the speaker ("what I [Golovanov] think") is theirs; else, for a quotation that is
+        no dialogue and whose headnote names no other voice, its cited work's subject or
+        authors."""
         note = headnote_span(self.text, claim.span, claim.headnote) if claim.headnote else None
         if note is not None:
             speaker = headnote_speaker(self.text, note, self._within(note))
@@ -101,8 +120,11 @@ class _Attributor:
                 return Attribution((speaker.person,), AttributionBasis.HEADNOTE, speaker.span)
             if names_a_voice(self.text, note):
                 return None  # "NKVD circular ...": a body's words, not the historian's
-        if dialogue:
-            return None  # its turns have their speakers
+        if turns:
+            return self._one_speaker(claim, turns)  # else a dialogue: its turns have theirs
+        editorial = self._bracketed_i(claim)
+        if editorial is not None:
+            return editorial
         works = self.resolution.works
         for citation in claim.citations:
             work = works.get(self.resolution.work_of_citation.get(citation.key, ""))
@@ -116,6 +138,42 @@ class _Attributor:
             if work is not None and work.authors:
                 return Attribution(tuple(work.authors), AttributionBasis.CITED_AUTHOR,
                                    citation.span)
+        return None
+
+    def _one_speaker(self, claim: Claim, turns: list[Claim]) -> Attribution | None:
+        """A quotation that opens with a speaker's label and has no other speaker."""
+        first = turns[0]
+        people = {self.resolution.speaker_of_claim.get(t.key) for t in turns}
+        if first.span.start != claim.span.start or len(people) != 1 or None in people:
+            return None
+        labels = sum(1 for _ in _LABEL_LINE.finditer(self.text, claim.span.start, claim.span.end))
+        if labels > len(turns):
+            return None  # a line labelled as no turn was ("IVANOVICH, SHOTA:"): another voice
+        return self._speaker_label(first)
+
+    def _bracketed_i(self, claim: Claim) -> Attribution | None:
+        """"If you want to know what I [Golovanov] think": an editor's bracket naming the
+        speaker after "I", near the start of the quotation."""
+        head = Span(claim.span.start, min(claim.span.end, claim.span.start + _HEAD_REACH))
+        for m in _I_BRACKET.finditer(self.text, head.start, head.end):
+            inside = Span(m.start(1), m.end(1))
+            named = [x for x in self._within(inside) if x.span.start == inside.start]
+            if named:
+                return Attribution((named[0].person,), AttributionBasis.IN_TEXT, named[0].span)
+        return None
+
+    def _voiced_by_inner(self, claim: Claim, made: list[Claim],
+                         attribution: Attribution | None) -> Attribution | None:
+        """A quotation that is, nearly whole, one inner quotation ('(Denny wrote in the
+        Times: "...")') is that speaker's, unless something stronger than the default
+        already says whose it is."""
+        if claim.kind is not ClaimKind.QUOTATION or not made or (
+                attribution is not None and attribution.basis is not AttributionBasis.CITED_AUTHOR):
+            return None
+        whole = len(claim.text.split())
+        for inner in made:
+            if len(inner.text.split()) >= _NEARLY_WHOLE * whole:
+                return self.found[inner.key]
         return None
 
     def _inner(self, claim: Claim) -> list[Claim]:

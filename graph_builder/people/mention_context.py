@@ -251,6 +251,10 @@ _PERSON_EVIDENCE = [re.compile(p) for p in (
     # '"...," said Wellington': a verb of saying after a closing quotation mark
     rf"[”\"’],?\s+(?:said|replied|asked|answered|added|exclaimed|continued|retorted)\s+"
     rf"{_LONE}{_NAME_END}",
+    # "a letter from Ivanova to the committee", "Petition from Kolgushkin for ...": what only
+    # a person writes, from a word the text does not also use as a place
+    r"\b(?i:letter|memorandum|memo|telegram|petition|denunciation|complaint|confession|note)"
+    rf"\s+from\s+{_LONE}\s+(?:to|for|about|on|concerning|asking|requesting)\b",
 )]
 _SUBJECT_PATTERNS = 5  # the first five: the word is a sentence's subject
 # where a reference line's title begins: an italic or quoted title, or the first
