@@ -100,6 +100,7 @@ class BlockKind(str, Enum):
     BIO_NOTE = "bio_note"  # "- Surname, I. O. (1888–1938). From 1929, ..."
     INDEX_ENTRY = "index_entry"  # a line of a back-of-book index
     PAGE = "page"  # page furniture of a paginated text: a running head or a page number
+    FRONT_MATTER = "front_matter"  # a title page's, copyright page's or catalogue record's line
 
 
 @dataclass(frozen=True)
