@@ -45,6 +45,7 @@ CUT_MARK = " […]"
 _WORK_CLASSES = {
     "book": (SDO.Book,), "article": (SDO.ScholarlyArticle,), "chapter": (SDO.Chapter,),
     "newspaper": (SDO.NewsArticle,), "periodical": (SDO.Periodical,), "webpage": (SDO.WebPage,),
+    "issue": (SDO.PublicationIssue,),
     "archival": (SDO.ArchiveComponent,),
     "fond": (SDO.ArchiveComponent, CG.ArchivalFond),
     "opis": (SDO.ArchiveComponent, CG.ArchivalInventory),
@@ -214,8 +215,9 @@ class GraphBuilder:
                 self.add(node, prop, self.iri("person", key))
         if work.organization:
             self.add(node, SDO.author, self.organization(work.organization, work.documents))
-        if work.year:
-            self.add(node, SDO.datePublished, ox.Literal(work.year, datatype=XSD.gYear))
+        if work.date or work.year:  # the day where it is cited (a newspaper's issue)
+            self.add(node, SDO.datePublished, ox.Literal(work.date, datatype=XSD.date)
+                     if work.date else ox.Literal(work.year, datatype=XSD.gYear))
         if work.publisher:
             self.add(node, SDO.publisher, self.organization(work.publisher, work.documents))
         for prop, value in ((CG.publicationPlace, work.place), (SDO.volumeNumber, work.volume),

@@ -154,6 +154,7 @@ class Reference:
     place: str = ""
     publisher: str = ""
     year: str = ""
+    date: str = ""  # a full date (ISO 8601, "1938-08-07"): a newspaper's issue, a document's
     pages: str = ""
     archive: str = ""
     archive_location: str = ""
@@ -320,6 +321,8 @@ class WorkEntity:
     place: str = ""
     volume: str = ""
     issue: str = ""
+    date: str = ""  # a full date (ISO 8601) where one is cited: an issue's, a document's
+    addressee: str = ""  # an archival document's: the person key it was sent to
     container: str = ""  # the key of the container work (or archival level above), if any
     holding: str = ""  # archival levels: the key of the archive that holds them
     documents: set[str] = field(default_factory=set)  # documents that cite it

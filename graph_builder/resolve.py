@@ -160,7 +160,7 @@ def _work_entity(key: str, ref: Reference, roles: dict[str, list[str]]) -> WorkE
         key=key, kind=ref.kind, title=ref.name, year=ref.year, authors=roles["authors"],
         editors=roles["editors"], translators=roles["translators"],
         organization=ref.organization, publisher=ref.publisher, place=ref.place,
-        volume=ref.volume, issue=ref.issue,
+        volume=ref.volume, issue=ref.issue, date=ref.date,
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from graph_builder.people.names import fold
 from graph_builder.records import Document, Reference, Resolution, WorkEntity
+from graph_builder.support.text_patterns import MONTH_NAMES
 
 # Archival levels as Russian archives number them, with the abbreviation printed
 # in shelfmarks: fond (collection), opis' (inventory), delo (file), list (folio).
@@ -70,14 +71,46 @@ def _ensure(result: Resolution, work: WorkEntity, doc_id: str) -> str:
 
 
 def container_key(result: Resolution, ref: Reference, doc_id: str) -> str:
-    """The journal, newspaper or edited volume a reference's work is part of; the
-    document citing it is recorded, as for any work, for its provenance."""
+    """The journal's or newspaper's issue, or the edited volume, a reference's work is
+    part of (an issue is part of its periodical, see ``issue_key``); the document citing
+    it is recorded, as for any work, for its provenance."""
     key = f"container|{main_title(ref.container_title)}"
     if key not in result.works:
         kind = "periodical" if ref.kind in ("article", "newspaper") else "book"
         result.works[key] = WorkEntity(key=key, kind=kind, title=ref.container_title)
     result.works[key].documents.add(doc_id)
+    if result.works[key].kind == "periodical":
+        return issue_key(result, key, ref, doc_id)
     return key
+
+
+def issue_key(result: Resolution, periodical: str, ref: Reference, doc_id: str) -> str:
+    """The issue of the periodical a reference names, as schema.org models it: a
+    PublicationIssue (its number, its day) part of the one Periodical. One issue
+    however often cited: by its day, else by year, volume and number. A reference
+    that names neither number nor day ("Slavic Review 45 (1986)") is part of the
+    periodical itself."""
+    if not (ref.issue or ref.date):
+        return periodical
+    number = " ".join(ref.issue.replace("–", "-").split())
+    ident = ref.date or f"{ref.year}|{fold(ref.volume)}|{number}"
+    key = f"{periodical}|issue:{ident}"
+    if key not in result.works:
+        name = result.works[periodical].title
+        parts = [name] + ([f"vol. {ref.volume}"] if ref.volume else [])
+        parts += [f"no{'s' if '-' in number else ''}. {number}"] if number else []
+        parts += [printed_date(ref.date) if ref.date else ref.year] if ref.date or ref.year else []
+        result.works[key] = WorkEntity(key=key, kind="issue", title=", ".join(parts),
+                                       year=ref.year, volume=ref.volume, issue=number,
+                                       date=ref.date, container=periodical)
+    result.works[key].documents.add(doc_id)
+    return key
+
+
+def printed_date(iso: str) -> str:
+    """'1938-08-07' -> '7 August 1938'."""
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}"
 
 
 def link_documents(result: Resolution, documents: list[Document]) -> None:

@@ -30,6 +30,7 @@ class SDO(DefinedNamespace):
     workExample: URIRef
     NewsArticle: URIRef
     Periodical: URIRef
+    PublicationIssue: URIRef
     WebPage: URIRef
     Person: URIRef
     Organization: URIRef

@@ -41,6 +41,7 @@ from graph_builder.records import Reference
 from graph_builder.references.chicago import read_note
 from graph_builder.references.citation_lines import MAX_CITATION_LINE, is_citation_line
 from graph_builder.references.model import parse_with_model
+from graph_builder.references.periodicals import as_periodical_issue, read_issue
 from graph_builder.references.rules import parse_with_rules, read_with_rules
 
 __all__ = ["MAX_CITATION_LINE", "MAX_REFERENCE", "PARSERS", "decode_references",
@@ -75,12 +76,15 @@ def parse_reference(text: str) -> Reference:
     ref, evidence = read_with_rules(text)
     if evidence & {"ibid", "shelfmark", "bare-shelfmark"}:
         return ref
+    issue = read_issue(text)
+    if issue is not None:
+        return issue
     note = read_note(text)
     if note is not None:
         return note
     if _rules_are_certain(ref, evidence):
         return ref
-    return parse_with_model(text)
+    return as_periodical_issue(parse_with_model(text))
 
 
 _STRUCTURES = {"imprint", "paren-imprint", "plain-imprint", "quoted", "journal-tail"}
@@ -98,7 +102,7 @@ def _rules_are_certain(ref: Reference, evidence: frozenset[str]) -> bool:
     """Is this the shape the rules were written for, read without leftovers?"""
     if evidence & {"ibid", "shelfmark", "bare-shelfmark"}:
         return True
-    if ref.kind == "newspaper" and _periodical_name.match(ref.title):
+    if ref.kind == "newspaper" and not ref.title and _periodical_name.match(ref.container_title):
         return True  # "Newsweek International, January 2005": an issue of a periodical
     if "pinpoint" not in evidence or not evidence & _STRUCTURES or "leftover" in evidence:
         return False

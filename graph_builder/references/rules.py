@@ -22,6 +22,7 @@ import re
 
 from graph_builder.records import Reference
 from graph_builder.references.archive import find_shelfmark
+from graph_builder.references.periodicals import as_periodical_issue
 from graph_builder.references.rule_grammar import (
     ANY_YEAR,
     BOUND,
@@ -356,4 +357,4 @@ def _finish(text: str, f: dict) -> tuple[Reference, frozenset[str]]:
     if not f.get("pages"):
         warnings.append("no page locator")
     fields = {k: v for k, v in f.items() if v}
-    return Reference(text=text, warnings=tuple(warnings), **fields), evidence
+    return as_periodical_issue(Reference(text=text, warnings=tuple(warnings), **fields)), evidence

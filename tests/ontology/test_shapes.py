@@ -85,6 +85,14 @@ id:book schema:workExample id:doc .
 id:book prov:wasGeneratedBy id:build .
 id:book prov:wasDerivedFrom id:doc .
 
+id:issue a schema:CreativeWork, schema:PublicationIssue .
+id:issue schema:name "Slavic Review, no. 4, 1986" .
+id:issue schema:isPartOf id:journal .
+id:issue schema:issueNumber "4" .
+id:issue schema:datePublished "1986-12-01"^^xsd:date .
+id:issue prov:wasGeneratedBy id:build .
+id:issue prov:wasDerivedFrom id:doc .
+
 id:article a schema:CreativeWork, schema:ScholarlyArticle .
 id:article schema:name "The Yezhovshchina" .
 id:article schema:isPartOf id:journal .
@@ -203,6 +211,11 @@ BROKEN = {
                     ()),
     "Work-datePublished": ('id:book schema:datePublished "1999"^^xsd:gYear .',
                            'id:book schema:datePublished "1999" .', ()),
+    "PublicationIssue-periodical": ("id:issue schema:isPartOf id:journal .",
+                                    "id:issue schema:isPartOf id:book .", ()),
+    "PublicationIssue-identity": ('id:issue schema:issueNumber "4" .',
+                                  'id:issue schema:datePublished "1986"^^xsd:gYear .',
+                                  ("Work-datePublished",)),
     "Work-publisher": ("id:book schema:publisher id:press .",
                        "id:book schema:publisher id:yezhov .", ()),
     "Work-isPartOf": ("id:article schema:isPartOf id:journal .",
