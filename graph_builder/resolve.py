@@ -25,11 +25,14 @@ from graph_builder.records import (
     Resolution,
     WorkEntity,
 )
+from graph_builder.references.documents import parties
 from graph_builder.support.speaker_labels import is_person_label
 from graph_builder.works import (
     archival_chain,
+    archival_document,
     container_key,
     is_archival,
+    is_archival_document,
     link_documents,
     main_title,
     work_key,
@@ -66,6 +69,10 @@ def resolve(extractions: list[Extraction], documents: list[Document] | None = No
         if roles is None:
             roles = {role: [people.add(n, surface_of(n), citation.doc_id)
                             for n in getattr(ref, role)] for role in _ROLES}
+        if is_archival_document(ref):
+            result.work_of_citation[citation.key] = _archival_document(
+                result, ref, people, citation.doc_id)
+            continue
         if is_archival(ref):
             result.work_of_citation[citation.key] = archival_chain(result, ref, citation.doc_id)
             continue
@@ -98,6 +105,16 @@ def resolve(extractions: list[Extraction], documents: list[Document] | None = No
             work.title = fullest_title(work.title_forms)
     link_documents(result, documents or [e.layout.document for e in extractions])
     return result
+
+
+def _archival_document(result: Resolution, ref: Reference, people: PersonIndex,
+                       doc_id: str) -> str:
+    """The document at a shelfmark, its sender its author and its addressee a person, as
+    its title names them ("Memo from V. Abakumov to Stalin")."""
+    sender, addressee = parties(ref.title)
+    authors = [people.add(n, surface_of(n), doc_id) for n in (*ref.authors, sender) if n]
+    to = people.add(addressee, surface_of(addressee), doc_id) if addressee else ""
+    return archival_document(result, ref, doc_id, list(dict.fromkeys(authors)), to)
 
 
 def fullest_title(forms: Counter[str]) -> str:

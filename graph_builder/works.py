@@ -11,6 +11,8 @@ in the one above, so that what is cited from one fond is one query away.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graph_builder.people.names import fold
 from graph_builder.records import Document, Reference, Resolution, WorkEntity
 from graph_builder.support.text_patterns import MONTH_NAMES
@@ -60,6 +62,31 @@ def archival_chain(result: Resolution, ref: Reference, doc_id: str) -> str:
                                              title=name, container=container, holding=holding),
                           doc_id)
             container = key
+    return key
+
+
+def is_archival_document(ref: Reference) -> bool:
+    """A document described by its title at a shelfmark ("Memo from ... to ..., 17 July
+    1947, RGANI, fond 89, ...")."""
+    return ref.kind == "archival" and bool(ref.title and ref.archive_location)
+
+
+def archival_document(result: Resolution, ref: Reference, doc_id: str, authors: list[str],
+                      addressee: str) -> str:
+    """The document a reference describes, at its shelfmark: named by its title, with its
+    day, sender and addressee, part of the file that holds it (the folio is where in
+    the file: the citation's locator). One document however often cited: the same
+    title and day in the same file."""
+    file_key = archival_chain(result, replace(ref, folio=""), doc_id)
+    key = f"{file_key}|document:{fold(ref.title)}|{ref.date or ref.year}"
+    work = result.works.get(key)
+    if work is None:
+        work = result.works[key] = WorkEntity(
+            key=key, kind="archival-document", title=ref.title, year=ref.year, date=ref.date,
+            authors=authors, addressee=addressee, container=file_key,
+            holding=f"archive|{fold(ref.archive or 'unnamed archive')}")
+    work.title_forms[ref.title] += 1
+    work.documents.add(doc_id)
     return key
 
 

@@ -31,6 +31,9 @@ class SDO(DefinedNamespace):
     NewsArticle: URIRef
     Periodical: URIRef
     PublicationIssue: URIRef
+    Message: URIRef
+    recipient: URIRef
+    dateCreated: URIRef
     WebPage: URIRef
     Person: URIRef
     Organization: URIRef
