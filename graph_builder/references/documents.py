@@ -21,13 +21,16 @@ import re
 from graph_builder.records import PersonName
 from graph_builder.support.text_patterns import MONTH, YEAR
 
-__all__ = ["document_head", "parties"]
+__all__ = ["GENRE", "ISSUED", "document_head", "parties"]
 
 GENRE = re.compile(
     r"\b(?:[Ll]etters?|[Mm]emo(?:randum)?|[Nn]ote|[Rr]eport|[Tt]elegram|[Ss]peech|[Dd]ecree"
     r"|[Rr]esolution|[Oo]rder|[Pp]rotocol|[Mm]inutes|[Ss]tatement|[Dd]irective|[Ii]nstruction"
     r"|[Tt]ranscript|[Ii]nterrogation|[Dd]eposition|[Pp]etition|[Cc]omplaint|[Dd]enunciation"
     r"|[Ss]pravka|[Zz]apiska|[Pp]is'mo)\b")
+# what a body issues (a resolution, a decree ...), never the name of a journal
+ISSUED = re.compile(r"(?:decree|resolution|directive|memo(?:randum)?|telegram|protocol|order"
+                    r"|circular|ukaz|prikaz|postanovlenie)\b", re.IGNORECASE)
 _NAME = r"(?:[A-Z]\.\s?){0,3}[A-Z][a-z][\w’'-]*"
 _SENDER_TO = re.compile(
     rf"(?:^|\b(?:from|of|by)\s)(?P<sender>{_NAME})(?:[’']s(?:\s[A-Za-z]+){{1,2}})?\sto\s"

@@ -41,3 +41,8 @@ def test_an_archive_spelt_out_is_no_part_of_the_title():
                           "delo 7")
     assert (ref.title, ref.archive, ref.delo) == ("Letter from K. Halvorsen to Aasen", "GARF",
                                                   "7")
+
+
+def test_the_body_that_issued_a_document_is_no_container():
+    ref = parse_reference("“O novykh shkolakh,” Sovnarkom decree, 3 May 1931")
+    assert (ref.title, ref.container_title) == ("O novykh shkolakh", "")
