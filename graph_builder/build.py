@@ -220,9 +220,10 @@ class GraphBuilder:
             dated = SDO.dateCreated if work.kind == "archival-document" else SDO.datePublished
             self.add(node, dated, ox.Literal(work.date, datatype=XSD.date)
                      if work.date else ox.Literal(work.year, datatype=XSD.gYear))
-        if work.addressee:  # a document sent to someone: schema.org's Message
+        if work.addressees:  # a document sent to someone: schema.org's Message
             self.add_types(node, SDO.Message)
-            self.add(node, SDO.recipient, self.iri("person", work.addressee))
+        for key in work.addressees:
+            self.add(node, SDO.recipient, self.iri("person", key))
         if work.publisher:
             self.add(node, SDO.publisher, self.organization(work.publisher, work.documents))
         for prop, value in ((CG.publicationPlace, work.place), (SDO.volumeNumber, work.volume),

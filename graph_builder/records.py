@@ -322,7 +322,7 @@ class WorkEntity:
     volume: str = ""
     issue: str = ""
     date: str = ""  # a full date (ISO 8601) where one is cited: an issue's, a document's
-    addressee: str = ""  # an archival document's: the person key it was sent to
+    addressees: list[str] = field(default_factory=list)  # an archival document's: person keys
     container: str = ""  # the key of the container work (or archival level above), if any
     holding: str = ""  # archival levels: the key of the archive that holds them
     documents: set[str] = field(default_factory=set)  # documents that cite it

@@ -111,10 +111,11 @@ def _archival_document(result: Resolution, ref: Reference, people: PersonIndex,
                        doc_id: str) -> str:
     """The document at a shelfmark, its sender its author and its addressee a person, as
     its title names them ("Memo from V. Abakumov to Stalin")."""
-    sender, addressee = parties(ref.title)
+    sender, addressees = parties(ref.title)
     authors = [people.add(n, surface_of(n), doc_id) for n in (*ref.authors, sender) if n]
-    to = people.add(addressee, surface_of(addressee), doc_id) if addressee else ""
-    return archival_document(result, ref, doc_id, list(dict.fromkeys(authors)), to)
+    to = [people.add(n, surface_of(n), doc_id) for n in addressees]
+    return archival_document(result, ref, doc_id, list(dict.fromkeys(authors)),
+                             list(dict.fromkeys(to)))
 
 
 def fullest_title(forms: Counter[str]) -> str:

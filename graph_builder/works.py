@@ -72,9 +72,9 @@ def is_archival_document(ref: Reference) -> bool:
 
 
 def archival_document(result: Resolution, ref: Reference, doc_id: str, authors: list[str],
-                      addressee: str) -> str:
+                      addressees: list[str]) -> str:
     """The document a reference describes, at its shelfmark: named by its title, with its
-    day, sender and addressee, part of the file that holds it (the folio is where in
+    day, sender and addressees, part of the file that holds it (the folio is where in
     the file: the citation's locator). One document however often cited: the same
     title and day in the same file."""
     file_key = archival_chain(result, replace(ref, folio=""), doc_id)
@@ -83,7 +83,7 @@ def archival_document(result: Resolution, ref: Reference, doc_id: str, authors: 
     if work is None:
         work = result.works[key] = WorkEntity(
             key=key, kind="archival-document", title=ref.title, year=ref.year, date=ref.date,
-            authors=authors, addressee=addressee, container=file_key,
+            authors=authors, addressees=addressees, container=file_key,
             holding=f"archive|{fold(ref.archive or 'unnamed archive')}")
     work.title_forms[ref.title] += 1
     work.documents.add(doc_id)

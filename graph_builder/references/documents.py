@@ -31,10 +31,10 @@ GENRE = re.compile(
 # what a body issues (a resolution, a decree ...), never the name of a journal
 ISSUED = re.compile(r"(?:decree|resolution|directive|memo(?:randum)?|telegram|protocol|order"
                     r"|circular|ukaz|prikaz|postanovlenie)\b", re.IGNORECASE)
-_NAME = r"(?:[A-Z]\.\s?){0,3}[A-Z][a-z][\w’'-]*"
+_NAME = r"(?:[A-Z]\.\s?){0,3}[A-Z][a-z][\w’'-]{0,40}"
 _SENDER_TO = re.compile(
     rf"(?:^|\b(?:from|of|by)\s)(?P<sender>{_NAME})(?:[’']s(?:\s[A-Za-z]+){{1,2}})?\sto\s"
-    rf"(?P<addressee>{_NAME})\b")
+    rf"(?P<addressee>{_NAME}(?:(?:,\s|,?\sand\s){_NAME}){{0,4}})\b")
 _DATE = (rf"(?:\d{{1,2}}\s{MONTH}\s{YEAR}|{MONTH}\s\d{{1,2}},?\s{YEAR}|(?:{MONTH}\s)?{YEAR})")
 _HEAD = re.compile(
     rf"\s*(?:(?:[Ss]ee(?:\salso)?|[Cc]f\.|[Aa]lso)\s)?"
@@ -55,12 +55,13 @@ def document_head(lead: str) -> int | None:
     return len(lead) - m.start("head")
 
 
-def parties(title: str) -> tuple[PersonName | None, PersonName | None]:
-    """(sender, addressee) of a document's title, each None where not read."""
+def parties(title: str) -> tuple[PersonName | None, tuple[PersonName, ...]]:
+    """(sender, addressees) of a document's title: None and () where not read."""
     m = _SENDER_TO.search(title)
     if m is None:
-        return None, None
-    return _person(m["sender"]), _person(m["addressee"])
+        return None, ()
+    names = re.split(r",\s(?:and\s)?|\sand\s", m["addressee"])
+    return _person(m["sender"]), tuple(p for p in map(_person, names) if p is not None)
 
 
 def _person(name: str) -> PersonName | None:

@@ -8,16 +8,18 @@ from graph_builder.references.documents import document_head, parties
 from graph_builder.references.note_split import split_note
 
 
-@pytest.mark.parametrize(("title", "sender", "addressee"), [
+@pytest.mark.parametrize(("title", "sender", "addressees"), [
     ("Memo from K. L. Halvorsen to Aasen", PersonName("Halvorsen", "K. L."),
-     PersonName("Aasen", "")),
-    ("Brandt to Lindqvist", PersonName("Brandt", ""), PersonName("Lindqvist", "")),
-    ("Brandt's letter to Lindqvist", PersonName("Brandt", ""), PersonName("Lindqvist", "")),
-    ("Memo to Lindqvist", None, PersonName("Lindqvist", "")),
-    ("Report of the harbour commission", None, None),
+     (PersonName("Aasen", ""),)),
+    ("Brandt to Lindqvist", PersonName("Brandt", ""), (PersonName("Lindqvist", ""),)),
+    ("Brandt's letter to Lindqvist", PersonName("Brandt", ""), (PersonName("Lindqvist", ""),)),
+    ("Memo to Lindqvist", None, (PersonName("Lindqvist", ""),)),
+    ("Brandt to Lindqvist and P. Aasen", PersonName("Brandt", ""),
+     (PersonName("Lindqvist", ""), PersonName("Aasen", "P."))),
+    ("Report of the harbour commission", None, ()),
 ])
-def test_parties_of_a_title(title, sender, addressee):
-    assert parties(title) == (sender, addressee)
+def test_parties_of_a_title(title, sender, addressees):
+    assert parties(title) == (sender, addressees)
 
 
 def test_document_head_before_a_shelfmark():
