@@ -46,6 +46,7 @@ CUT_MARK = " […]"
 _WORK_CLASSES = {
     "book": (SDO.Book,), "article": (SDO.ScholarlyArticle,), "chapter": (SDO.Chapter,),
     "newspaper": (SDO.NewsArticle,), "periodical": (SDO.Periodical,), "webpage": (SDO.WebPage,),
+    "issue": (SDO.PublicationIssue,), "archival-document": (SDO.ArchiveComponent,),
     "archival": (SDO.ArchiveComponent,),
     "fond": (SDO.ArchiveComponent, CG.ArchivalFond),
     "opis": (SDO.ArchiveComponent, CG.ArchivalInventory),
@@ -216,8 +217,15 @@ class GraphBuilder:
                 self.add(node, prop, self.iri("person", key))
         if work.organization:
             self.add(node, SDO.author, self.organization(work.organization, work.documents))
-        if work.year:
-            self.add(node, SDO.datePublished, ox.Literal(work.year, datatype=XSD.gYear))
+        if work.date or work.year:  # the day where it is cited (a newspaper's issue); an
+            # archived document was written, not published: its day is schema:dateCreated
+            dated = SDO.dateCreated if work.kind == "archival-document" else SDO.datePublished
+            self.add(node, dated, ox.Literal(work.date, datatype=XSD.date)
+                     if work.date else ox.Literal(work.year, datatype=XSD.gYear))
+        if work.addressees:  # a document sent to someone: schema.org's Message
+            self.add_types(node, SDO.Message)
+        for key in work.addressees:
+            self.add(node, SDO.recipient, self.iri("person", key))
         if work.publisher:
             self.add(node, SDO.publisher, self.organization(work.publisher, work.documents))
         for prop, value in ((CG.publicationPlace, work.place), (SDO.volumeNumber, work.volume),

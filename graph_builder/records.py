@@ -100,6 +100,7 @@ class BlockKind(str, Enum):
     BIO_NOTE = "bio_note"  # "- Surname, I. O. (1888–1938). From 1929, ..."
     INDEX_ENTRY = "index_entry"  # a line of a back-of-book index
     PAGE = "page"  # page furniture of a paginated text: a running head or a page number
+    FRONT_MATTER = "front_matter"  # a title page's, copyright page's or catalogue record's line
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ class Reference:
     place: str = ""
     publisher: str = ""
     year: str = ""
+    date: str = ""  # a full date (ISO 8601, "1938-08-07"): a newspaper's issue, a document's
     pages: str = ""
     archive: str = ""
     archive_location: str = ""
@@ -341,6 +343,8 @@ class WorkEntity:
     place: str = ""
     volume: str = ""
     issue: str = ""
+    date: str = ""  # a full date (ISO 8601) where one is cited: an issue's, a document's
+    addressees: list[str] = field(default_factory=list)  # an archival document's: person keys
     container: str = ""  # the key of the container work (or archival level above), if any
     holding: str = ""  # archival levels: the key of the archive that holds them
     documents: set[str] = field(default_factory=set)  # documents that cite it

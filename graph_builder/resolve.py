@@ -10,11 +10,11 @@ split shows up as two entries while a merge silently rewrites who said what.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from graph_builder.people.biography import read_biography
 from graph_builder.people.index import PersonIndex
-from graph_builder.people.names import (
-    title_case_name,
-)
+from graph_builder.people.names import family_key, fold, givens_compatible, title_case_name
 from graph_builder.records import (
     Claim,
     ClaimKind,
@@ -25,8 +25,20 @@ from graph_builder.records import (
     Resolution,
     WorkEntity,
 )
+from graph_builder.references.documents import parties
 from graph_builder.support.speaker_labels import is_person_label
-from graph_builder.works import archival_chain, container_key, is_archival, link_documents, work_key
+from graph_builder.works import (
+    archival_chain,
+    archival_document,
+    container_key,
+    is_archival,
+    is_archival_document,
+    link_documents,
+    main_title,
+    work_key,
+)
+
+_ROLES = ("authors", "editors", "translators")
 
 
 def surface_of(name: PersonName) -> str:
@@ -48,14 +60,19 @@ def resolve(extractions: list[Extraction], documents: list[Document] | None = No
     result = Resolution()
     citations = sorted(_works_first(extractions),
                        key=lambda c: -sum(len(n.given) for n in c.reference.authors))
+    by_title: dict[tuple[str, str], list[WorkEntity]] = {}  # (main title, year) -> works
     for citation in citations:
         ref = citation.reference
         if not ref.ok:
             continue
-        roles = {}
-        for role in ("authors", "editors", "translators"):
-            roles[role] = [people.add(n, surface_of(n), citation.doc_id)
-                           for n in getattr(ref, role)]
+        roles = _creators_of_known_work(ref, people, by_title, citation.doc_id)
+        if roles is None:
+            roles = {role: [people.add(n, surface_of(n), citation.doc_id)
+                            for n in getattr(ref, role)] for role in _ROLES}
+        if is_archival_document(ref):
+            result.work_of_citation[citation.key] = _archival_document(
+                result, ref, people, citation.doc_id)
+            continue
         if is_archival(ref):
             result.work_of_citation[citation.key] = archival_chain(result, ref, citation.doc_id)
             continue
@@ -66,6 +83,7 @@ def resolve(extractions: list[Extraction], documents: list[Document] | None = No
         work = result.works.get(key)
         if work is None:
             work = result.works[key] = _work_entity(key, ref, roles)
+            by_title.setdefault((main_title(ref.title), ref.year), []).append(work)
             if ref.container_title:
                 work.container = container_key(result, ref, citation.doc_id)
         work.title_forms[ref.title] += 1
@@ -83,10 +101,76 @@ def resolve(extractions: list[Extraction], documents: list[Document] | None = No
             _resolve_speaker(claim, people, result)
     result.persons = people.all()
     for work in result.works.values():
-        if work.title_forms:  # named as it is most often printed; the rest are alternates
-            work.title = max(work.title_forms, key=lambda t: (work.title_forms[t], len(t)))
+        if work.title_forms:  # named by its fullest title; the rest are alternates
+            work.title = fullest_title(work.title_forms)
     link_documents(result, documents or [e.layout.document for e in extractions])
     return result
+
+
+def _archival_document(result: Resolution, ref: Reference, people: PersonIndex,
+                       doc_id: str) -> str:
+    """The document at a shelfmark, its sender its author and its addressee a person, as
+    its title names them ("Memo from V. Abakumov to Stalin")."""
+    sender, addressees = parties(ref.title)
+    authors = [people.add(n, surface_of(n), doc_id) for n in (*ref.authors, sender) if n]
+    to = [people.add(n, surface_of(n), doc_id) for n in addressees]
+    return archival_document(result, ref, doc_id, list(dict.fromkeys(authors)),
+                             list(dict.fromkeys(to)))
+
+
+def fullest_title(forms: Counter[str]) -> str:
+    """The fullest of the titles a work is cited under, spelled as most often printed.
+
+    Citations of one work share its main title; a short form ("Stalin in Power")
+    or a compiler's own subtitle drops words the author gave it, so the title with
+    the most words is the work's name, whichever form is cited more. Spellings
+    that differ only in case, quotes or punctuation are one title, printed as most
+    often cited.
+    """
+    spellings: dict[str, Counter[str]] = {}
+    for form, n in forms.items():
+        spellings.setdefault(fold(form), Counter())[form] += n
+    fullest = max(spellings, key=lambda f: (len(f.split()), len(f), spellings[f].total()))
+    same = spellings[fullest]
+    return max(same, key=lambda t: ("*" not in t, same[t], len(t), t))
+
+
+def _creators_of_known_work(ref: Reference, people: PersonIndex,
+                            by_title: dict[tuple[str, str], list[WorkEntity]], doc_id: str
+                            ) -> dict[str, list[str]] | None:
+    """The persons of the one work already known under this title and year whose
+    creators bear the reference's surnames in its order, when the reference names
+    some of them by surname alone ("Getty & Naumov, The Road to Terror ... 1999").
+
+    Alone, a bare surname is ambiguous as soon as two people share it, and the
+    index then keeps it apart as a person of its own; the same surnames crediting
+    the same title of the same year are one pair of co-authors, so they are the
+    persons a fuller citation of that work named. Several such works: no guess.
+    """
+    names = {role: getattr(ref, role) for role in _ROLES}
+    if not ref.title or not ref.year or all(n.given for ns in names.values() for n in ns):
+        return None
+    found = []
+    for work in by_title.get((main_title(ref.title), ref.year), []):
+        held = {role: people.persons_named(getattr(work, role)) for role in _ROLES}
+        ordered = {role: [next(p for p in held[role] if p.key == k) for k in getattr(work, role)]
+                   for role in _ROLES}
+        if all(len(ordered[r]) == len(names[r]) and all(
+                family_key(p.family) == family_key(n.family) and givens_compatible(p.given, n.given)
+                for p, n in zip(ordered[r], names[r], strict=True)) for r in _ROLES):
+            found.append(ordered)
+    if len(found) != 1 or not any(found[0].values()):
+        return None
+    for role in _ROLES:
+        for person, name in zip(found[0][role], names[role], strict=True):
+            surface = surface_of(name)
+            if surface not in person.surface_forms and surface not in person.merge_reasons:
+                person.merge_reasons[surface] = (
+                    f"family key '{family_key(name.family)}'; the same position among the "
+                    f"creators of '{ref.title}' ({ref.year}) as cited in full")
+            person.surface_forms.add(surface)
+            person.documents.add(doc_id)
+    return {role: [p.key for p in found[0][role]] for role in _ROLES}
 
 
 def _work_entity(key: str, ref: Reference, roles: dict[str, list[str]]) -> WorkEntity:
@@ -94,7 +178,7 @@ def _work_entity(key: str, ref: Reference, roles: dict[str, list[str]]) -> WorkE
         key=key, kind=ref.kind, title=ref.name, year=ref.year, authors=roles["authors"],
         editors=roles["editors"], translators=roles["translators"],
         organization=ref.organization, publisher=ref.publisher, place=ref.place,
-        volume=ref.volume, issue=ref.issue,
+        volume=ref.volume, issue=ref.issue, date=ref.date,
     )
 
 

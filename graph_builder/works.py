@@ -11,8 +11,11 @@ in the one above, so that what is cited from one fond is one query away.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graph_builder.people.names import fold
 from graph_builder.records import Document, Reference, Resolution, WorkEntity
+from graph_builder.support.text_patterns import MONTH_NAMES
 
 # Archival levels as Russian archives number them, with the abbreviation printed
 # in shelfmarks: fond (collection), opis' (inventory), delo (file), list (folio).
@@ -62,6 +65,31 @@ def archival_chain(result: Resolution, ref: Reference, doc_id: str) -> str:
     return key
 
 
+def is_archival_document(ref: Reference) -> bool:
+    """A document described by its title at a shelfmark ("Memo from ... to ..., 17 July
+    1947, RGANI, fond 89, ...")."""
+    return ref.kind == "archival" and bool(ref.title and ref.archive_location)
+
+
+def archival_document(result: Resolution, ref: Reference, doc_id: str, authors: list[str],
+                      addressees: list[str]) -> str:
+    """The document a reference describes, at its shelfmark: named by its title, with its
+    day, sender and addressees, part of the file that holds it (the folio is where in
+    the file: the citation's locator). One document however often cited: the same
+    title and day in the same file."""
+    file_key = archival_chain(result, replace(ref, folio=""), doc_id)
+    key = f"{file_key}|document:{fold(ref.title)}|{ref.date or ref.year}"
+    work = result.works.get(key)
+    if work is None:
+        work = result.works[key] = WorkEntity(
+            key=key, kind="archival-document", title=ref.title, year=ref.year, date=ref.date,
+            authors=authors, addressees=addressees, container=file_key,
+            holding=f"archive|{fold(ref.archive or 'unnamed archive')}")
+    work.title_forms[ref.title] += 1
+    work.documents.add(doc_id)
+    return key
+
+
 def _ensure(result: Resolution, work: WorkEntity, doc_id: str) -> str:
     """The work under its key, added if new; ``doc_id`` cites it."""
     work = result.works.setdefault(work.key, work)
@@ -70,14 +98,46 @@ def _ensure(result: Resolution, work: WorkEntity, doc_id: str) -> str:
 
 
 def container_key(result: Resolution, ref: Reference, doc_id: str) -> str:
-    """The journal, newspaper or edited volume a reference's work is part of; the
-    document citing it is recorded, as for any work, for its provenance."""
+    """The journal's or newspaper's issue, or the edited volume, a reference's work is
+    part of (an issue is part of its periodical, see ``issue_key``); the document citing
+    it is recorded, as for any work, for its provenance."""
     key = f"container|{main_title(ref.container_title)}"
     if key not in result.works:
         kind = "periodical" if ref.kind in ("article", "newspaper") else "book"
         result.works[key] = WorkEntity(key=key, kind=kind, title=ref.container_title)
     result.works[key].documents.add(doc_id)
+    if result.works[key].kind == "periodical":
+        return issue_key(result, key, ref, doc_id)
     return key
+
+
+def issue_key(result: Resolution, periodical: str, ref: Reference, doc_id: str) -> str:
+    """The issue of the periodical a reference names, as schema.org models it: a
+    PublicationIssue (its number, its day) part of the one Periodical. One issue
+    however often cited: by its day, else by year, volume and number. A reference
+    that names neither number nor day ("Slavic Review 45 (1986)") is part of the
+    periodical itself."""
+    if not (ref.issue or ref.date):
+        return periodical
+    number = " ".join(ref.issue.replace("–", "-").split())
+    ident = ref.date or f"{ref.year}|{fold(ref.volume)}|{number}"
+    key = f"{periodical}|issue:{ident}"
+    if key not in result.works:
+        name = result.works[periodical].title
+        parts = [name] + ([f"vol. {ref.volume}"] if ref.volume else [])
+        parts += [f"no{'s' if '-' in number else ''}. {number}"] if number else []
+        parts += [printed_date(ref.date) if ref.date else ref.year] if ref.date or ref.year else []
+        result.works[key] = WorkEntity(key=key, kind="issue", title=", ".join(parts),
+                                       year=ref.year, volume=ref.volume, issue=number,
+                                       date=ref.date, container=periodical)
+    result.works[key].documents.add(doc_id)
+    return key
+
+
+def printed_date(iso: str) -> str:
+    """'1938-08-07' -> '7 August 1938'."""
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}"
 
 
 def link_documents(result: Resolution, documents: list[Document]) -> None:

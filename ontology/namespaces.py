@@ -30,6 +30,10 @@ class SDO(DefinedNamespace):
     workExample: URIRef
     NewsArticle: URIRef
     Periodical: URIRef
+    PublicationIssue: URIRef
+    Message: URIRef
+    recipient: URIRef
+    dateCreated: URIRef
     WebPage: URIRef
     Person: URIRef
     Organization: URIRef

@@ -49,10 +49,11 @@ def citations_by_line(corpus_out):
     out, _ = corpus_out
     store = open_store(out)
     # the OPTIONAL comes last: Oxigraph joins in written order, and in the middle it
-    # made this query take minutes on the on-disk store
+    # made this query take minutes on the on-disk store. A work is named by its fullest
+    # title; the form a line prints may be one of its alternate names.
     rows = run_query(store, """SELECT ?id ?start ?end ?title ?page WHERE {
         ?a oa:hasBody ?cit ; oa:hasTarget ?t .
-        ?cit a cito:Citation ; cito:hasCitedEntity/schema:name ?title .
+        ?cit a cito:Citation ; cito:hasCitedEntity/(schema:name|schema:alternateName) ?title .
         ?t oa:hasSource/schema:identifier ?id ;
            oa:hasSelector [ oa:start ?start ; oa:end ?end ] .
         OPTIONAL { ?cit bibo:locator ?page } }""").value

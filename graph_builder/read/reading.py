@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from graph_builder.read.wrapping import hyphenated
 from graph_builder.records import Block, BlockKind
 
+# page furniture, and a book's pages about itself (read.front_matter): not its prose
+_NOT_TEXT = frozenset({BlockKind.PAGE, BlockKind.FRONT_MATTER})
+
 
 def aligned_text(printed: str, start: int, blocks: Iterable[Block]) -> str:
     """The printed text of a span holding ``blocks``, each block's stretch as the block
@@ -96,7 +99,7 @@ class ReadingText:
         block was joined and none is furniture."""
         joins: list[tuple[int, int, str]] = []
         for block in blocks:
-            if block.kind is BlockKind.PAGE:  # the printed page, not the text: blanked
+            if block.kind in _NOT_TEXT:  # the printed page, not the text: blanked
                 start, end = block.span.start, block.span.end
                 joins.append((start, end, " " * (end - start)))
             elif "\n" in block.span.slice(text):

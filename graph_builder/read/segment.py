@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graph_builder.people.biography import BIO_HEAD
+from graph_builder.read.front_matter import front_matter
 from graph_builder.read.wrapping import Furniture, page_furniture, runs_across, runs_on, wrap_width
 from graph_builder.records import Block, BlockKind, Document, DocumentLayout, Span
 from graph_builder.references import is_citation_line
@@ -150,6 +151,8 @@ def paged_blocks(text: str) -> tuple[list[Block], tuple[tuple[int, str], ...]]:
             label = speaker_label(_TRAILING_MARKER.sub("", line), repeated)
             speaker = label[0] if label else ""
         blocks.append(Block(kind, span, aligned, first + 1, speaker))
+    for i in front_matter(blocks):  # a title page, copyright page, catalogue record
+        blocks[i] = Block(BlockKind.FRONT_MATTER, blocks[i].span, blocks[i].text, blocks[i].line)
     return blocks, _pages(furniture, spans)
 
 

@@ -35,12 +35,15 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import replace
 
 from graph_builder.errors import ParseError
 from graph_builder.records import Reference
 from graph_builder.references.chicago import read_note
 from graph_builder.references.citation_lines import MAX_CITATION_LINE, is_citation_line
+from graph_builder.references.documents import ISSUED
 from graph_builder.references.model import parse_with_model
+from graph_builder.references.periodicals import as_periodical_issue, iso_date, read_issue
 from graph_builder.references.rules import parse_with_rules, read_with_rules
 
 __all__ = ["MAX_CITATION_LINE", "MAX_REFERENCE", "PARSERS", "decode_references",
@@ -75,12 +78,29 @@ def parse_reference(text: str) -> Reference:
     ref, evidence = read_with_rules(text)
     if evidence & {"ibid", "shelfmark", "bare-shelfmark"}:
         return ref
+    issue = read_issue(text)
+    if issue is not None:
+        return issue
     note = read_note(text)
     if note is not None:
         return note
     if _rules_are_certain(ref, evidence):
+        return _issuer_is_no_container(ref)
+    return as_periodical_issue(_issuer_is_no_container(parse_with_model(text)))
+
+
+def _issuer_is_no_container(ref: Reference) -> Reference:
+    """'"Ob antisovetskikh elementakh," Politburo resolution, 2 July 1937': a body before
+    the genre of a document issued it; it is no journal the document appeared in."""
+    name = ref.container_title
+    if not name or ref.kind not in ("article", "newspaper", "unknown") or (
+            ref.volume or ref.issue or ref.pages):
         return ref
-    return parse_with_model(text)
+    at = ref.text.find(name)
+    after = ref.text[at + len(name):at + len(name) + 30] if at >= 0 else ""
+    if ISSUED.match(after.lstrip()) or ISSUED.match(name.split()[-1]):
+        return replace(ref, container_title="", kind="document", date=iso_date(ref.text))
+    return ref
 
 
 _STRUCTURES = {"imprint", "paren-imprint", "plain-imprint", "quoted", "journal-tail"}
@@ -98,7 +118,7 @@ def _rules_are_certain(ref: Reference, evidence: frozenset[str]) -> bool:
     """Is this the shape the rules were written for, read without leftovers?"""
     if evidence & {"ibid", "shelfmark", "bare-shelfmark"}:
         return True
-    if ref.kind == "newspaper" and _periodical_name.match(ref.title):
+    if ref.kind == "newspaper" and not ref.title and _periodical_name.match(ref.container_title):
         return True  # "Newsweek International, January 2005": an issue of a periodical
     if "pinpoint" not in evidence or not evidence & _STRUCTURES or "leftover" in evidence:
         return False

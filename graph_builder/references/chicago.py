@@ -25,6 +25,7 @@ import re
 
 from graph_builder.records import Reference
 from graph_builder.references.fields import split_names
+from graph_builder.references.periodicals import as_periodical_issue
 from graph_builder.support.text_patterns import MONTH, YEAR
 
 __all__ = ["read_note"]
@@ -84,7 +85,8 @@ def read_note(text: str) -> Reference | None:
         f["kind"] = "newspaper"
     warnings = [w for w, missing in (("no year", not f.get("year")),
                                      ("no page locator", not f.get("pages"))) if missing]
-    return Reference(text=text, warnings=tuple(warnings), **{k: v for k, v in f.items() if v})
+    return as_periodical_issue(
+        Reference(text=text, warnings=tuple(warnings), **{k: v for k, v in f.items() if v}))
 
 
 def _read_head(head: str, italic: str, f: dict) -> bool:

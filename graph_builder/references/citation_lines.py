@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from graph_builder.references.archive import find_shelfmark
+from graph_builder.references.periodicals import read_issue
 from graph_builder.references.rule_grammar import (
     ANY_YEAR,
     BOUND,
@@ -82,6 +83,8 @@ def is_citation_line(line: str) -> bool:
     if imprint or find_shelfmark(s, require_archive=True):
         return True
     if quoted and _periodical.search(s):
+        return True
+    if (located or year) and read_issue(s) is not None:  # "Voprosy istorii, nos. 11–12, 1995"
         return True
     return author and bool(_year_at_end.search(s)) and len(s.split()) >= 5
 

@@ -54,7 +54,9 @@ def to_csl(ref: Reference, item_id: str) -> dict[str, object]:
         value = getattr(ref, attribute)
         if value:
             item[variable] = value
-    if ref.year:
+    if ref.date:  # a full day: a newspaper's issue, a dated document
+        item["issued"] = {"date-parts": [[int(part) for part in ref.date.split("-")]]}
+    elif ref.year:
         item["issued"] = {"date-parts": [[int(ref.year)]]}
     if ref.warnings:
         item["note"] = "claimgraph: " + "; ".join(ref.warnings)

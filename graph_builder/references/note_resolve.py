@@ -107,9 +107,10 @@ class NoteResolver:
                     continue  # "Cohen, Bukharin" is prose unless it names an earlier work
                 ref, how = (found, "short form") if found else (self._unresolved(printed, line),
                                                                  "")
-            elif piece.kind == "archival":
-                shelf = self._archive_of(printed)
-                ref = parse_reference(_shelfmark(*shelf) if shelf[1] else printed)
+            elif piece.kind == "archival":  # the document it describes first, if any
+                described = piece.title if printed.startswith(piece.title) else ""
+                shelf = self._archive_of(printed[len(described):])
+                ref = parse_reference(described + _shelfmark(*shelf) if shelf[1] else printed)
             elif piece.kind == "continuation" and piece.title:
                 ref, how = parse_reference(f"{piece.title}, {printed}"), "inherited"
             elif piece.kind == "continuation":

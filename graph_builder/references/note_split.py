@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from graph_builder.references import patterns as p
+from graph_builder.references.documents import document_head
 
 __all__ = ["NotePiece", "split_note"]
 
@@ -128,8 +129,10 @@ class _Reader:
     def __init__(self, s: str, mask: list[bool]):
         self.s, self.mask = s, mask
         self.pieces: list[NotePiece] = []
+        self.clause_start = 0
 
     def read(self, start: int, end: int) -> None:
+        self.clause_start = start
         lead = look = start  # the lead of the next reference starts where the last one ended
         found: dict[str, re.Match | None] = {}  # the next match of each core, still ahead
         while look < end:
@@ -250,7 +253,30 @@ class _Reader:
                 and not p.PROSE.search(gap))
 
     def _archival(self, m: re.Match, pos: int, end: int) -> NotePiece:
-        return NotePiece(m.start(), m.end(), "archival", pages=p.leaves_of(m["shelf"]))
+        """A shelfmark, with the document it holds where the note describes it first
+        ("Memo from V. Abakumov to Stalin, 17 July 1947, RGANI, fond 89, ...")."""
+        start = self._document_start(pos, m.start())
+        return NotePiece(start, m.end(), "archival", self.s[start:m.start()],
+                         pages=p.leaves_of(m["shelf"]))  # (the description is its title)
+
+    def _document_start(self, pos: int, at: int) -> int:
+        """Where the description of the document at the shelfmark starting at ``at``
+        begins (``at`` if there is none). A dated title read just before as a work of
+        its own ("Report by X to Y, 9 April 1921") is that description: it joins it."""
+        for lead_at in (pos, self.clause_start):
+            if lead_at > pos or (lead_at < pos and not self._dated_piece_before(at)):
+                continue
+            head = document_head(self.s[max(lead_at, at - _LEAD_WINDOW):at])
+            if head and not any(self.mask[at - head:at]):
+                while self.pieces and self.pieces[-1].start >= at - head:
+                    self.pieces.pop()
+                return at - head
+        return at
+
+    def _dated_piece_before(self, at: int) -> bool:
+        last = self.pieces[-1] if self.pieces else None
+        return (last is not None and last.kind == "full" and not last.names
+                and not self.s[last.end:at].strip(" ,"))
 
     def _continuation(self, m: re.Match, pos: int, end: int) -> NotePiece | None:
         """'; op. 42, d. 90, ll. 10–11' after a shelfmark of the same note."""

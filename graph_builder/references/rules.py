@@ -22,6 +22,7 @@ import re
 
 from graph_builder.records import Reference
 from graph_builder.references.archive import find_shelfmark
+from graph_builder.references.periodicals import as_periodical_issue, iso_date
 from graph_builder.references.rule_grammar import (
     ANY_YEAR,
     BOUND,
@@ -157,6 +158,12 @@ def _take_notes(s: str) -> tuple[str, str]:
     return (_tidy(stripped), notes) if stripped.strip() else (s, "")
 
 
+# an archive's name spelt out before the acronym the shelfmark goes by
+_archive_spelt_out = re.compile(
+    r",?\s?[A-Z][\w’']{1,40}(?:\s[a-z][\w’']{1,40}){0,2}\s(?:arkhiv|[Aa]rchive)"
+    r"(?:\s[\w’']{1,40}){0,4}\s?\((?:hereafter\s)?$")  # (bounded words: searched to the end)
+
+
 def _take_archive(s: str, f: dict) -> str:
     """Archival shelfmarks ('RGASPI, f. 17, op. 2, d. 453, l. 3') name a file, not a book."""
     mark = find_shelfmark(s)
@@ -167,7 +174,11 @@ def _take_archive(s: str, f: dict) -> str:
              opis=mark.opis, delo=mark.delo, folio=mark.folio)
     if mark.folio:
         f["pages"] = mark.folio
-    return _tidy(s[: mark.start] + " " + s[mark.end :])
+    head = s[: mark.start]
+    spelt = _archive_spelt_out.search(head) if head.endswith(("(", " ")) else None
+    if spelt:  # "..., Rossiiskii ... arkhiv ... (hereafter RGANI), fond 89": the name's words
+        head = head[: spelt.start()]
+    return _tidy(head + " " + s[mark.end :])
 
 
 def _take_locator(s: str, f: dict) -> str:
@@ -345,6 +356,8 @@ def _finish(text: str, f: dict) -> tuple[Reference, frozenset[str]]:
     """Fix the kind from the strongest evidence and list what is missing."""
     if f.get("archive") or f.get("archive_location"):
         f["kind"] = "archival"
+        if f.get("title"):  # a document described by title and day: "Memo ..., 17 July 1947"
+            f["date"] = iso_date(text)
     elif _url.search(text):
         f["kind"] = "webpage"
     warnings = f.pop("warnings")
@@ -356,4 +369,4 @@ def _finish(text: str, f: dict) -> tuple[Reference, frozenset[str]]:
     if not f.get("pages"):
         warnings.append("no page locator")
     fields = {k: v for k, v in f.items() if v}
-    return Reference(text=text, warnings=tuple(warnings), **fields), evidence
+    return as_periodical_issue(Reference(text=text, warnings=tuple(warnings), **fields)), evidence

@@ -27,10 +27,13 @@ import pytest
 import graph_builder
 
 TEXT_MODULES = (  # dotted names below graph_builder; a module before those importing from it
-    "read.segment", "people.name_lexicon", "people.mention_context", "people.mention_forms",
+    "read.front_matter", "read.segment", "people.name_lexicon",
+    "people.mention_context", "people.mention_forms",
     "people.mentions", "people.resolve_mentions", "triples", "people.names",
     "read.claims", "read.footnotes", "references.note_split", "references.note_resolve",
-    "references.patterns", "references.archive", "references.fields", "references.model",
+    "references.patterns", "references.archive", "references.periodicals", "references.documents",
+    "references.fields",
+    "references.model",
     "references.chicago", "references.rule_grammar", "references.rules",
     "references.citation_lines", "references", "references.csl", "people.biography",
     "people.life_dates", "topics.terms", "topics.counts", "topics.index", "resolve", "works",

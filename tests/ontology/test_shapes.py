@@ -85,6 +85,24 @@ id:book schema:workExample id:doc .
 id:book prov:wasGeneratedBy id:build .
 id:book prov:wasDerivedFrom id:doc .
 
+id:memo a schema:CreativeWork, schema:ArchiveComponent, schema:Message .
+id:memo schema:name "Memo from N. Yezhov to the Politburo" .
+id:memo schema:author id:yezhov .
+id:memo schema:recipient id:yezhov .
+id:memo schema:dateCreated "1937-07-02"^^xsd:date .
+id:memo schema:holdingArchive id:archive .
+id:memo schema:isPartOf id:opis .
+id:memo prov:wasGeneratedBy id:build .
+id:memo prov:wasDerivedFrom id:doc .
+
+id:issue a schema:CreativeWork, schema:PublicationIssue .
+id:issue schema:name "Slavic Review, no. 4, 1986" .
+id:issue schema:isPartOf id:journal .
+id:issue schema:issueNumber "4" .
+id:issue schema:datePublished "1986-12-01"^^xsd:date .
+id:issue prov:wasGeneratedBy id:build .
+id:issue prov:wasDerivedFrom id:doc .
+
 id:article a schema:CreativeWork, schema:ScholarlyArticle .
 id:article schema:name "The Yezhovshchina" .
 id:article schema:isPartOf id:journal .
@@ -217,6 +235,15 @@ BROKEN = {
                     ()),
     "Work-datePublished": ('id:book schema:datePublished "1999"^^xsd:gYear .',
                            'id:book schema:datePublished "1999" .', ()),
+    "PublicationIssue-periodical": ("id:issue schema:isPartOf id:journal .",
+                                    "id:issue schema:isPartOf id:book .", ()),
+    "PublicationIssue-identity": ('id:issue schema:issueNumber "4" .',
+                                  'id:issue schema:datePublished "1986"^^xsd:gYear .',
+                                  ("Work-datePublished",)),
+    "Work-dateCreated": ('id:memo schema:dateCreated "1937-07-02"^^xsd:date .',
+                         'id:memo schema:dateCreated "2 July 1937" .', ()),
+    "Message-recipient": ("id:memo schema:recipient id:yezhov .",
+                          "id:memo schema:recipient id:press .", ()),
     "Work-publisher": ("id:book schema:publisher id:press .",
                        "id:book schema:publisher id:yezhov .", ()),
     "Work-isPartOf": ("id:article schema:isPartOf id:journal .",

@@ -229,7 +229,8 @@ CASES = [
     ),
     pytest.param(
         "Newsweek International, January 2005",
-        dict(kind="newspaper", title="Newsweek International", year="2005", pages=""),
+        dict(kind="newspaper", title="", container_title="Newsweek International", year="2005",
+             pages=""),
         id="periodical-issue",
     ),
     pytest.param(
@@ -355,7 +356,8 @@ def test_references_shelfmark_inside_a_document_reference_keeps_title_and_levels
         ),
         pytest.param(
             "*Trud*, no. 12, 14 May 1936, 2",
-            dict(kind="newspaper", title="Trud", issue="12", year="1936", pages="2"),
+            dict(kind="newspaper", title="", container_title="Trud", issue="12", year="1936",
+                 date="1936-05-14", pages="2"),
             id="periodical-issue-in-italics",
         ),
         pytest.param(
