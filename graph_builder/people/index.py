@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from graph_builder.people.merge import absorb_person
 from graph_builder.people.names import family_key, fold, givens_compatible, richer_given
 from graph_builder.records import PersonEntity, PersonName
 
@@ -19,6 +20,7 @@ class PersonIndex:
 
     def __init__(self) -> None:
         self.by_family: dict[str, list[PersonEntity]] = {}
+        self.moved: dict[str, str] = {}  # key of an absorbed person -> key that absorbed it
 
     @classmethod
     def of(cls, persons: dict[str, PersonEntity]) -> PersonIndex:
@@ -82,7 +84,7 @@ class PersonIndex:
             None, "")
 
     def _unique(self, key: str) -> str:
-        taken = {p.key for group in self.by_family.values() for p in group}
+        taken = {p.key for group in self.by_family.values() for p in group} | set(self.moved)
         n, candidate = 1, key
         while candidate in taken:
             n += 1
@@ -91,6 +93,18 @@ class PersonIndex:
 
     def all(self) -> dict[str, PersonEntity]:
         return {p.key: p for group in self.by_family.values() for p in group}
+
+    def absorb(self, keep: PersonEntity, gone: PersonEntity, reason: str) -> None:
+        """Make ``gone`` part of ``keep``: its spellings (each with ``reason`` unless it
+        has one already), documents and dates move over, and its family key finds
+        ``keep`` from now on ("Tomsy" alone finds the person "Tomsky" absorbed)."""
+        absorb_person(keep, gone, reason)
+        self.moved[gone.key] = keep.key
+        for group in self.by_family.values():
+            if gone in group:
+                group.remove(gone)
+                if keep not in group:
+                    group.append(keep)
 
 
 def _dates_agree(person: PersonEntity, born: str, died: str) -> bool:

@@ -16,26 +16,52 @@ Resolution goes from surest to weakest form, and never merges two people:
 3. a given name alone ("Sergo", "Pius") goes to the one person of its document
    who bears it, or is dropped.
 
+Between 1 and 2, records that the corpus shows are one person are joined
+(``consolidate``: agreeing given names, one-letter spelling variants, declared
+nicknames), and two-word forms of given name and patronymic ("Joseph
+Vissarionovich") go to the one person they fit (``address_forms``). A ruler's
+realm ("Frederick IV of Denmark") tells namesakes apart (``regnal``). A bare word
+no family owns may be the given name of the one person of its document (or,
+when it is no common given name, of the corpus) who bears it: "Toussaint",
+"Sergo".
+
 Each mention keeps the reason it landed where it did; a person keeps, for each
 spelling joined to it, why (``PersonEntity.merge_reasons``).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
+from graph_builder.people.address_forms import address_target, given_forms, looks_patronymic
+from graph_builder.people.consolidate import (
+    join_agreeing_given_names,
+    join_nicknames,
+    join_spelling_variants,
+)
+from graph_builder.people.given_names import is_given_name
 from graph_builder.people.index import PersonIndex
 from graph_builder.people.life_dates import LifeDates, find_life_dates
 from graph_builder.people.mentions import Mention, find_person_mentions
+from graph_builder.people.merge import final_key
 from graph_builder.people.name_lexicon import CAPITAL_PARTICLES
-from graph_builder.people.names import family_key, given_tokens
+from graph_builder.people.names import family_key, first_given_agrees, given_tokens
+from graph_builder.people.regnal import realm_after, regnal_stem
 from graph_builder.records import Document, PersonEntity, PersonMention, PersonName, Span
 
 _NAMED = frozenset({"full", "initials", "inverted", "regnal"})
 # lower-case particles before the family name ("de la", "van der", "d’"): read a character
 # at a time, since splitting a run of letters into words of one to three tried every split
 _PARTICLE_RE = re.compile(r"^(?:[dD][’']|[a-z])(?:[dD][’']|[a-z]|\s)*(?=[A-ZÀ-Þ])")
+# a nickname the text gives in quotes right after a name: 'Ordzhonikidze, G. (“Sergo”)'
+_NICKNAME_RE = re.compile(r"[ \t]*\([ \t]*[\"“‘']([A-Z][^\W\d_]{1,20})[\"”’'][ \t]*\)")
+# what may stand between a name and its given names spelt out: "Getty, J.[ Arch] ("
+_BETWEEN_FULLER_RE = re.compile(r"((?:[ \t]+[A-Z][\w.’'\-]*){0,3})[ \t]*\(")
+# sentence ends: two forms in one sentence are two people
+_SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“‘(]*[A-Z])|\n\s*\n")
 
 
 def _is_named(m: Mention) -> bool:
@@ -76,44 +102,296 @@ def resolve_person_mentions(documents: list[Document], persons: dict[str, Person
     life dates prose states about them as (document, person key, statement).
 
     ``found`` holds each document's mentions when a per-document task has found them
-    already (with ``known_families(persons)``); otherwise they are found here."""
+    already (with ``known_families(persons)``); otherwise they are found here. Persons
+    joined into others are gone from the result: ``resolve_people`` also says where
+    each went, for whatever else points at them."""
+    everyone, resolved, dated, _moved = resolve_people(documents, persons, found)
+    return everyone, resolved, dated
+
+
+@dataclass
+class _Pending:
+    """A named mention and the person it went to ("" while undecided), with why."""
+
+    doc_id: str
+    mention: Mention
+    key: str = ""
+    reason: str = ""
+
+
+@dataclass
+class _Rulers:
+    """Rulers by the name they are also called alone ("frederick" -> keys), the title
+    each was written with, and where each document names them."""
+
+    by_stem: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    titles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    named_at: dict[str, dict[str, list[tuple[int, str]]]] = field(
+        default_factory=lambda: defaultdict(dict))
+    realm_spans: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+
+    def in_realm(self, doc_id: str, m: Mention) -> bool:
+        return any(s <= m.start and m.end <= e for s, e in self.realm_spans.get(doc_id, ()))
+
+
+def resolve_people(documents: list[Document], persons: dict[str, PersonEntity],
+                   found: dict[str, list[Mention]] | None = None
+                   ) -> tuple[dict[str, PersonEntity], list[PersonMention],
+                              list[tuple[str, str, LifeDates]], dict[str, str]]:
+    """As ``resolve_person_mentions``, and which person keys were joined into which
+    (``merge.redirect`` points works, biographies and speaker labels at the kept ones)."""
     people = PersonIndex.of(persons)
+    texts = {doc.doc_id: doc.text for doc in documents}
     if found is None:
         known = known_families(persons)
         found = {doc.doc_id: find_person_mentions(doc.text, known) for doc in documents}
+    rulers = _Rulers()
+    pending = _named_pass(people, found, texts, rulers)
+    together = _Together(texts, pending, people.moved)
+    join_nicknames(people, together.nicknames, together)
+    join_agreeing_given_names(people, together)
+    join_spelling_variants(people, together)
+    _address_pass(people, pending)
     resolved: list[PersonMention] = []
     named_in: dict[str, Counter[str]] = defaultdict(Counter)  # doc -> person key -> count
     # doc -> family key -> [(start, person key)] of named mentions, in text order
     named_at: dict[str, dict[str, list[tuple[int, str]]]] = defaultdict(dict)
-    for doc_id, mentions in found.items():
-        for m in mentions:
-            if _is_named(m):
-                key = people.add(_name(m), m.text, doc_id)
-                named_in[doc_id][key] += 1
-                named_at[doc_id].setdefault(family_key(_family(m)), []).append((m.start, key))
-                resolved.append(_resolved(doc_id, m, key, "named form: family and given names"))
+    key_at: dict[tuple[str, int], str] = {}
+    for item in pending:
+        key = final_key(people.moved, item.key)
+        m = item.mention
+        key_at[(item.doc_id, m.start)] = key
+        named_in[item.doc_id][key] += 1
+        if m.kind != "regnal":
+            named_at[item.doc_id].setdefault(family_key(_family(m)), []).append((m.start, key))
+        resolved.append(_resolved(item.doc_id, m, key, item.reason))
     corpus = Counter()
     for counts in named_in.values():
         corpus.update(counts)
+    everyone_given = _GivenTable(list(people.all().values()))
+    orphans: dict[str, set[str]] = defaultdict(set)  # given-less person -> bearers chosen
     for doc_id, mentions in found.items():
         so_far: dict[str, _NamedSoFar] = {}
         givens = _GivenTable(people.persons_named(named_in[doc_id]))
+        titled = {family_key(m.family) for m in mentions if m.title and not m.given}
+        last: Mention | None = None
         for m in mentions:
             if _is_named(m):
+                last = m
+                continue
+            if rulers.in_realm(doc_id, m):
+                continue
+            if not m.family and last is not None and _fuller_form(texts.get(doc_id, ""), last, m):
+                key = key_at[(doc_id, last.start)]
+                reason = f"fuller given names in parentheses after '{last.text}'"
+                resolved.append(_resolved(doc_id, m, _join(people.all()[key], m.text, doc_id,
+                                                           reason), reason))
                 continue
             if m.family:
                 fam = family_key(_family(m))
                 if fam not in so_far:
                     so_far[fam] = _NamedSoFar(named_at[doc_id].get(fam, []))
-                key, reason = _bare(people, m, so_far[fam], corpus, doc_id)
+                key, reason = _bare(people, m, so_far[fam], corpus, doc_id,
+                                    _ByGivenName(givens, everyone_given, titled, rulers, orphans))
             else:
                 key, reason = _given_only(givens, m, doc_id)
             if key:
                 resolved.append(_resolved(doc_id, m, key, reason))
+    _absorb_orphans(people, orphans, resolved)
+    resolved = [m if m.person not in people.moved else
+                PersonMention(m.doc_id, m.span, m.text, final_key(people.moved, m.person),
+                              m.kind, m.reason) for m in resolved]
     resolved.sort(key=lambda x: (x.doc_id, x.span.start, x.span.end))
     everyone = people.all()
     dated = _date_people(documents, resolved, everyone)
-    return everyone, resolved, dated
+    return everyone, resolved, dated, dict(people.moved)
+
+
+def _named_pass(people: PersonIndex, found: dict[str, list[Mention]], texts: dict[str, str],
+                rulers: _Rulers) -> list[_Pending]:
+    """Named forms, in corpus order, each to a person; two-word forms that may be a given
+    name and patronymic, and rulers named without a realm, wait ("" key) for all the
+    rest, since only the whole corpus tells whom they fit."""
+    pending: list[_Pending] = []
+    for doc_id, mentions in found.items():
+        text = texts.get(doc_id, "")
+        previous: _Pending | None = None
+        for m in mentions:
+            if not _is_named(m):
+                continue
+            item = _Pending(doc_id, m)
+            if m.kind == "regnal":
+                _ruler(people, item, text, rulers)
+            elif _address_words(m):
+                pass  # decided in _address_pass
+            elif previous and previous.key and _fuller_form(text, previous.mention, m):
+                item.key, item.reason = previous.key, (
+                    f"fuller given names in parentheses after '{previous.mention.text}'")
+                people.persons_named([previous.key])[0].surface_forms.add(m.text)
+            else:
+                item.key, item.reason = _split_inverted(people, m, text, doc_id)
+                if not item.key:
+                    item.key = people.add(_name(m), m.text, doc_id)
+                    item.reason = "named form: family and given names"
+            pending.append(item)
+            previous = item
+    _unqualified_rulers(people, pending, rulers)
+    return pending
+
+
+def _ruler(people: PersonIndex, item: _Pending, text: str, rulers: _Rulers) -> None:
+    """"Frederick IV of Denmark": the realm is part of who he is."""
+    m = item.mention
+    match_end = m.end
+    realm = realm_after(text, match_end)
+    if not realm:
+        return  # decided in _unqualified_rulers
+    end = text.index(realm, match_end) + len(realm)
+    rulers.realm_spans[item.doc_id].append((text.index(realm, match_end), end))
+    item.key = people.add(PersonName(f"{m.family} of {realm}", ""), m.text, item.doc_id,
+                          reason=f"ruler's name '{m.family}' with the realm '{realm}'")
+    item.reason = f"ruler's name with its realm '{realm}'"
+    _note_ruler(rulers, item)
+
+
+def _note_ruler(rulers: _Rulers, item: _Pending) -> None:
+    m = item.mention
+    stem = family_key(regnal_stem(m.family))
+    rulers.by_stem[stem].add(item.key)
+    rulers.by_stem[family_key(m.family)].add(item.key)
+    if m.title:
+        rulers.titles[item.key].add(m.title.split()[-1].casefold())
+    rulers.named_at[item.doc_id].setdefault(stem, []).append((m.start, item.key))
+
+
+def _unqualified_rulers(people: PersonIndex, pending: list[_Pending], rulers: _Rulers) -> None:
+    """A ruler's name without a realm: the one ruler of that name with a realm, or, of
+    several, the one its document has named most so far; else a person of its own."""
+    for item in pending:
+        m = item.mention
+        if m.kind != "regnal" or item.key:
+            continue
+        same = sorted(rulers.by_stem.get(family_key(m.family), ()))
+        key, reason = _pick_ruler(same, rulers, item.doc_id, m)
+        if not key:
+            key = people.add(PersonName(m.family, ""), m.text, item.doc_id)
+            reason = "named form: a ruler's name"
+        item.key, item.reason = key, reason
+        if key not in same:
+            _note_ruler(rulers, item)
+
+
+def _pick_ruler(keys: list[str], rulers: _Rulers, doc_id: str, m: Mention) -> tuple[str, str]:
+    if len(keys) == 1:
+        return keys[0], "ruler's name: the one ruler of that name the corpus knows"
+    title = m.title.split()[-1].casefold() if m.title else ""
+    titled = [k for k in keys if title and title in rulers.titles.get(k, ())]
+    if len(titled) == 1:
+        return titled[0], f"ruler's name and title '{title}': the one ruler of that name so titled"
+    before = Counter(k for pos, k in rulers.named_at[doc_id].get(
+        family_key(regnal_stem(m.family)), []) if pos < m.start and k in keys)
+    if before:
+        most = max(before.values())
+        first = [k for pos, k in rulers.named_at[doc_id][family_key(regnal_stem(m.family))]
+                 if before.get(k) == most]
+        return first[0], ("ruler's name: of the rulers of that name, the one its document has "
+                          "named most so far (of those tied, the first)")
+    return "", ""
+
+
+def _address_words(m: Mention) -> tuple[str, str] | None:
+    """The two words of a "Given Patronymic" candidate ("Joseph Vissarionovich"): one of
+    them ends like a patronymic; any other two-word name resolves as it comes."""
+    words = (m.given.split() + m.family.split()) if m.kind != "inverted" else []
+    if len(words) == 2 and m.kind in ("full", "title", "given") and all(
+            len(w) > 2 and not w.endswith(".") for w in words) and any(
+            looks_patronymic(w) for w in words):
+        return words[0], words[1]
+    return None
+
+
+def _address_pass(people: PersonIndex, pending: list[_Pending]) -> None:
+    """Two-word forms: the one person with that given name and patronymic, or a person
+    named so (as any "Given Family")."""
+    everyone = list(people.all().values())
+    in_doc: dict[str, set[str]] = defaultdict(set)
+    for item in pending:
+        if item.key:
+            in_doc[item.doc_id].add(final_key(people.moved, item.key))
+    for item in pending:
+        if item.key:
+            continue
+        words = _address_words(item.mention)
+        assert words is not None
+        target, why = address_target(words, people.persons_named(in_doc[item.doc_id]), everyone)
+        if target is not None:
+            item.key, item.reason = _join(target, item.mention.text, item.doc_id, why), why
+        else:
+            item.key = people.add(_name(item.mention), item.mention.text, item.doc_id)
+            item.reason = "named form: family and given names"
+
+
+def _fuller_form(text: str, previous: Mention | None, m: Mention) -> bool:
+    """"Getty, J. Arch (John Arch)": a name in parentheses right after a named form,
+    whose words all agree with that form's given names, spells those names out."""
+    if previous is None:
+        return False
+    between = _BETWEEN_FULLER_RE.fullmatch(text, previous.end, m.start)
+    if between is None:
+        return False
+    words = m.text  # as printed: a reading may have swapped its family and given names
+    written = f"{previous.given} {between[1]}".strip()
+    return len(given_tokens(words)) >= 2 and len(given_tokens(words)) >= len(
+        given_tokens(written)) and first_given_agrees(words, written)
+
+
+def _split_inverted(people: PersonIndex, m: Mention, text: str, doc_id: str
+                    ) -> tuple[str, str]:
+    """"Getty, J. Arch" read as a name "J. Arch" after a word: when the word before the
+    comma is the family of the one person whose given names these are, that person."""
+    before = text[max(0, m.start - 40):m.start]
+    if not before.endswith(", ") or not m.given or not before[:-2].strip():
+        return "", ""
+    word = before[:-2].rsplit(None, 1)[-1]
+    if not word[:1].isupper():
+        return "", ""
+    words = f"{m.given} {m.family}".strip()
+    fits = [p for p in people.of_family(word) if p.given and first_given_agrees(words, p.given)
+            and len(given_tokens(p.given)) >= len(given_tokens(words))]
+    if len(fits) != 1:
+        return "", ""
+    reason = (f"'{word}, {m.text}': an inverted name read in two parts; these are the given "
+              f"names of the one person of family '{word}' they fit")
+    return _join(fits[0], m.text, doc_id, reason), reason
+
+
+class _Together:
+    """Which persons a document names in one sentence (then they are two people), and
+    the nicknames texts declare for persons."""
+
+    def __init__(self, texts: dict[str, str], pending: list[_Pending],
+                 moved: dict[str, str]) -> None:
+        self.moved = moved  # joins made since: a kept person has the sentences of both
+        self.sentences: dict[str, set[tuple[str, int]]] = defaultdict(set)
+        self.nicknames: dict[str, set[str]] = defaultdict(set)
+        ends: dict[str, list[int]] = {}
+        for item in pending:
+            text = texts.get(item.doc_id, "")
+            if item.doc_id not in ends:
+                ends[item.doc_id] = [x.end() for x in _SENTENCE_END_RE.finditer(text)]
+            n = bisect.bisect_right(ends[item.doc_id], item.mention.start)
+            if item.key:
+                self.sentences[item.key].add((item.doc_id, n))
+            nick = _NICKNAME_RE.match(text, item.mention.end)
+            if nick and item.key:
+                self.nicknames[item.key].add(nick[1])
+
+    def _of(self, key: str) -> set[tuple[str, int]]:
+        return {s for k, found in self.sentences.items() if final_key(self.moved, k) == key
+                for s in found}
+
+    def __call__(self, a: str, b: str) -> bool:
+        return bool(self._of(a) & self._of(b))
 
 
 def _date_people(documents: list[Document], resolved: list[PersonMention],
@@ -183,8 +461,41 @@ class _NamedSoFar:
         return not self.named_at
 
 
+class _ByGivenName:
+    """A bare word no family owns, read as a given name ("Toussaint", "Sergo"): the one
+    person of its document who bears it first among their given names; else, for a
+    word that is no common given name, the one such person of the corpus. A word the
+    document puts after a title ("Tsar Peter") is a name in its own right, and a word
+    some ruler is called by ("Frederick" for Frederick IV) goes to that ruler."""
+
+    def __init__(self, in_document: _GivenTable, in_corpus: _GivenTable, titled: set[str],
+                 rulers: _Rulers, orphans: dict[str, set[str]]) -> None:
+        self.in_document, self.in_corpus = in_document, in_corpus
+        self.titled, self.rulers, self.orphans = titled, rulers, orphans
+
+    def ruler(self, m: Mention, doc_id: str) -> tuple[str, str]:
+        keys = sorted(self.rulers.by_stem.get(family_key(m.family), ()))
+        return _pick_ruler(keys, self.rulers, doc_id, m) if keys else ("", "")
+
+    def bearer(self, m: Mention) -> tuple[PersonEntity | None, str]:
+        fam = family_key(m.family)
+        if " " in m.family.strip() or fam in self.titled or m.title:
+            return None, ""
+        owners = self.in_document.bearers((fam,))
+        if len(owners) == 1:
+            return owners[0], ("a word no family owns, read as a given name: the one person of "
+                               "its document who bears it")
+        if owners or is_given_name(fam):
+            return None, ""
+        owners = self.in_corpus.bearers((fam,))
+        if len(owners) == 1:
+            return owners[0], ("a word no family owns and no common given name: the one person "
+                               "of the corpus who bears it as a given name")
+        return None, ""
+
+
 def _bare(people: PersonIndex, m: Mention, named_at: _NamedSoFar,
-          corpus: Counter[str], doc_id: str) -> tuple[str, str]:
+          corpus: Counter[str], doc_id: str, by_given: _ByGivenName) -> tuple[str, str]:
     """A bare surname's person and why.
 
     The only person of that family, if there is one. Otherwise, as a reader
@@ -192,12 +503,23 @@ def _bare(people: PersonIndex, m: Mention, named_at: _NamedSoFar,
     tied, the one it introduced first: a text's protagonist comes before his
     kin). A document that names someone of the family only after the bare
     surname introduces that person there, so the earlier one is kept apart; a
-    document naming none of them leaves it to the corpus's most named.
+    document naming none of them leaves it to the corpus's most named. A word no
+    person has as family name may be a ruler's name or a given name
+    (``_ByGivenName``).
     """
     family = _family(m)
     group = people.of_family(family)
     named = [p for p in group if p.given] or group
     by_key = {p.key: p for p in named}
+    if not any(p.given for p in named):
+        key, reason = by_given.ruler(m, doc_id)
+        if key:
+            return key, reason
+        owner, reason = by_given.bearer(m)
+        if owner is not None:
+            for p in named:  # a speaker label "TOUSSAINT" made a person of that word
+                by_given.orphans[p.key].add(owner.key)
+            return _join(owner, m.text, doc_id, reason), reason
     if len(named) == 1:
         reason = f"bare surname: the only person of family key '{family_key(family)}'"
         return _join(named[0], m.text, doc_id, reason), reason
@@ -221,18 +543,41 @@ def _bare(people: PersonIndex, m: Mention, named_at: _NamedSoFar,
     return people.add(PersonName(family, ""), m.text, doc_id), reason
 
 
+def _absorb_orphans(people: PersonIndex, orphans: dict[str, set[str]],
+                    resolved: list[PersonMention]) -> None:
+    """A person made of a word alone (a speaker label "TOUSSAINT") whose every mention
+    went to the one person bearing that word as given name is that person."""
+    still = {m.person for m in resolved}
+    persons = people.all()
+    for key, owners in orphans.items():
+        if len(owners) == 1 and key not in still and key in persons:
+            owner = persons.get(final_key(people.moved, next(iter(owners))))
+            if owner is not None and owner is not persons[key]:
+                people.absorb(owner, persons[key], "a word alone that the corpus uses as this "
+                                                   "person's given name")
+
+
 class _GivenTable:
     """The persons a document names, by each leading run of their given-name keys
     ("nikolai", "nikolai ivanovich"), so a given name alone finds its bearers in
-    one look-up instead of a pass over everyone the document names."""
+    one look-up instead of a pass over everyone the document names. A person known
+    by a middle name ("J. Arch Getty") is found by it too ("Arch"); every spelling's
+    given names count ("Sergo Ordzhonikidze" for G. K. Ordzhonikidze)."""
 
     def __init__(self, persons: list[PersonEntity]) -> None:
         self.by_prefix: dict[tuple[str, ...], list[PersonEntity]] = {}
         for person in persons:
-            tokens = given_tokens(person.given) or given_tokens(person.family)[:1]
-            keys = tuple(family_key(t) for t in tokens)
-            for n in range(len(keys) + 1):
-                self.by_prefix.setdefault(keys[:n], []).append(person)
+            runs = {tuple(given_tokens(person.given) or given_tokens(person.family)[:1])}
+            runs |= {tuple(f) for f in given_forms(person, 1)}
+            keyed = set()
+            for tokens in runs:
+                keys = tuple(family_key(t) for t in tokens)
+                while len(keys) > 1 and len(keys[0]) == 1:
+                    keyed.add(keys)
+                    keys = keys[1:]  # "J. Arch": also "Arch"
+                keyed.add(keys)
+            for prefix in {keys[:n] for keys in keyed for n in range(len(keys) + 1)}:
+                self.by_prefix.setdefault(prefix, []).append(person)
 
     def bearers(self, wanted: tuple[str, ...]) -> list[PersonEntity]:
         return self.by_prefix.get(wanted, [])
