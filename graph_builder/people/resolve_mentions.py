@@ -61,7 +61,8 @@ _NICKNAME_RE = re.compile(r"[ \t]*\([ \t]*[\"“‘']([A-Z][^\W\d_]{1,20})[\"”
 # what may stand between a name and its given names spelt out: "Getty, J.[ Arch] ("
 _BETWEEN_FULLER_RE = re.compile(r"((?:[ \t]+[A-Z][\w.’'\-]*){0,3})[ \t]*\(")
 # sentence ends: two forms in one sentence are two people
-_SENTENCE_END_RE = re.compile(r"[.!?]+[\"”’)]*\s+(?=[\"“‘(]*[A-Z])|\n\s*\n")
+# (a run of stops or of quotes is read once, from its first character)
+_SENTENCE_END_RE = re.compile(r"(?<![.!?])[.!?]++[\"”’)]*+\s++(?=[\"“‘(]*+[A-Z])|\n[^\S\n]*+\n")
 
 
 def _is_named(m: Mention) -> bool:
@@ -147,11 +148,15 @@ def resolve_people(documents: list[Document], persons: dict[str, PersonEntity],
         found = {doc.doc_id: find_person_mentions(doc.text, known) for doc in documents}
     rulers = _Rulers()
     pending = _named_pass(people, found, texts, rulers)
+    # dates prose gives named forms ("Mikhail Zavorsky (1880–1936)") keep namesakes apart
+    _date_people(documents, [_resolved(i.doc_id, i.mention, i.key, "") for i in pending
+                             if i.key], people.all())
     together = _Together(texts, pending, people.moved)
     join_nicknames(people, together.nicknames, together)
     join_agreeing_given_names(people, together)
     join_spelling_variants(people, together)
-    _address_pass(people, pending)
+    _address_pass(people, pending, {d: {_family(m) for m in ms if m.family and m.kind != "regnal"}
+                                    for d, ms in found.items()})
     resolved: list[PersonMention] = []
     named_in: dict[str, Counter[str]] = defaultdict(Counter)  # doc -> person key -> count
     # doc -> family key -> [(start, person key)] of named mentions, in text order
@@ -168,7 +173,6 @@ def resolve_people(documents: list[Document], persons: dict[str, PersonEntity],
     corpus = Counter()
     for counts in named_in.values():
         corpus.update(counts)
-    everyone_given = _GivenTable(list(people.all().values()))
     orphans: dict[str, set[str]] = defaultdict(set)  # given-less person -> bearers chosen
     for doc_id, mentions in found.items():
         so_far: dict[str, _NamedSoFar] = {}
@@ -192,7 +196,7 @@ def resolve_people(documents: list[Document], persons: dict[str, PersonEntity],
                 if fam not in so_far:
                     so_far[fam] = _NamedSoFar(named_at[doc_id].get(fam, []))
                 key, reason = _bare(people, m, so_far[fam], corpus, doc_id,
-                                    _ByGivenName(givens, everyone_given, titled, rulers, orphans))
+                                    _ByGivenName(givens, titled, rulers, orphans))
             else:
                 key, reason = _given_only(givens, m, doc_id)
             if key:
@@ -310,14 +314,19 @@ def _address_words(m: Mention) -> tuple[str, str] | None:
     return None
 
 
-def _address_pass(people: PersonIndex, pending: list[_Pending]) -> None:
+def _address_pass(people: PersonIndex, pending: list[_Pending],
+                  written: dict[str, set[str]]) -> None:
     """Two-word forms: the one person with that given name and patronymic, or a person
-    named so (as any "Given Family")."""
+    named so (as any "Given Family"). A document's candidates are the people it names
+    and those of every family it writes (a bare "Bukharin" counts: "Nikolai Ivanovich"
+    could be he as well as Yezhov)."""
     everyone = list(people.all().values())
     in_doc: dict[str, set[str]] = defaultdict(set)
     for item in pending:
         if item.key:
             in_doc[item.doc_id].add(final_key(people.moved, item.key))
+    for doc_id, families in written.items():
+        in_doc[doc_id] |= {p.key for fam in families for p in people.of_family(fam) if p.given}
     for item in pending:
         if item.key:
             continue
@@ -463,15 +472,16 @@ class _NamedSoFar:
 
 class _ByGivenName:
     """A bare word no family owns, read as a given name ("Toussaint", "Sergo"): the one
-    person of its document who bears it first among their given names; else, for a
-    word that is no common given name, the one such person of the corpus. A word the
-    document puts after a title ("Tsar Peter") is a name in its own right, and a word
-    some ruler is called by ("Frederick" for Frederick IV) goes to that ruler."""
+    person of its document who bears it first among their given names. Only a word
+    that is no common given name of the lexicon: the recogniser reads "John" alone as a
+    given name itself when it is one, and a book naming one John may well mean another.
+    A word the document puts after a title ("Tsar Peter") is a name in its own right,
+    and a word some ruler is called by ("Frederick" for Frederick IV) is that ruler's."""
 
-    def __init__(self, in_document: _GivenTable, in_corpus: _GivenTable, titled: set[str],
-                 rulers: _Rulers, orphans: dict[str, set[str]]) -> None:
-        self.in_document, self.in_corpus = in_document, in_corpus
-        self.titled, self.rulers, self.orphans = titled, rulers, orphans
+    def __init__(self, in_document: _GivenTable, titled: set[str], rulers: _Rulers,
+                 orphans: dict[str, set[str]]) -> None:
+        self.in_document, self.titled, self.rulers, self.orphans = (
+            in_document, titled, rulers, orphans)
 
     def ruler(self, m: Mention, doc_id: str) -> tuple[str, str]:
         keys = sorted(self.rulers.by_stem.get(family_key(m.family), ()))
@@ -479,18 +489,12 @@ class _ByGivenName:
 
     def bearer(self, m: Mention) -> tuple[PersonEntity | None, str]:
         fam = family_key(m.family)
-        if " " in m.family.strip() or fam in self.titled or m.title:
+        if " " in m.family.strip() or fam in self.titled or m.title or is_given_name(fam):
             return None, ""
-        owners = self.in_document.bearers((fam,))
+        owners = [p for p in self.in_document.bearers((fam,)) if p.given]
         if len(owners) == 1:
             return owners[0], ("a word no family owns, read as a given name: the one person of "
                                "its document who bears it")
-        if owners or is_given_name(fam):
-            return None, ""
-        owners = self.in_corpus.bearers((fam,))
-        if len(owners) == 1:
-            return owners[0], ("a word no family owns and no common given name: the one person "
-                               "of the corpus who bears it as a given name")
         return None, ""
 
 
