@@ -28,7 +28,7 @@ from collections.abc import Callable
 from itertools import combinations
 
 from graph_builder.people.address_forms import given_forms
-from graph_builder.people.index import PersonIndex
+from graph_builder.people.index import APART, PersonIndex
 from graph_builder.people.merge import final_key, which_to_keep
 from graph_builder.people.names import family_key, first_given_agrees, given_tokens, same_full_given
 from graph_builder.records import PersonEntity
@@ -77,6 +77,8 @@ def _components(nodes: list[PersonEntity], edges: list[tuple[PersonEntity, Perso
 def join_agreeing_given_names(index: PersonIndex, together: Together) -> None:
     """Rule 1: records of one family key whose given names all agree pairwise."""
     for fam in list(index.by_family):
+        if fam == APART:
+            continue
         named = [p for p in index.by_family.get(fam, []) if p.given]
         if len(named) < 2:
             continue
@@ -115,7 +117,8 @@ def _one_letter_apart(a: str, b: str) -> bool:
 
 def join_spelling_variants(index: PersonIndex, together: Together) -> None:
     """Rule 2: family keys one letter apart with the same given names, one pair each."""
-    keys = [k for k in index.by_family if len(k) >= MIN_VARIANT_KEY and index.by_family[k]]
+    keys = [k for k in index.by_family
+            if len(k) >= MIN_VARIANT_KEY and index.by_family[k] and k != APART]
     by_deletion: dict[str, set[str]] = {}
     for k in keys:
         for d in _deletions(k) | {k}:

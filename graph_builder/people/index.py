@@ -14,6 +14,8 @@ from graph_builder.people.merge import absorb_person
 from graph_builder.people.names import family_key, fold, givens_compatible, richer_given
 from graph_builder.records import PersonEntity, PersonName
 
+APART = " apart"  # the group of persons no family finds (no family key has a space)
+
 
 class PersonIndex:
     """Clusters of compatible names, grouped by family key."""
@@ -52,6 +54,23 @@ class PersonIndex:
         person.documents.add(doc_id)
         person.born, person.died = person.born or born, person.died or died
         return person.key
+
+    def add_apart(self, name: PersonName, surface: str, doc_id: str) -> str:
+        """A person that no later name joins by family, when its "family" may be only the
+        second word of a given name and patronymic ("Nikolai Ivanovitch"): unless that
+        word is some person's family name already ("Lazar Kaganovich")."""
+        fam = family_key(name.family)
+        if self.by_family.get(fam):
+            return self.add(name, surface, doc_id)
+        same = next((p for p in self.by_family.get(APART, []) if family_key(p.family) == fam
+                     and fold(p.given) == fold(name.given)), None)
+        if same is None:
+            same = PersonEntity(key=self._unique(f"{fam}|{fold(name.given)}"),
+                                family=name.family, given=name.given)
+            self.by_family.setdefault(APART, []).append(same)
+        same.surface_forms.add(surface)
+        same.documents.add(doc_id)
+        return same.key
 
     def persons_named(self, keys: Iterable[str]) -> list[PersonEntity]:
         """The persons with these keys, in key order."""

@@ -48,6 +48,7 @@ from graph_builder.people.life_dates import LifeDates, find_life_dates
 from graph_builder.people.mentions import Mention, find_person_mentions
 from graph_builder.people.merge import final_key
 from graph_builder.people.name_lexicon import CAPITAL_PARTICLES
+from graph_builder.people.name_order import restore_given_first
 from graph_builder.people.names import family_key, first_given_agrees, given_tokens
 from graph_builder.people.regnal import realm_after, regnal_stem
 from graph_builder.records import Document, PersonEntity, PersonMention, PersonName, Span
@@ -58,6 +59,7 @@ _NAMED = frozenset({"full", "initials", "inverted", "regnal"})
 _PARTICLE_RE = re.compile(r"^(?:[dD][’']|[a-z])(?:[dD][’']|[a-z]|\s)*(?=[A-ZÀ-Þ])")
 # a nickname the text gives in quotes right after a name: 'Ordzhonikidze, G. (“Sergo”)'
 _NICKNAME_RE = re.compile(r"[ \t]*\([ \t]*[\"“‘']([A-Z][^\W\d_]{1,20})[\"”’'][ \t]*\)")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # what may stand between a name and its given names spelt out: "Getty, J.[ Arch] ("
 _BETWEEN_FULLER_RE = re.compile(r"((?:[ \t]+[A-Z][\w.’'\-]*){0,3})[ \t]*\(")
 # sentence ends: two forms in one sentence are two people
@@ -88,6 +90,11 @@ def _name(mention: Mention) -> PersonName:
     family = _family(mention)
     particle = mention.family[:len(mention.family) - len(family)].strip()
     return PersonName(family, f"{mention.given} {particle}".strip() if particle else mention.given)
+
+
+def _script(text: str) -> str:
+    """"cyrillic" or "latin": a bare surname means someone its text names in its script."""
+    return "cyrillic" if _CYRILLIC_RE.search(text) else "latin"
 
 
 def known_families(persons: dict[str, PersonEntity]) -> frozenset[str]:
@@ -207,6 +214,7 @@ def resolve_people(documents: list[Document], persons: dict[str, PersonEntity],
                               m.kind, m.reason) for m in resolved]
     resolved.sort(key=lambda x: (x.doc_id, x.span.start, x.span.end))
     everyone = people.all()
+    restore_given_first(everyone)
     dated = _date_people(documents, resolved, everyone)
     return everyone, resolved, dated, dict(people.moved)
 
@@ -336,8 +344,10 @@ def _address_pass(people: PersonIndex, pending: list[_Pending],
         if target is not None:
             item.key, item.reason = _join(target, item.mention.text, item.doc_id, why), why
         else:
-            item.key = people.add(_name(item.mention), item.mention.text, item.doc_id)
-            item.reason = "named form: family and given names"
+            # a person of its own, but its second word is no family name to find by:
+            # "IVANOVICH" alone (a man so surnamed) is not "Nikolai Ivanovitch"
+            item.key = people.add_apart(_name(item.mention), item.mention.text, item.doc_id)
+            item.reason = "named form: given name and patronymic no known person fits"
 
 
 def _fuller_form(text: str, previous: Mention | None, m: Mention) -> bool:
@@ -514,6 +524,9 @@ def _bare(people: PersonIndex, m: Mention, named_at: _NamedSoFar,
     family = _family(m)
     group = people.of_family(family)
     named = [p for p in group if p.given] or group
+    same_script = [p for p in named if any(_script(f) == _script(m.text) for f in p.surface_forms)]
+    if same_script and len(same_script) < len(named):
+        named = same_script  # "Postyshev" in English prose is not the "Постышев А." of a protocol
     by_key = {p.key: p for p in named}
     if not any(p.given for p in named):
         key, reason = by_given.ruler(m, doc_id)

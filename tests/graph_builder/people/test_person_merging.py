@@ -203,3 +203,36 @@ def test_redirect_points_works_speakers_and_mentions_at_the_kept_person():
     assert result.works["w"].authors == ["a"]
     assert result.speaker_of_claim == {"c": "a"}
     assert result.person_mentions[0].person == "a"
+
+
+def test_a_name_read_family_first_is_written_given_first_again():
+    people, mentions, _, _ = _resolve(
+        "At the Comintern he met and married Eva Kornfeld. In 1925 they moved. After his "
+        "arrest Eva was fired, and Eva wrote letters.",
+        "Eva Brandstrom signed the petition.")
+    person = people[_key_of(mentions, "Eva Kornfeld")]
+    assert (person.family, person.given) == ("Kornfeld", "Eva")
+    assert _key_of(mentions, "Eva", -1) == person.key  # the bare "Eva" stay with her
+
+
+def test_a_name_written_family_first_keeps_its_order():
+    people, mentions, _, _ = _resolve(
+        "Okubo Toshimichi led the mission. Okubo returned in 1873, and Okubo spoke.")
+    person = people[_key_of(mentions, "Okubo Toshimichi")]
+    assert person.family == "Okubo"
+
+
+def test_an_unresolved_patronymic_form_is_no_family_for_a_bare_surname():
+    people, mentions, _, _ = _resolve(
+        "Unlike you, Nikolai Ivanovich! he shouted.\n\nIVANOVICH, SHOTA: a note.\n\n"
+        "Later Ivanovich wrote to the committee.")
+    form = _key_of(mentions, "Nikolai Ivanovich")
+    assert all(m.person != form for m in mentions if m.text in ("IVANOVICH", "Ivanovich"))
+
+
+def test_a_bare_surname_in_latin_prose_is_not_a_cyrillic_only_namesake():
+    people, mentions, _, _ = _resolve(
+        "The Fall of Zvantsev\n\nBoris Ilyich Zvantsev chaired the commission, and "
+        "Zvantsev spoke first.\n\nПрисутствовали: т. Званцев А. и другие.")
+    boris = _key_of(mentions, "Boris Ilyich Zvantsev")
+    assert {m.person for m in mentions if m.text == "Zvantsev"} == {boris}
