@@ -59,6 +59,9 @@ _NAMED = frozenset({"full", "initials", "inverted", "regnal"})
 _PARTICLE_RE = re.compile(r"^(?:[dD][’']|[a-z])(?:[dD][’']|[a-z]|\s)*(?=[A-ZÀ-Þ])")
 # a nickname the text gives in quotes right after a name: 'Ordzhonikidze, G. (“Sergo”)'
 _NICKNAME_RE = re.compile(r"[ \t]*\([ \t]*[\"“‘']([A-Z][^\W\d_]{1,20})[\"”’'][ \t]*\)")
+# named this often in a document (and more than the rest of the family together), a
+# person is what its bare surname meant before the first naming
+_PROTAGONIST = 3
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 # what may stand between a name and its given names spelt out: "Getty, J.[ Arch] ("
 _BETWEEN_FULLER_RE = re.compile(r"((?:[ \t]+[A-Z][\w.’'\-]*){0,3})[ \t]*\(")
@@ -516,8 +519,11 @@ def _bare(people: PersonIndex, m: Mention, named_at: _NamedSoFar,
     takes it, the one its document has named most up to that point (of those
     tied, the one it introduced first: a text's protagonist comes before his
     kin). A document that names someone of the family only after the bare
-    surname introduces that person there, so the earlier one is kept apart; a
-    document naming none of them leaves it to the corpus's most named. A word no
+    surname introduces that person there, so the earlier one is kept apart (a
+    document naming Roy Medvedev once after a bare "Medvedev" may mean another),
+    unless the document then names that one person again and again: a table of
+    contents or a title names the book's subject. A document naming none of them
+    leaves it to the corpus's most named. A word no
     person has as family name may be a ruler's name or a given name
     (``_ByGivenName``).
     """
@@ -548,6 +554,12 @@ def _bare(people: PersonIndex, m: Mention, named_at: _NamedSoFar,
                   "document has named most so far" + (" (of those tied, the first)" if sum(
                       n == most for _, n, _ in before) > 1 else ""))
         return _join(by_key[key], m.text, doc_id, reason), reason
+    later = Counter(k for _, k in named_at.named_at if k in by_key).most_common()
+    if later and later[0][1] >= _PROTAGONIST and later[0][1] > sum(n for _, n in later[1:]):
+        reason = (f"bare surname before its document names anyone of that family: the one "
+                  f"it then names again and again ({later[0][1]} times, more than all the "
+                  "others together), as a title or table of contents names its subject")
+        return _join(by_key[later[0][0]], m.text, doc_id, reason), reason
     ranked = sorted(((corpus[p.key], p.key) for p in named), reverse=True)
     if named_at.empty and ranked and ranked[0][0] and (
             len(ranked) == 1 or ranked[0][0] > ranked[1][0]):

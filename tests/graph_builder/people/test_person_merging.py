@@ -236,3 +236,22 @@ def test_a_bare_surname_in_latin_prose_is_not_a_cyrillic_only_namesake():
         "Zvantsev spoke first.\n\nПрисутствовали: т. Званцев А. и другие.")
     boris = _key_of(mentions, "Boris Ilyich Zvantsev")
     assert {m.person for m in mentions if m.text == "Zvantsev"} == {boris}
+
+
+def test_a_contents_line_before_the_subject_is_named_is_the_subject():
+    people, mentions, _, _ = _resolve(
+        "Contents\n\nThe Fall of Varlamov\t12\n\nChapter One\n\n"
+        "Pyotr Varlamov rose fast. P. S. Varlamov was made commissar. Pyotr Varlamov fell. "
+        "Pyotr Varlamov was shot. Nina Varlamova wept.\n\nSources: Kirill Varlamov, notes.")
+    pyotr = _key_of(mentions, "Pyotr Varlamov")
+    assert _key_of(mentions, "Varlamov") == pyotr
+    assert "again and again" in people[pyotr].merge_reasons.get("Varlamov", "") or any(
+        "again and again" in m.reason for m in mentions if m.text == "Varlamov")
+
+
+def test_a_bare_surname_before_a_single_later_naming_stays_apart():
+    people, mentions, _, _ = _resolve(
+        "The conference readmitted Garshin and others after their recantation. Much later "
+        "the historian Roald Garshin wrote about it.\n\nGarshin, Roald. Memoirs.",
+        "Viktor Garshin commanded the fleet.")
+    assert _key_of(mentions, "Garshin") != _key_of(mentions, "Roald Garshin")
