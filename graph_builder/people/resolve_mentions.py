@@ -347,10 +347,12 @@ def _address_pass(people: PersonIndex, pending: list[_Pending],
         if target is not None:
             item.key, item.reason = _join(target, item.mention.text, item.doc_id, why), why
         else:
-            # a person of its own, but its second word is no family name to find by:
-            # "IVANOVICH" alone (a man so surnamed) is not "Nikolai Ivanovitch"
+            item.reason = "named form: family and given names"
+            if not people.of_family(_family(item.mention)):
+                # a person of its own, but its second word is no family name to find by:
+                # "IVANOVICH" alone (a man so surnamed) is not "Nikolai Ivanovitch"
+                item.reason = "named form: a given name and patronymic no known person fits"
             item.key = people.add_apart(_name(item.mention), item.mention.text, item.doc_id)
-            item.reason = "named form: given name and patronymic no known person fits"
 
 
 def _fuller_form(text: str, previous: Mention | None, m: Mention) -> bool:
