@@ -35,7 +35,7 @@ TEXT_MODULES = (  # dotted names below graph_builder; a module before those impo
     "references.citation_lines", "references", "references.csl", "people.biography",
     "people.life_dates", "topics.terms", "topics.counts", "topics.index", "resolve", "works",
     "support.text_patterns", "support.speaker_labels", "people.regnal", "people.address_forms",
-    "people.transliteration",
+    "people.transliteration", "people.mention_names", "people.named_pass", "people.bare_pass",
 )
 _RE_CALLS = frozenset({"compile", "search", "match", "fullmatch", "finditer", "findall", "sub",
                        "subn", "split"})
