@@ -12,8 +12,11 @@ beside an "A. I. Akulov"). Once every named form is in, this module joins:
 2. across family keys one letter apart ("Tomsy"/"Tomsky", "Tomskey"/"Tomsky")
    records with the same written-out given name or two agreeing initials, the
    only such pair for each: a misprint or a transliteration the key folds miss.
-   Not when the letter is the last one (Ivanov/Ivanova, Clark/Clarke are other
-   people), nor for keys under five letters;
+   Only into a record whose life dates the corpus states (a biographical note or
+   the prose: the spelling an authority vouches for), never two undated records,
+   as English has surnames one letter apart (Davis/Davies, Thomson/Thompson); not
+   when the letter is the first or the last (Ivanov/Ivanova, Clark/Clarke are
+   other people), nor for keys under five letters;
 3. records the text itself declares one by a nickname ("Ordzhonikidze, G.
    (“Sergo”)" makes "Sergo Ordzhonikidze" G. K. Ordzhonikidze).
 
@@ -139,6 +142,8 @@ def join_spelling_variants(index: PersonIndex, together: Together) -> None:
         if not all(first_given_agrees(a.given, b.given) and _may_join(a, b, together)
                    for a, b in combinations(group, 2)):
             continue  # the spellings' records disagree among themselves: leave them
+        if sum(bool(p.born or p.died) for p in group) != 1:
+            continue  # no dated record to hold the right spelling: Davis and Davies stay two
         forms = ", ".join(sorted(f"'{p.display}'" for p in group))
         _join_all(index, group, f"family names one letter apart (a misprint or another "
                                 f"transliteration) with the same given names ({forms}), and "
