@@ -30,8 +30,9 @@ from graph_builder.cache import TaskCache, code_version, key_of
 from graph_builder.errors import ParseError
 from graph_builder.parallel import SMALL_CORPUS, Tasks, default_workers
 from graph_builder.parts import DocumentPart, document_parts
+from graph_builder.people.merge import redirect
 from graph_builder.people.names import family_key
-from graph_builder.people.resolve_mentions import known_families, resolve_person_mentions
+from graph_builder.people.resolve_mentions import known_families, resolve_people
 from graph_builder.read.corpus import read_documents
 from graph_builder.records import ClaimKind, Document, Extraction, InputWarning, Resolution
 from graph_builder.resolve import resolve
@@ -212,8 +213,9 @@ def _mentions(b: _Build) -> None:
     mentions = b.cached(find_people, sources, _source_label, keys, known)
     found = dict(zip((d.doc_id for d in b.documents), mentions, strict=True))
     r = b.resolution
-    r.persons, r.person_mentions, r.life_dates = resolve_person_mentions(
+    r.persons, r.person_mentions, r.life_dates, moved = resolve_people(
         b.documents, r.persons, found)
+    redirect(r, moved)  # works, biographies and speakers of persons joined into others
     b.mentions = True
 
 

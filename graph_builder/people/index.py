@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from graph_builder.people.merge import absorb_person
 from graph_builder.people.names import family_key, fold, givens_compatible, richer_given
 from graph_builder.records import PersonEntity, PersonName
+
+APART = " apart"  # the group of persons no family finds (no family key has a space)
 
 
 class PersonIndex:
@@ -19,6 +22,7 @@ class PersonIndex:
 
     def __init__(self) -> None:
         self.by_family: dict[str, list[PersonEntity]] = {}
+        self.moved: dict[str, str] = {}  # key of an absorbed person -> key that absorbed it
 
     @classmethod
     def of(cls, persons: dict[str, PersonEntity]) -> PersonIndex:
@@ -51,6 +55,23 @@ class PersonIndex:
         person.born, person.died = person.born or born, person.died or died
         return person.key
 
+    def add_apart(self, name: PersonName, surface: str, doc_id: str) -> str:
+        """A person that no later name joins by family, when its "family" may be only the
+        second word of a given name and patronymic ("Nikolai Ivanovitch"): unless that
+        word is some person's family name already ("Lazar Kaganovich")."""
+        fam = family_key(name.family)
+        if self.by_family.get(fam):
+            return self.add(name, surface, doc_id)
+        same = next((p for p in self.by_family.get(APART, []) if family_key(p.family) == fam
+                     and fold(p.given) == fold(name.given)), None)
+        if same is None:
+            same = PersonEntity(key=self._unique(f"{fam}|{fold(name.given)}"),
+                                family=name.family, given=name.given)
+            self.by_family.setdefault(APART, []).append(same)
+        same.surface_forms.add(surface)
+        same.documents.add(doc_id)
+        return same.key
+
     def persons_named(self, keys: Iterable[str]) -> list[PersonEntity]:
         """The persons with these keys, in key order."""
         wanted = set(keys)
@@ -82,7 +103,7 @@ class PersonIndex:
             None, "")
 
     def _unique(self, key: str) -> str:
-        taken = {p.key for group in self.by_family.values() for p in group}
+        taken = {p.key for group in self.by_family.values() for p in group} | set(self.moved)
         n, candidate = 1, key
         while candidate in taken:
             n += 1
@@ -91,6 +112,18 @@ class PersonIndex:
 
     def all(self) -> dict[str, PersonEntity]:
         return {p.key: p for group in self.by_family.values() for p in group}
+
+    def absorb(self, keep: PersonEntity, gone: PersonEntity, reason: str) -> None:
+        """Make ``gone`` part of ``keep``: its spellings (each with ``reason`` unless it
+        has one already), documents and dates move over, and its family key finds
+        ``keep`` from now on ("Tomsy" alone finds the person "Tomsky" absorbed)."""
+        absorb_person(keep, gone, reason)
+        self.moved[gone.key] = keep.key
+        for group in self.by_family.values():
+            if gone in group:
+                group.remove(gone)
+                if keep not in group:
+                    group.append(keep)
 
 
 def _dates_agree(person: PersonEntity, born: str, died: str) -> bool:

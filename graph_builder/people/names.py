@@ -4,9 +4,11 @@ Two forms may name one person only when their family names have the same key
 and their given names are compatible (every given name or initial of the
 shorter form matches, in order, one of the longer form's); a form with no
 given names is compatible with any. Keys fold case, accents and the common
-variants of romanised Russian (ye/e, ya/ia, yu/iu, kh/h, doubled consonants,
-soft signs), because the same person reaches English texts through several
-transliteration systems.
+variants of romanised Russian (ye/e, ya/ia, yu/iu, kh/h, dzh/dj, doubled
+consonants, soft signs, -ii/-y endings), because the same person reaches English
+texts through several transliteration systems; Cyrillic and the letters of ISO 9
+and the scholarly system are first written in Library of Congress spelling
+(``transliteration``), so "Сталин", "Ežov" and "Stalin", "Ezhov" meet.
 """
 
 from __future__ import annotations
@@ -16,16 +18,21 @@ import re
 import unicodedata
 
 from graph_builder.people.given_names import given_name_forms, same_given_name
+from graph_builder.people.transliteration import romanize
 
 _TRANSLIT = [
     (r"[ʹʼ’'`]", ""),  # soft and hard signs
+    (r"dzh", "dj"),  # Ordzhonikidze (LC, BGN) / Ordjonikidze (French usage)
     (r"yo", "e"), (r"ye", "e"), (r"(?<=[bcdfghklmnpqrstvz])ie", "e"),
     (r"ya", "ia"), (r"yu", "iu"), (r"iy\b", "ii"), (r"yi", "ii"),
+    (r"(?<=[bcfghklmnprstvz])j(?=[aeiou])", "i"),  # scholarly Šljapnikov, Tolstaja
     (r"y", "i"), (r"kh", "h"), (r"ks", "x"), (r"tch", "ch"), (r"w", "v"),
     (r"([bcdfghjklmnpqrstvxz])\1", r"\1"),
-    (r"kii\b", "ki"),  # Frinovskii / Frinovsky / Frinovskiy: one ending, three systems
+    # Frinovskii / Frinovsky / Frinovskiy, Budennyi / Budenny: one ending, three systems
+    (r"(?<=[^aeiou])ii\b", "i"),
 ]
 _TRANSLIT_RE = [(re.compile(a), b) for a, b in _TRANSLIT]
+_NUMERAL_RE = re.compile(r"[ivxlcdm]+")  # a regnal numeral, kept out of the folds
 
 
 def fold(text: str) -> str:
@@ -38,15 +45,17 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def family_key(family: str) -> str:
     """The key under which spellings of one family name meet (Yezhov/Ezhov -> ezhov)."""
-    key = fold(family).replace(" ", "")
+    words = fold(romanize(family)).split()
+    numeral = words.pop() if len(words) > 1 and _NUMERAL_RE.fullmatch(words[-1]) else ""
+    key = "".join(words)
     for pattern, repl in _TRANSLIT_RE:
         key = pattern.sub(repl, key)
-    return key
+    return key + numeral  # "Frederick II" is not "Frederick I" with a Russian ending
 
 
 @functools.lru_cache(maxsize=65536)
 def _given_tokens(given: str) -> tuple[str, ...]:
-    spaced = re.sub(r"\.(?=\S)", ". ", given)
+    spaced = re.sub(r"\.(?=\S)", ". ", romanize(given))
     return tuple(fold(t) for t in re.split(r"[\s.\-]+", spaced) if fold(t))
 
 
@@ -80,7 +89,7 @@ def _token_matches(a: str, b: str) -> bool:
     if _is_initial(a) or _is_initial(b):
         initial, name = (a, b) if _is_initial(a) else (b, a)
         key, full = family_key(initial), family_key(name)
-        written_i = initial[:1] in "iI"  # "I." as printed; "Y." may stand for Yu-/Ya-
+        written_i = initial in "iI"  # "I." as printed ("Ia." is Ya-); "Y." may stand for Yu-/Ya-
         return any(form.startswith(key) and not (written_i and form[:2] in ("ia", "iu"))
                    for form in (full, *given_name_forms(full)))
     return family_key(a) == family_key(b) or same_given_name(family_key(a), family_key(b))
@@ -117,3 +126,24 @@ def title_case_name(label: str) -> str:
         return label
     return " ".join("-".join(p.capitalize() for p in word.split("-")) if len(word) > 1 else word
                     for word in label.split())
+
+
+def first_given_agrees(a: str, b: str) -> bool:
+    """Do two given-name strings agree from their first name on ("I." and "I. A.", "Ivan"
+    and "I. A.")? ``givens_compatible`` also lets "J. Arch" meet "Arch" (a man known by
+    his middle name); this stricter test lets "I." meet "I. A." but not "A. I.", so
+    which of two people a short form belongs to can be told."""
+    ta, tb = given_tokens(a), given_tokens(b)
+    return bool(ta and tb) and _token_matches(ta[0], tb[0]) and givens_compatible(a, b)
+
+
+def same_full_given(a: str, b: str) -> bool:
+    """Do two given-name strings share a written-out first name ("Mikhail"), or agree
+    on at least two initials ("M. P.")? Evidence strong enough to join two spellings
+    of a family name."""
+    ta, tb = given_tokens(a), given_tokens(b)
+    if not (ta and tb) or not first_given_agrees(a, b):
+        return False
+    if len(ta[0]) > 1 and len(tb[0]) > 1:
+        return True
+    return min(len(ta), len(tb)) >= 2
