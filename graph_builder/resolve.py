@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from graph_builder.people.address_forms import looks_patronymic
 from graph_builder.people.biography import read_biography
 from graph_builder.people.index import PersonIndex
 from graph_builder.people.names import family_key, fold, givens_compatible, title_case_name
@@ -187,5 +188,8 @@ def _resolve_speaker(claim: Claim, people: PersonIndex, result: Resolution) -> N
         return
     name = title_case_name(claim.speaker)
     parts = name.split()
+    if len(parts) == 2 and looks_patronymic(parts[1]):
+        return  # "Iosif Vissarionovich:" is an address, no family: the mention stage
+        # resolves it to the one person it fits, and attribution reads that mention
     person_name = PersonName(family=parts[-1], given=" ".join(parts[:-1]))
     result.speaker_of_claim[claim.key] = people.add(person_name, claim.speaker, claim.doc_id)

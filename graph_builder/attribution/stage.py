@@ -99,12 +99,18 @@ class _Attributor:
         return [m for m in self.mentions[lo:hi] if m.span.end <= span.end]
 
     def _speaker_label(self, claim: Claim) -> Attribution | None:
-        person = self.resolution.speaker_of_claim.get(claim.key)
-        if not person:
-            return None
+        """The person the turn's label names: as resolution read the label, else the
+        person mention found on it ("Iosif Vissarionovich:", an address without a
+        family name, resolved by the mention stage to the one person it fits)."""
         label = claim.speaker
         at = self.text.find(label, claim.span.start, claim.span.end) if label else -1
         evidence = Span(at, at + len(label)) if at >= 0 else claim.span
+        person = self.resolution.speaker_of_claim.get(claim.key)
+        if not person and at >= 0:
+            on_label = [m for m in self._within(evidence) if m.span.start == at]
+            person = on_label[0].person if on_label else ""
+        if not person:
+            return None
         return Attribution((person,), AttributionBasis.SPEAKER_LABEL, evidence)
 
     def _quotation(self, claim: Claim, turns: list[Claim]) -> Attribution | None:

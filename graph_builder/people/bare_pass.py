@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graph_builder.people.address_forms import given_forms
+from graph_builder.people.address_forms import given_forms, looks_patronymic
 from graph_builder.people.given_names import is_given_name
 from graph_builder.people.index import PersonIndex
 from graph_builder.people.mention_names import family_of, join_spelling, script_of
@@ -143,10 +143,27 @@ def bare_surname(people: PersonIndex, m: Mention, named_at: NamedSoFar,
         reason = (f"bare surname: of the {len(named)} people of that family, the corpus "
                   "names this one most and its document names none")
         return join_spelling(by_key[ranked[0][1]], m.text, doc_id, reason), reason
+    if not named and looks_patronymic(family):
+        bearer, reason = _patronymic_alone(people, family)
+        if bearer is not None:
+            return join_spelling(bearer, m.text, doc_id, reason), reason
     reason = ("bare surname: new person" if not named else
               "bare surname: several people share it and its document names none of them "
               "before it; kept apart")
     return people.add(PersonName(family, ""), m.text, doc_id), reason
+
+
+def _patronymic_alone(people: PersonIndex, word: str) -> tuple[PersonEntity | None, str]:
+    """"Vissarionovich" alone, a patronymic no family bears: the one person of the corpus
+    whose written-out names carry it ("Iosif Vissarionovich Stalin"); nobody if several."""
+    key = family_key(word)
+    bearers = [p for p in people.all().values()
+               if any(len(f) >= 2 and len(f[1]) > 2 and family_key(f[1]) == key
+                      for f in given_forms(p))]
+    if len(bearers) != 1:
+        return None, ""
+    return bearers[0], ("a patronymic alone: the only person of the corpus whose written-out "
+                        "names carry it")
 
 
 def absorb_orphans(people: PersonIndex, orphans: dict[str, set[str]],

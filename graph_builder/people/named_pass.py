@@ -76,7 +76,7 @@ def _address_words(m: Mention) -> tuple[str, str] | None:
     """The two words of a "Given Patronymic" candidate ("Joseph Vissarionovich"): one of
     them ends like a patronymic; any other two-word name resolves as it comes."""
     words = (m.given.split() + m.family.split()) if m.kind != "inverted" else []
-    if len(words) == 2 and m.kind in ("full", "title", "given") and all(
+    if len(words) == 2 and m.kind in ("full", "title", "given", "speaker") and all(
             len(w) > 2 and not w.endswith(".") for w in words) and any(
             looks_patronymic(w) for w in words):
         return words[0], words[1]

@@ -182,3 +182,17 @@ def test_attribution_in_the_graph_with_basis_and_evidence(built, tmp_path):
           FILTER(?basis = "headnote") }""")
     assert {(r[0].value, r[1].value, r[2].value) for r in answer.value} == {
         ("Cobden", "headnote", "Cobden"), ("Bismarck", "headnote", "Bismarck")}
+
+
+def test_attribution_a_label_that_is_a_given_name_and_patronymic(tmp_path):
+    text = ("Audiences at the Treasury\n\n"
+            "THE TSAR HEARD HIS TREASURER\n\n"
+            "Fyodor Mikhailovich Rtishchev kept the accounts of the court for twenty years.\n"
+            "TSAR: What is left in the chest?\n"
+            "FYODOR MIKHAILOVICH: Less than the army needs and more than the boyars think.\n"
+            "Orlova, Irina. Audiences at Court. Moscow: Nauka, 1975, p. 12\n")
+    (tmp_path / "court.txt").write_text(text, encoding="utf-8")
+    result = build_graph(tmp_path)
+    [turn] = [c for c in result.extractions[0].claims
+              if c.kind is ClaimKind.TURN and c.speaker == "FYODOR MIKHAILOVICH"]
+    assert _said(result, turn) == (AttributionBasis.SPEAKER_LABEL, ["Rtishchev"])

@@ -256,3 +256,16 @@ def test_a_bare_surname_before_a_single_later_naming_stays_apart():
         "the historian Roald Garshin wrote about it.\n\nGarshin, Roald. Memoirs.",
         "Viktor Garshin commanded the fleet.")
     assert _key_of(mentions, "Garshin") != _key_of(mentions, "Roald Garshin")
+
+
+def test_a_patronymic_alone_is_its_one_bearer_and_nobody_when_two_bear_it():
+    letter = "Fyodor Mikhailovich was tired that winter. Later Mikhailovich wrote to the tsar."
+    _, mentions, _, _ = _resolve("Fyodor Mikhailovich Rtishchev ran the treasury.", letter)
+    [alone] = [m for m in mentions if m.text == "Mikhailovich"]
+    assert alone.person == _key_of(mentions, "Fyodor Mikhailovich Rtishchev")
+    assert "patronymic alone" in alone.reason
+    _, two, _, _ = _resolve("Fyodor Mikhailovich Rtishchev ran the treasury. Pyotr "
+                            "Mikhailovich Sokovnin kept the stables.", letter)
+    assert [m.person for m in two if m.text == "Mikhailovich"] not in (
+        [_key_of(two, "Fyodor Mikhailovich Rtishchev")],
+        [_key_of(two, "Pyotr Mikhailovich Sokovnin")])
