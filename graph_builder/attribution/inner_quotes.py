@@ -28,20 +28,23 @@ _WHOLE_SENTENCE = 600  # how far back the one sentence a pronoun points into may
 _NAME_THEN_VERB = re.compile(
     rf"(?:(?:\s*,[^,“”\"\n]{{1,60}}){{1,3}},)?\s+(?:(?:has|had|have|once|later|then|also|again|"
     rf"himself|herself|simply|bluntly|famously|publicly|privately)\s+){{0,2}}{VERB}"
-    rf"(?:\s+[\w’'.-]+){{0,6}}?\s*[,:]?\s*")
+    rf"(?:\s+[\w’'-]+){{0,6}}?\s*[,:]?\s*")
 _ACCORDING_TO = re.compile(r"\b(?i:according\s+to)\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
 _COMMA = re.compile(r"\s*,?\s*")
-# after the closing mark: '," said Molotov', '," replied Comrade Molotov'
-_VERB_THEN_NAME = re.compile(rf"[,.!?—–-]?\s*{VERB}\s+(?:(?i:comrade)\s+|[A-Z][\w’'.-]*\s+){{0,3}}")
+# after the closing mark, on its line: '," said Molotov', '," replied Comrade Molotov'
+_VERB_THEN_NAME = re.compile(
+    rf"[,.!?—–-]?[^\S\n]*{VERB}\s+(?:(?i:comrade)\s+|[A-Z][\w’'.-]*\s+){{0,3}}")
 # after the closing mark: '," Molotov said' (the name's own words end on the verb)
-_BEFORE_NAME = re.compile(r"[,.!?—–-]?\s*(?:(?i:comrade)\s+|[A-Z][\w’'.-]*\s+){0,3}")
+_BEFORE_NAME = re.compile(r"[,.!?—–-]?[^\S\n]*(?:(?i:comrade)\s+|[A-Z][\w’'.-]*\s+){0,3}")
 _AFTER_NAME_VERB = re.compile(rf"\s+(?:(?:later|then|also)\s+)?{VERB}\b")
 # a sentence that opens with the pronoun and a verb of saying: 'He said, "'
 _PRONOUN_THEN_VERB = re.compile(
-    rf"\s*(?:He|She)\s+(?:(?:then|later|also|again)\s+)?{VERB}(?:\s+[\w’'.-]+){{0,6}}?\s*[,:]?\s*")
+    rf"\s*(?:He|She)\s+(?:(?:then|later|also|again)\s+)?{VERB}(?:\s+[\w’'-]+){{0,6}}?\s*[,:]?\s*")
 _THAT = re.compile(r"\s+that\b")
-_RESUMED = re.compile(r"\s*[,;:]?\s*")
-_PRONOUN_VERB = re.compile(rf"[,.!?—–-]?\s*(?:he|she)\s+{VERB}\b")
+# between the name after one quotation and the next opening mark: '," says X, "', '?" X asked
+# ironically. "' (the same speaker goes on)
+_RESUMED = re.compile(rf"(?:[^\S\n]+(?:{VERB}))?(?:[^\S\n]+[\w’'-]+)?[^\S\n]*[,;:.]?[^\S\n]*")
+_PRONOUN_VERB = re.compile(rf"[,.!?—–-]?[^\S\n]*(?:he|she)\s+{VERB}\b")
 _MARK = re.compile(r"[“”‘’]")
 _STRAIGHT = re.compile(r'"')
 _SENTENCE_END = re.compile(r"[.!?…]\s+(?=[A-Z“\"‘'(\[])")
@@ -89,15 +92,13 @@ def inner_quotes(text: str, span: Span, mentions: Sequence[PersonMention]) -> li
     last: PersonMention | None = None  # the speaker named after the quote before
     for opening, closing in quote_pairs(text, span):
         words = Span(opening + 1, closing)
-        resumed = last if last is not None and _RESUMED.fullmatch(
+        resumed = last if last is not None and last.span.end <= opening and _RESUMED.fullmatch(
             text, last.span.end, opening) else None  # '"...," says X, "and ..."'
-        last = None
+        after = _named_after(text, span, closing, mentions, starts)
+        last = after  # (a short quote still hands its speaker on: '"Is that so?" X asked.')
         if not says_something(words.slice(text)):
             continue
-        after = _named_after(text, span, closing, mentions, starts)
-        speaker = (resumed or _named_before(text, span, opening, mentions, starts)
-                   or after)
-        last = after
+        speaker = resumed or _named_before(text, span, opening, mentions, starts) or after
         if speaker is not None and not (words.start <= speaker.span.start < words.end):
             found.append(InnerQuote(words, speaker))
     return found
@@ -152,7 +153,7 @@ def _named_after(text: str, span: Span, closing: int, mentions: Sequence[PersonM
     for m in near[:1]:
         if _VERB_THEN_NAME.fullmatch(text, after, m.span.start):
             return m
-        if runs_on and _BEFORE_NAME.fullmatch(text, after, m.span.start) and (
+        if _BEFORE_NAME.fullmatch(text, after, m.span.start) and (
                 _AFTER_NAME_VERB.match(text, m.span.end, span.end)) and not _THAT.match(
                 text, _AFTER_NAME_VERB.match(text, m.span.end, span.end).end(), span.end):
             return m  # but '"...," Stalin ordered that "..."' quotes someone else first

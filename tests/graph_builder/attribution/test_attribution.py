@@ -196,3 +196,18 @@ def test_attribution_a_label_that_is_a_given_name_and_patronymic(tmp_path):
     [turn] = [c for c in result.extractions[0].claims
               if c.kind is ClaimKind.TURN and c.speaker == "FYODOR MIKHAILOVICH"]
     assert _said(result, turn) == (AttributionBasis.SPEAKER_LABEL, ["Rtishchev"])
+
+
+def test_attribution_a_short_question_hands_its_speaker_to_the_quote_after_it():
+    text = ("The minister looked up. “Is that so?” Tisza asked dryly. “And who signed the "
+            "order for the arrests?”")
+    mentions = [_mention(text, "Tisza", "Tisza")]
+    [quote] = inner_quotes(text, Span(0, len(text)), mentions)
+    assert quote.words.slice(text).startswith("And who signed") and quote.speaker.person == "Tisza"
+
+
+def test_attribution_the_words_after_a_quote_do_not_reach_into_the_next_paragraph():
+    text = ("“The treasury is empty, the army unpaid and the harvest lost!”\n\n"
+            "Tisza went on to blame the governors of every county.")
+    mentions = [_mention(text, "Tisza", "Tisza")]
+    assert inner_quotes(text, Span(0, len(text)), mentions) == []
