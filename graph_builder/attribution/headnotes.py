@@ -27,8 +27,8 @@ from graph_builder.records import PersonMention, Span
 # the note opens with the name, then where, to whom, when or how: "[Stalin to Molotov]",
 # "[Kirov at the conference]", "[Molotov, 1937]", "[Bukharin, 3 March 1937]", "[Radek:]"
 _OPENING_NAME_THEN = re.compile(
-    r"\s*(?::|,\s*(?:\d|[A-Z][a-z]{2,9}\.?\s+\d)|\s+(?:to|at|in|before|on|speaking|writing|"
-    r"addressing|replying|answering|interjecting|recalling|testifying)\b)")
+    r"\s*+(?::|,\s*+(?:\d|[A-Z][a-z]{2,9}\.?\s++\d)|(?<=\s)(?:to|at|in|before|on|speaking|"
+    r"writing|addressing|replying|answering|interjecting|recalling|testifying)\b)")
 _NOTE_OPENING = re.compile(r"^[\s\[(“\"']*$")
 _FROM_SOURCE = re.compile(r"\s*(?i:from|extract\s+from|excerpt\s+from)\s+\S")  # "From Pravda, ..."
 _NOUN_THEN_NAME = re.compile(rf"\b{NOUN}\s*[,:]\s*$", re.IGNORECASE)

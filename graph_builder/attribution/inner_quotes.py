@@ -84,10 +84,13 @@ def quote_pairs(text: str, span: Span) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def inner_quotes(text: str, span: Span, mentions: Sequence[PersonMention]) -> list[InnerQuote]:
+def inner_quotes(text: str, span: Span, mentions: Sequence[PersonMention],
+                 starts: list[int] | None = None) -> list[InnerQuote]:
     """The attributed quotations inside ``span`` (a claim's), with ``mentions`` the
-    document's person mentions sorted by start."""
-    starts = [m.span.start for m in mentions]
+    document's person mentions sorted by start (``starts``: their starts, when the
+    caller asks about many claims of one document)."""
+    if starts is None:
+        starts = [m.span.start for m in mentions]
     found = []
     last: PersonMention | None = None  # the speaker named after the quote before
     for opening, closing in quote_pairs(text, span):

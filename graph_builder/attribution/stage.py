@@ -184,7 +184,7 @@ class _Attributor:
 
     def _inner(self, claim: Claim) -> list[Claim]:
         made = []
-        for quote in inner_quotes(self.text, claim.span, self.mentions):
+        for quote in inner_quotes(self.text, claim.span, self.mentions, self.starts):
             words = quote.words
             at = words.start - claim.span.start  # the parent's text, aligned as it is
             inner = Claim(claim.doc_id, ClaimKind.INNER, words,

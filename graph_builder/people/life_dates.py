@@ -3,7 +3,9 @@
 Biographical notes (biography.py) are one place a text dates its people; prose
 is the other, and there the dates ride on the name in a few set shapes:
 ``Name (1888–1938)``, ``(1759–94)``, ``(c. 1450–1500)``, ``(b. 1886)``,
-``(d. 1924)``, ``(born 1890, died 1940)``, ``Name, who was born in 1893``.
+``(d. 1924)``, ``(born 1890, died 1940)``, ``Name, who was born in 1893``, and a death
+after the name: ``Name's death in 1924``, ``Name died in 1934``, ``Name was executed in
+1937``.
 Dates let resolution tell namesakes apart and give the graph schema:birthDate
 and schema:deathDate for people no note covers.
 
@@ -54,6 +56,12 @@ _INSIDE = [
 _PAREN = re.compile(r"\s?\(\s*([^()\n]{4,40}?)\s*\)")
 _WHO = re.compile(rf",\s+who\s+(?:was\s+born\s+in\s+{_Y4}(?:,?\s+and\s+died\s+in\s+{_Y4})?"
                   rf"|died\s+in\s+{_Y4})(?![0-9'’s])")
+# a death stated after the name: "Lenin's death in 1924", "Kirov died in 1934", "Tukhachevsky
+# was executed in 1937" (not "shot": Lenin was shot in 1918 and lived)
+# (white space is entered only where its run starts, so no run is walked twice)
+_DEATH_AFTER = re.compile(r"(?:[’']s\s++death\s++in|(?<!\s)\s++died\s++in|(?<!\s)\s++was\s++"
+                          r"(?:executed|killed|assassinated|murdered|hanged|guillotined|beheaded)"
+                          rf"\s++in)\s++{_Y4}(?![0-9'’s])")
 _INITIAL = re.compile(r"(?:[^\W\d_]{1,3}\.-?){1,4}")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*\.?")
 _LEAD_PARTICLE = re.compile(r"(?:d|l|al|el|ad|ud|ar|as|an)['’\-]\w")
@@ -72,7 +80,7 @@ FUNCTION_WORDS = _words(
     "where whereas because thus here there according against among between despite "
     "including meanwhile following later earlier now soon still finally first next last "
     "afterwards subsequently eventually indeed perhaps moreover instead therefore hence "
-    "already often")
+    "already often he she it they we i you")
 # A run that follows one of these (or starts with one) names a thing, not a person.
 DETERMINERS = _words("the a an this that these those its their our his her")
 PLACE_PREPOSITIONS = _words("in at near into across throughout within inside outside")
@@ -163,4 +171,10 @@ def find_life_dates(text: str) -> list[LifeDates]:
         if name and (born or died) and not (born and died and int(died) < int(born)):
             found.append(LifeDates(name[0], name[1], text[name[0]:name[1]], name[0],
                                    match.end(), born=born, died=died))
+    for match in _DEATH_AFTER.finditer(text):
+        died = _year(match[1])
+        name = _name_before(text, match.start())
+        if name and died:
+            found.append(LifeDates(name[0], name[1], text[name[0]:name[1]], name[0],
+                                   match.end(), died=died))
     return sorted(found, key=lambda x: x.start)

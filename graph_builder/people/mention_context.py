@@ -251,6 +251,9 @@ _PERSON_EVIDENCE = [re.compile(p) for p in (
     # '"...," said Wellington': a verb of saying after a closing quotation mark
     rf"[”\"’],?\s+(?:said|replied|asked|answered|added|exclaimed|continued|retorted)\s+"
     rf"{_LONE}{_NAME_END}",
+    # "he [Evdokimov] joined", "what I [Golovanov] think": an editor names who a pronoun is
+    r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|I)\s*\["
+    rf"{_LONE}\]",
     # "a letter from Ivanova to the committee", "Petition from Kolgushkin for ...": what only
     # a person writes, from a word the text does not also use as a place
     r"\b(?i:letter|memorandum|memo|telegram|petition|denunciation|complaint|confession|note)"

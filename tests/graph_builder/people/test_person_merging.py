@@ -269,3 +269,30 @@ def test_a_patronymic_alone_is_its_one_bearer_and_nobody_when_two_bear_it():
     assert [m.person for m in two if m.text == "Mikhailovich"] not in (
         [_key_of(two, "Fyodor Mikhailovich Rtishchev")],
         [_key_of(two, "Pyotr Mikhailovich Sokovnin")])
+
+
+@pytest.mark.parametrize(("text", "name", "died"), [
+    ("The quarrel that followed Kossuth’s death in 1894 split the exiles.", "Kossuth", "1894"),
+    ("Count Lajos Batthyany was executed in 1849 at Pest.", "Count Lajos Batthyany", "1849"),
+    ("Ferenc Deak died in 1876, honoured by both sides.", "Ferenc Deak", "1876"),
+])
+def test_a_death_stated_after_the_name_is_a_death_date(text, name, died):
+    from graph_builder.people.life_dates import find_life_dates
+
+    assert [(d.name, d.died) for d in find_life_dates(text)] == [(name, died)]
+
+
+@pytest.mark.parametrize("text", [
+    "Andrassy was shot in 1848 and lived for forty years more.",  # shot is no death
+    "He died in 1876.", "The Party’s death in 1991 surprised no one."])
+def test_no_death_date_from_a_wound_a_pronoun_or_a_thing(text):
+    from graph_builder.people.life_dates import find_life_dates
+
+    assert find_life_dates(text) == []
+
+
+def test_an_editors_bracket_after_a_pronoun_names_a_person():
+    from graph_builder.people.mentions import find_person_mentions
+
+    text = "Minutes\n\nIn 1867 he [Andrassy] formed the cabinet. Andrassy kept it for four years.\n"
+    assert [m.text for m in find_person_mentions(text)] == ["Andrassy", "Andrassy"]
