@@ -39,6 +39,7 @@ TEXT_MODULES = (  # dotted names below graph_builder; a module before those impo
     "people.life_dates", "topics.terms", "topics.counts", "topics.index", "resolve", "works",
     "support.text_patterns", "support.speaker_labels", "people.regnal", "people.address_forms",
     "people.transliteration", "people.mention_names", "people.named_pass", "people.bare_pass",
+    "people.non_person_words", "people.work_context",
     "attribution.speech", "attribution.headnotes", "attribution.inner_quotes",
     "attribution.work_subject", "attribution.stage",
 )
