@@ -10,12 +10,14 @@ split shows up as two entries while a merge silently rewrites who said what.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from graph_builder.people.address_forms import looks_patronymic
 from graph_builder.people.biography import read_biography
 from graph_builder.people.index import PersonIndex
 from graph_builder.people.names import family_key, fold, givens_compatible, title_case_name
+from graph_builder.people.non_person_words import is_acronym
 from graph_builder.records import (
     Claim,
     ClaimKind,
@@ -40,6 +42,23 @@ from graph_builder.works import (
 )
 
 _ROLES = ("authors", "editors", "translators")
+
+
+_ROMAN = re.compile(r"[IVXLCDM]+\Z")
+
+
+def is_person_name(name: PersonName) -> bool:
+    """Is a creator the reference parser read shaped like a person's name? Not when a
+    word holds a digit ("XVII s'ezd ... 26 ianvaria–10 fevralia 1934g": a congress's
+    proceedings), the family is a roman numeral, a word is an acronym ("TsA, FSB": an
+    archive) or the given names run past five words (a title taken for names)."""
+    words = name.given.split() + name.family.split()
+    if not words or any(ch.isdigit() for w in words for ch in w):
+        return False
+    if _ROMAN.match(name.family) or len(name.given.split()) > 5:
+        return False
+    return not any(is_acronym(w) or (len(w) > 2 and w.isupper() and "." not in w
+                                     and not name.family.isupper()) for w in words)
 
 
 def surface_of(name: PersonName) -> str:
@@ -69,7 +88,8 @@ def resolve(extractions: list[Extraction], documents: list[Document] | None = No
         roles = _creators_of_known_work(ref, people, by_title, citation.doc_id)
         if roles is None:
             roles = {role: [people.add(n, surface_of(n), citation.doc_id)
-                            for n in getattr(ref, role)] for role in _ROLES}
+                            for n in getattr(ref, role) if is_person_name(n)]
+                     for role in _ROLES}
         if is_archival_document(ref):
             result.work_of_citation[citation.key] = _archival_document(
                 result, ref, people, citation.doc_id)
@@ -113,8 +133,9 @@ def _archival_document(result: Resolution, ref: Reference, people: PersonIndex,
     """The document at a shelfmark, its sender its author and its addressee a person, as
     its title names them ("Memo from V. Abakumov to Stalin")."""
     sender, addressees = parties(ref.title)
-    authors = [people.add(n, surface_of(n), doc_id) for n in (*ref.authors, sender) if n]
-    to = [people.add(n, surface_of(n), doc_id) for n in addressees]
+    authors = [people.add(n, surface_of(n), doc_id) for n in (*ref.authors, sender)
+               if n and is_person_name(n)]
+    to = [people.add(n, surface_of(n), doc_id) for n in addressees if is_person_name(n)]
     return archival_document(result, ref, doc_id, list(dict.fromkeys(authors)),
                              list(dict.fromkeys(to)))
 

@@ -55,3 +55,16 @@ def test_resolve_works_cited_twice_are_one(fixture_build):
 ])
 def test_resolve_speaker_labels_that_name_roles_are_not_people(label, person):
     assert is_person_label(label) is person
+
+
+@pytest.mark.parametrize(("family", "given", "person"), [
+    ("Deak", "Ferenc", True), ("Kossuth", "L.", True), ("STALIN", "J.", True),
+    ("XVII", "s'ezd Vsesoiuznoi Kommunisticheskoi Partii. 26 ianvaria 1934g", False),
+    ("TsA", "FSB", False),  # an archive's acronyms
+    ("Orszaggyules", "A magyar nemzet tortenete es jelene a korai uj korban", False),
+])
+def test_resolve_only_name_shaped_creators_become_persons(family, given, person):
+    from graph_builder.records import PersonName
+    from graph_builder.resolve import is_person_name
+
+    assert is_person_name(PersonName(family, given)) is person
