@@ -115,6 +115,7 @@ class BuildResult:
             "quotations": kinds[ClaimKind.QUOTATION.value],
             "turns": kinds[ClaimKind.TURN.value],
             "passages": kinds[ClaimKind.PASSAGE.value],
+            "inner_quotations": kinds[ClaimKind.INNER.value],
             "theses": kinds["theses"],
             "citation_lines": kinds["citation_lines"],
             "citation_lines_parsed": parsed,
