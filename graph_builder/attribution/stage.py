@@ -143,8 +143,16 @@ class _Attributor:
             work = works.get(self.resolution.work_of_citation.get(citation.key, ""))
             if work is not None and work.authors:
                 return Attribution(tuple(work.authors), AttributionBasis.CITED_AUTHOR,
-                                   citation.span)
+                                   self._name_in(citation.span, work.authors[0]))
         return None
+
+    def _name_in(self, span: Span, person: str) -> Span:
+        """The person's family name as the reference prints it, else the whole reference:
+        the evidence that names them, not every word around it."""
+        entity = self.resolution.persons.get(person)
+        family = entity.family if entity is not None else ""
+        at = self.text.find(family, span.start, span.end) if family else -1
+        return Span(at, at + len(family)) if at >= 0 else span
 
     def _one_speaker(self, claim: Claim, turns: list[Claim]) -> Attribution | None:
         """A quotation that opens with a speaker's label and has no other speaker."""

@@ -72,8 +72,10 @@ def _quote(claims, start):
 
 def test_attribution_default_is_the_cited_author_and_marked_so(built):
     result, claims = built
-    assert _said(result, _quote(claims, "The repeal of 1846")) == (
-        AttributionBasis.CITED_AUTHOR, ["Ashworth"])
+    quote = _quote(claims, "The repeal of 1846")
+    assert _said(result, quote) == (AttributionBasis.CITED_AUTHOR, ["Ashworth"])
+    evidence = result.resolution.attributions[quote.key].evidence  # the name in the reference
+    assert evidence.slice(result.documents[0].text) == "Ashworth"
 
 
 def test_attribution_headnote_names_the_speaker_not_the_historian(built):
