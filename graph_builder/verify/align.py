@@ -58,9 +58,10 @@ def _best_group(hits: list[tuple[int, int]], length: int) -> tuple[int, int] | N
     return best
 
 
-def _trimmed(blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """Matching blocks without short ones at either edge that lie far (in the source)
-    from the next: a lone 'the' a page away is no part of the quotation."""
+def _trimmed(blocks: list[tuple[int, int, int]], length: int) -> list[tuple[int, int, int]]:
+    """Matching blocks without chance ones at either edge: short blocks far (in the
+    source) from the rest ("the" a page away), and the scattered short blocks of a
+    stretch the source lacks (a quotation's invented ending matches only its "the"s)."""
     blocks = [b for b in blocks if b[2]]
     while len(blocks) > 1 and blocks[0][2] < _MIN_EDGE_BLOCK and (
             blocks[1][1] - blocks[0][1] - blocks[0][2]) > (blocks[1][0] - blocks[0][0]) + 3:
@@ -68,6 +69,16 @@ def _trimmed(blocks: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     while len(blocks) > 1 and blocks[-1][2] < _MIN_EDGE_BLOCK and (
             blocks[-1][1] - blocks[-2][1] - blocks[-2][2]) > (blocks[-1][0] - blocks[-2][0]) + 3:
         blocks.pop()
+    anchors = [k for k, b in enumerate(blocks) if b[2] >= _MIN_EDGE_BLOCK]
+    if not anchors:
+        return blocks
+    first, last = anchors[0], anchors[-1]
+    head = blocks[first][0]
+    if head >= _MIN_RUN and 2 * sum(b[2] for b in blocks[:first]) < head:
+        blocks, last = blocks[first:], last - first
+    tail = length - blocks[last][0] - blocks[last][2]
+    if tail >= _MIN_RUN and 2 * sum(b[2] for b in blocks[last + 1:]) < tail:
+        blocks = blocks[:last + 1]
     return blocks
 
 
@@ -95,6 +106,32 @@ def _ops(blocks: list[tuple[int, int, int]], length: int, source_length: int
     return ops
 
 
+def _tightened(ops: list[tuple[str, int, int, int, int]], norms: list[str],
+               source: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Substitutions without the words they share at either end (a substitution set at
+    an edge may begin with a word both have): "labor → labour", not "The labor → The
+    labour"."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace":
+            out.append((tag, i1, i2, j1, j2))
+            continue
+        a, b = i1, j1
+        while a < i2 and b < j2 and norms[a] == source[b]:
+            a, b = a + 1, b + 1
+        c, d = i2, j2
+        while c > a and d > b and norms[c - 1] == source[d - 1]:
+            c, d = c - 1, d - 1
+        if a > i1:
+            out.append(("equal", i1, a, j1, b))
+        if c > a or d > b:
+            out.append(("replace" if c > a and d > b else "insert" if c > a else "delete",
+                        a, c, b, d))
+        if c < i2:
+            out.append(("equal", c, i2, d, j2))
+    return out
+
+
 def align_in(index: SourceIndex, norms: list[str], *, again: bool = True) -> Alignment:
     """The quotation's words (``norms``) aligned with the source, or an empty
     alignment when no rare n-gram of it is there."""
@@ -105,8 +142,10 @@ def align_in(index: SourceIndex, norms: list[str], *, again: bool = True) -> Ali
     hi = min(len(index.tokens), window[1] + _PAD)
     source = index.tokens.norms[lo:hi]
     matcher = SequenceMatcher(None, norms, source, autojunk=False)
-    blocks = [(a, b + lo, size) for a, b, size in _trimmed(matcher.get_matching_blocks())]
-    result = Alignment(_ops(blocks, len(norms), len(index.tokens)))
+    matched = _trimmed(matcher.get_matching_blocks(), len(norms))
+    blocks = [(a, b + lo, size) for a, b, size in matched]
+    result = Alignment(_tightened(_ops(blocks, len(norms), len(index.tokens)), norms,
+                                  index.tokens.norms))
     if again:
         _find_moved(index, norms, result)
     return result

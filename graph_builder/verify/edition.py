@@ -15,7 +15,7 @@ from graph_builder.records import Document
 
 _FRONT = 6000  # characters of a document that hold its title and copyright pages
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_SENTENCE = re.compile(r"[^.\n]*\bedition\b[^.\n]*", re.IGNORECASE)
+_EDITION = re.compile(r"\bedition\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)[ \t]*(?:©[ \t]*)?(1[5-9]\d\d|20\d\d)",
                         re.IGNORECASE)
 
@@ -23,10 +23,13 @@ _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)[ \t]*(?:©[ \t]*)?(1[5-9]\d
 def copy_edition(document: Document) -> tuple[str, str]:
     """(year, the statement that gives it) of the corpus copy; ("", "") if unknown."""
     front = document.text[:_FRONT]
-    for m in _SENTENCE.finditer(front):
-        years = _YEAR.findall(m.group())
+    for m in _EDITION.finditer(front):
+        start = max(front.rfind(".", 0, m.start()), front.rfind("\n", 0, m.start())) + 1
+        ends = [e for e in (front.find(".", m.end()), front.find("\n", m.end())) if e >= 0]
+        sentence = front[start:min(ends, default=len(front))]
+        years = _YEAR.findall(sentence)
         if years:
-            return years[-1], " ".join(m.group().split())
+            return years[-1], " ".join(sentence.split())
     years = [m.group(1) for m in _COPYRIGHT.finditer(front)]
     if years:
         return max(years), f"© {max(years)}"
