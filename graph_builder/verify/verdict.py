@@ -35,6 +35,33 @@ _SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("our", "o
               ("ogue", "og"), ("ence", "ense"), ("ll", "l"), ("ae", "e"), ("oe", "e"))
 
 
+_UNITS = {w: n for n, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen"))}
+_TENS = {w: 10 * n for n, w in enumerate((
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2)}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def number_of(words: list[str]) -> int | None:
+    """The number a run of words states, in digits ("600") or in English words ("six
+    hundred", "thirty thousand"); None if it states none."""
+    if len(words) == 1 and words[0].isdigit():
+        return int(words[0])
+    total = current = 0
+    for word in words:
+        if word in _UNITS or word in _TENS:
+            current += _UNITS.get(word, 0) + _TENS.get(word, 0)
+        elif word in _SCALES and current:
+            current *= _SCALES[word]
+            if _SCALES[word] > 100:
+                total, current = total + current, 0
+        elif word != "and" or not (total or current):
+            return None
+    return total + current if words else None
+
+
 @dataclass
 class Reading:
     """A checked quotation: its verdict, share of words matched, differences and the
@@ -72,8 +99,15 @@ class _Reader:
     def read(self, alignment: Alignment) -> Reading:
         moved = {(i1, i2) for i1, i2, _, _ in alignment.moved}
         same = 0
-        for tag, i1, i2, j1, j2 in alignment.ops:
-            if tag == "equal":
+        swapped = self._swapped_numbers(alignment.ops)
+        for k, (tag, i1, i2, j1, j2) in enumerate(alignment.ops):
+            if k in swapped:
+                same += i2 - i1
+                if tag == "insert":
+                    number = self.qt[self.q.starts[i1]:self.q.ends[i1]]
+                    self._harmless(f"date or number order: {number} is printed on the other "
+                                   "side of the words beside it")
+            elif tag == "equal":
                 same += i2 - i1
                 self._equal(i1, i2, j1)
             elif (i1, i2) in moved:
@@ -97,6 +131,21 @@ class _Reader:
         if len(items) > _MAX_ITEMS:
             items = items[:_MAX_ITEMS] + [f"… and {len(items) - _MAX_ITEMS} more"]
         return Reading(verdict, round(share, 3), items, self._span(alignment))
+
+    def _swapped_numbers(self, ops: list[tuple[str, int, int, int, int]]) -> set[int]:
+        """Ops that only move one number past a word or two ("May 7" / "7 May"): one
+        word inserted and the same word left out, within two ops of each other."""
+        found: set[int] = set()
+        for k, (tag, i1, i2, _j1, _j2) in enumerate(ops):
+            if tag != "insert" or i2 - i1 != 1 or not self.q.norms[i1].isdigit():
+                continue
+            for m in range(max(0, k - 2), min(len(ops), k + 3)):
+                other = ops[m]
+                if (other[0] == "delete" and other[4] - other[3] == 1 and m not in found
+                        and self.s.norms[other[3]] == self.q.norms[i1]):
+                    found.update((k, m))
+                    break
+        return found
 
     def _span(self, alignment: Alignment) -> tuple[int, int]:
         runs = [(j1, j2) for tag, _, _, j1, j2 in alignment.ops if tag != "insert" and j2 > j1]
@@ -132,6 +181,10 @@ class _Reader:
         """Words substituted; returns how many count as matched (a spelling variant)."""
         qw, sw = self.q.norms[i1:i2], self.s.norms[j1:j2]
         was, now = _words(self.q, self.qt, i1, i2), _words(self.s, self.st, j1, j2)
+        number = number_of(qw)
+        if number is not None and number == number_of(sw):
+            self._harmless(f"number format: {was} → {now}")
+            return i2 - i1
         if "".join(qw) == "".join(sw) or (len(qw) == len(sw) and all(
                 _spelling(a) == _spelling(b) for a, b in zip(qw, sw, strict=True))):
             self._harmless(f"spelling: {was} → {now}")

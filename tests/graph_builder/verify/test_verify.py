@@ -19,6 +19,7 @@ from graph_builder.records import Document
 from graph_builder.verify import VERDICTS
 from graph_builder.verify.edition import copy_edition
 from graph_builder.verify.tokens import Tokens
+from graph_builder.verify.verdict import number_of
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -130,3 +131,23 @@ def test_verify_graph_conforms_and_the_named_query_answers(built, tmp_path):
     altered = [r for r in rows if "abandonment of → abandoning" in r["differences"]]
     assert len(altered) == 1 and altered[0]["source_document"] == "book.txt"
     assert int(altered[0]["source_start"]) < int(altered[0]["source_end"])
+
+
+@pytest.mark.parametrize(("words", "number"), [
+    ("600", 600), ("six hundred", 600), ("thirty thousand", 30000), ("1000", 1000),
+    ("one hundred and twenty", 120), ("the", None), ("and", None), ("hundred", None)])
+def test_verify_number_of(words, number):
+    assert number_of(words.split()) == number
+
+
+def test_verify_date_and_number_format_are_harmless(tmp_path):
+    book = ("The Harbour Book\n\nAnna Weller\n\nOn 3 March 1901 the board hired 600 men to "
+            "dredge the channel before the grain ships arrived from the northern ports.\n")
+    quotes = ("Harbours\n\nDREDGING\n\nOn March 3, 1901 the board hired six hundred men to "
+              "dredge the channel before the grain ships arrived from the northern ports.\n"
+              "Weller, Anna. The Harbour Book. London: Quay Press, 1990, p. 3\n")
+    (tmp_path / "book.txt").write_text(book, encoding="utf-8")
+    (tmp_path / "quotes.txt").write_text(quotes, encoding="utf-8")
+    [check] = build_graph(tmp_path).resolution.quote_checks.values()
+    assert check.verdict == "variant" and check.matched == 1.0
+    assert "number format: six hundred → 600" in check.differences
