@@ -24,7 +24,8 @@ from graph_builder.verify.check import (
 from graph_builder.verify.tokens import Tokens
 
 _LONG_GAP = 6  # quotation words the source lacks in one run: a part not found, not an insertion
-_FOUND_RUN = 8  # a run of this many words aligned is a find, however long the quotation
+_FOUND_RUN = 8  # a run of this many words, a fifth of the quotation, aligned is a find
+_LONG_RUN = 20  # a run this long aligned is a find, however long the quotation
 _MAX_ITEMS = 20
 _SHOWN = 70  # characters of a long run shown in a difference
 _STYLE = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": '"',
@@ -71,6 +72,15 @@ class Reading:
     matched: float
     differences: list[str] = field(default_factory=list)
     span: tuple[int, int] | None = None
+
+
+def _found(runs: list[int], share: float, length: int) -> bool:
+    """Half the quotation's words aligned; or a run of several words that is a fifth of
+    it; or a long run. A formula both texts share ("The Central Committee and the
+    Council of ...") inside a quotation the source lacks is no find."""
+    longest = max(runs, default=0)
+    return bool(runs) and (share >= 0.5 or longest >= _LONG_RUN or (
+        longest >= min(_FOUND_RUN, length) and share >= 0.2))
 
 
 def _spelling(word: str) -> str:
@@ -123,7 +133,7 @@ class _Reader:
                 self._delete(i1, j1, j2)
         share = same / len(self.q) if len(self.q) else 0.0
         runs = [i2 - i1 for tag, i1, i2, *_ in alignment.ops if tag == "equal"]
-        if not runs or (share < 0.5 and max(runs) < min(_FOUND_RUN, len(self.q))):
+        if not _found(runs, share, len(self.q)):
             return Reading(NOT_FOUND, round(share, 3))
         verdict = next((v for v in (PARTIAL, ALTERED, ABRIDGED, VARIANT) if v in self.flags),
                        VERBATIM)
