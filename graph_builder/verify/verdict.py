@@ -84,6 +84,10 @@ def _found(runs: list[int], share: float, length: int) -> bool:
 
 
 def _spelling(word: str) -> str:
+    """A British spelling made American; a short word is left alone, since "four" and
+    "for", "our" and "or" are other words, not other spellings."""
+    if len(word) < 5:
+        return word
     for british, american in _SPELLINGS:
         word = word.replace(british, american)
     return word[:-3] + "ter" if word.endswith("tre") else word

@@ -19,7 +19,7 @@ from graph_builder.records import Document
 from graph_builder.verify import VERDICTS
 from graph_builder.verify.edition import copy_edition
 from graph_builder.verify.tokens import Tokens
-from graph_builder.verify.verdict import number_of
+from graph_builder.verify.verdict import _spelling, number_of
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -131,6 +131,13 @@ def test_verify_graph_conforms_and_the_named_query_answers(built, tmp_path):
     altered = [r for r in rows if "abandonment of → abandoning" in r["differences"]]
     assert len(altered) == 1 and altered[0]["source_document"] == "book.txt"
     assert int(altered[0]["source_start"]) < int(altered[0]["source_end"])
+
+
+@pytest.mark.parametrize(("quoted", "printed", "same"), [
+    ("labor", "labour", True), ("organized", "organised", True), ("center", "centre", True),
+    ("for", "four", False), ("or", "our", False), ("abandonment", "abandoning", False)])
+def test_verify_spelling_variants_are_other_spellings_not_other_words(quoted, printed, same):
+    assert (_spelling(quoted) == _spelling(printed)) is same
 
 
 @pytest.mark.parametrize(("words", "number"), [
