@@ -19,6 +19,7 @@ from graph_builder.verify.index import N, SourceIndex
 _PAD = 12  # source words around a group's reach that the window adds
 _MIN_EDGE_BLOCK = 3  # an aligned run this short at an edge, far from the rest, is chance
 _MIN_RUN = 8  # an unaligned run of quotation words this long is looked for again
+_MAX_WINDOW = 6  # a window spans at most this many times the quotation's words (and some)
 _EDGE_WORDS = 3  # unaligned words at an edge, this few, are set against the source's there
 
 
@@ -50,12 +51,23 @@ def _best_group(hits: list[tuple[int, int]], length: int) -> tuple[int, int] | N
             continue
         score = len({i for _, i in group})
         if score > best_score:
-            lo = min(j - i for j, i in group)
-            hi = max(j + length - i for j, i in group)
-            best, best_score = (lo, hi), score
+            best, best_score = _window(group, length), score
         if hit is not None:
             group = [hit]
     return best
+
+
+def _window(group: list[tuple[int, int]], length: int) -> tuple[int, int]:
+    """The source words a group of hits spans, at most a few times the quotation's
+    length around the median hit: aligning costs the quotation's length times the
+    window's, which must not grow with the source."""
+    lo = min(j - i for j, i in group)
+    hi = max(j + length - i for j, i in group)
+    if hi - lo > _MAX_WINDOW * length + 300:
+        diagonals = sorted(j - i for j, i in group)
+        middle = diagonals[len(diagonals) // 2]
+        lo, hi = middle - 2 * length - 100, middle + (_MAX_WINDOW - 1) * length + 200
+    return max(0, lo), hi
 
 
 def _trimmed(blocks: list[tuple[int, int, int]], length: int) -> list[tuple[int, int, int]]:

@@ -173,7 +173,8 @@ class _Reader:
             i, j = i1 + k, j1 + k
             a, b = self.qt[q.starts[i]:q.ends[i]], self.st[s.starts[j]:s.ends[j]]
             if a != b:
-                kind = "case" if a.casefold() == b.casefold() else "spelling"
+                kind = ("case" if a.casefold() == b.casefold() else "quote/dash style"
+                        if a.translate(_STYLE) == b.translate(_STYLE) else "spelling")
                 self._harmless(f"{kind}: {a} → {b}")
             if k and s.blocks[j] == s.blocks[j - 1]:
                 self._separator(self.qt[q.ends[i - 1]:q.starts[i]],

@@ -158,3 +158,13 @@ def test_verify_date_and_number_format_are_harmless(tmp_path):
     [check] = build_graph(tmp_path).resolution.quote_checks.values()
     assert check.verdict == "variant" and check.matched == 1.0
     assert "number format: six hundred → 600" in check.differences
+
+
+def test_verify_window_does_not_grow_with_the_source():
+    """Hits of one quotation scattered over a long book chain into one group; the window
+    aligned stays a few times the quotation long, so cost follows the quotation."""
+    from graph_builder.verify.align import _best_group
+    length = 50
+    hits = [(k * 120, k % length) for k in range(2000)]  # 240,000 source words apart
+    lo, hi = _best_group(hits, length)
+    assert hi - lo <= 6 * length + 300
