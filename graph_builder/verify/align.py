@@ -66,7 +66,7 @@ def _window(group: list[tuple[int, int]], length: int) -> tuple[int, int]:
     if hi - lo > _MAX_WINDOW * length + 300:
         diagonals = sorted(j - i for j, i in group)
         middle = diagonals[len(diagonals) // 2]
-        lo, hi = middle - 2 * length - 100, middle + (_MAX_WINDOW - 1) * length + 200
+        lo, hi = middle - length - 100, middle + (_MAX_WINDOW - 1) * length + 200
     return max(0, lo), hi
 
 
