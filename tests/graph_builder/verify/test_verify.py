@@ -168,3 +168,12 @@ def test_verify_window_does_not_grow_with_the_source():
     hits = [(k * 120, k % length) for k in range(2000)]  # 240,000 source words apart
     lo, hi = _best_group(hits, length)
     assert hi - lo <= 6 * length + 300
+
+
+def test_verify_claim_panel_shows_the_verdict_and_differences(built):
+    from graph_builder.view.projection import project, projection_store
+    view = project(projection_store(built.triples))
+    shown = {(a.get("verdict"), a.get("differences")) for _, a in view.nodes(data=True)
+             if a.get("verdict")}
+    assert ("altered", "abandonment of → abandoning") in shown
+    assert {verdict for verdict, _ in shown} == set(VERDICTS)
