@@ -24,6 +24,7 @@ from graph_builder.verify.check import (
 from graph_builder.verify.tokens import Tokens
 
 _LONG_GAP = 6  # quotation words the source lacks in one run: a part not found, not an insertion
+_LONG_INSERT = 15  # ... inside the quotation: shorter is a clause added (altered)
 _FOUND_RUN = 8  # a run of this many words, a fifth of the quotation, aligned is a find
 _LONG_RUN = 20  # a run this long aligned is a find, however long the quotation
 _MAX_ITEMS = 20
@@ -209,8 +210,12 @@ class _Reader:
         return 0
 
     def _insert(self, i1: int, i2: int) -> None:
+        """Words the source lacks: at an edge, or a passage's worth inside, a part not
+        found (partial); a clause inside, an insertion (altered)."""
         words = _words(self.q, self.qt, i1, i2)
-        if i2 - i1 >= _LONG_GAP and not all(self.q.bracketed[i1:i2]):
+        edge = i1 == 0 or i2 == len(self.q)
+        if i2 - i1 >= (_LONG_GAP if edge else _LONG_INSERT) and not all(
+                self.q.bracketed[i1:i2]):
             self.flags.add(PARTIAL)
             self.items.append(f"not in the source: “{words}”")
         else:

@@ -56,6 +56,8 @@ def test_verify_every_verdict_appears(checks):
     ("Between 1890 and 1910", "source-absent", ""),
     ("A keeper who ran short", "altered", "moved: “Their supplies came in October"),
     ("On the night of the great storm", "altered", "+ [lamp]"),
+    ("The board refused", "altered",
+     "+ after the keepers threatened to leave the lamps dark for a week"),
 ])
 def test_verify_verdict_and_the_difference_it_names(checks, opening, verdict, named):
     check = _check(checks, opening)
