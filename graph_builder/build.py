@@ -36,6 +36,7 @@ from ontology.terms import BIBO, CG, CITO, OA, PROV, RDF, SDO, XSD
 
 if TYPE_CHECKING:
     from graph_builder.parts import DocumentPart
+    from graph_builder.verify.check import QuoteCheck
 
 #: Characters a text literal holds at most. Oxigraph's parsers stop at 16 MiB a term,
 #: and a 17 MB one-paragraph file must still give a graph that `query`, `serve`,
@@ -165,8 +166,21 @@ class GraphBuilder:
 
         One annotation per body; the target and its selectors belong to the
         span, so bodies evidenced by the same characters share them."""
-        anchor = f"{doc.doc_id}|{span.start}|{span.end}"
-        annotation = self.iri("annotation", f"{anchor}|{body.value}")
+        exact = span.slice(doc.text) if span.end - span.start <= MAX_LITERAL else ""
+        return self._annotation(doc.doc_id, span, exact, body,
+                                f"{doc.doc_id}|{span.start}|{span.end}")
+
+    def annotate_elsewhere(self, doc_id: str, span: Span, exact: str, body: ox.NamedNode
+                           ) -> ox.NamedNode:
+        """An annotation of another document's characters (a quotation's match in its
+        source), made in this document's task. Its target is its own, not the span's,
+        so this document's triples stay apart from the other's (support.sorted_triples)."""
+        return self._annotation(doc_id, span, exact, body,
+                                f"{doc_id}|{span.start}|{span.end}|{body.value}")
+
+    def _annotation(self, doc_id: str, span: Span, exact: str, body: ox.NamedNode,
+                    anchor: str) -> ox.NamedNode:
+        annotation = self.iri("annotation", f"{doc_id}|{span.start}|{span.end}|{body.value}")
         target = self.iri("target", anchor)
         position = self.iri("selector", f"{anchor}|position")
         quote = self.iri("selector", f"{anchor}|quote")
@@ -174,16 +188,16 @@ class GraphBuilder:
         self.add(annotation, OA.hasBody, body)
         self.add(annotation, OA.hasTarget, target)
         self.add_types(target, OA.SpecificResource)
-        self.add(target, OA.hasSource, self.doc_node(doc.doc_id))
+        self.add(target, OA.hasSource, self.doc_node(doc_id))
         self.add(target, OA.hasSelector, position)
         self.add_types(position, OA.TextPositionSelector)
         self.add(position, OA.start, ox.Literal(str(span.start), datatype=XSD.nonNegativeInteger))
         self.add(position, OA.end, ox.Literal(str(span.end), datatype=XSD.nonNegativeInteger))
-        if span.end - span.start <= MAX_LITERAL:  # longer: the position alone says where
+        if exact:  # none for a span over MAX_LITERAL: the position alone says where
             self.add(target, OA.hasSelector, quote)
             self.add_types(quote, OA.TextQuoteSelector)
-            self.add(quote, OA.exact, span.slice(doc.text))
-        self.extracted(annotation, [doc.doc_id])
+            self.add(quote, OA.exact, exact)
+        self.extracted(annotation, [doc_id])
         return annotation
 
     def add_person(self, person: PersonEntity) -> ox.NamedNode:
@@ -291,8 +305,29 @@ class GraphBuilder:
             work_key = self.add_citation(doc, node, claim.key, citation, part)
             if work_key:
                 self.add(node, SDO.citation, self.iri("work", work_key))
+        check = part.quote_checks.get(claim.key)
+        if check is not None:
+            self.add_quote_check(doc, node, check)
         self.extracted(node, [doc.doc_id])
         self.annotate(doc, claim.span, node)
+
+    def add_quote_check(self, doc: Document, claim: ox.NamedNode, check: QuoteCheck) -> None:
+        """Whether the corpus's copy of the cited work says what the claim quotes: the
+        verdict, the share of words matched, the differences, an edition note, and the
+        matched characters of the source (an annotation whose body is the check)."""
+        node = self.iri("quotecheck", check.claim)
+        self.add(claim, CG.quoteCheck, node)
+        self.add_types(node, CG.QuoteCheck)
+        self.add(node, CG.verdict, check.verdict)
+        self.add(node, CG.matchedShare, ox.Literal(f"{check.matched:.3f}", datatype=XSD.decimal))
+        if check.differences:
+            self.add(node, CG.differences, check.differences)
+        if check.edition_note:
+            self.add(node, CG.editionNote, check.edition_note)
+        if check.source_span is not None:
+            self.add(node, CG.matchedIn, self.annotate_elsewhere(
+                check.source_doc, check.source_span, check.source_exact, node))
+        self.extracted(node, [doc.doc_id, *([check.source_doc] if check.source_doc else [])])
 
     def add_attribution(self, doc: Document, claim: ox.NamedNode, attribution: Attribution
                         ) -> None:

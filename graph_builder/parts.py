@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from graph_builder.people.biography import Biography
     from graph_builder.people.life_dates import LifeDates
     from graph_builder.topics.index import TopicMention
+    from graph_builder.verify.check import QuoteCheck
 
 
 @dataclass
@@ -33,6 +34,7 @@ class DocumentPart:
     life_dates: list[tuple[str, str, LifeDates]] = field(default_factory=list)
     biographies: list[tuple[str, str, Biography]] = field(default_factory=list)
     topic_mentions: list[TopicMention] = field(default_factory=list)
+    quote_checks: dict[str, QuoteCheck] = field(default_factory=dict)  # Claim.key ->
 
     @property
     def doc_id(self) -> str:
@@ -47,7 +49,7 @@ class DocumentPart:
                      [c.key for c in self.extraction.claims],
                      sorted(self.works.items()), sorted(self.authors.items()),
                      self.person_mentions, self.life_dates, self.biographies,
-                     self.topic_mentions))
+                     self.topic_mentions, sorted(self.quote_checks.items())))
 
 
 def document_parts(extractions: list[Extraction], resolution: Resolution
@@ -67,6 +69,8 @@ def document_parts(extractions: list[Extraction], resolution: Resolution
         for claim in extraction.claims:
             if claim.key in resolution.attributions:
                 part.attributions[claim.key] = resolution.attributions[claim.key]
+            if claim.key in resolution.quote_checks:
+                part.quote_checks[claim.key] = resolution.quote_checks[claim.key]
         for citation in extraction.citations:
             work = resolution.work_of_citation.get(citation.key)
             if work:

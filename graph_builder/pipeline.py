@@ -1,6 +1,7 @@
 """The stage order, in one place: a table of what each stage requires and provides.
 
-    corpus -> extract* -> resolve -> mentions* -> topics* -> triples* -> merge
+    corpus -> extract* -> resolve -> mentions* -> topics* -> attribute -> verify
+           -> triples* -> merge
 
 Stages marked * run once per document, as tasks (``graph_builder.tasks``) that
 ``graph_builder.parallel.Tasks`` sends to this process, worker processes or a
@@ -50,6 +51,7 @@ from graph_builder.topics.index import fingerprint as topic_fingerprint
 from graph_builder.topics.index import read_index
 from graph_builder.topics.terms import find_terms, merge_topics
 from graph_builder.triples import corpus_triples
+from graph_builder.verify import check_quotations
 from ontology import DEFAULT_BASE
 from ontology.iris import check_base
 
@@ -157,6 +159,7 @@ class _Build:
     mentions: bool = False  # persons joined with prose mentions, life dates found
     topics: bool = False
     attributed: bool = False
+    verified: bool = False  # quotations checked against the corpus's copies of their sources
     runs: list[bytes] | None = None  # each document's triples, then the corpus's
     graph: SortedTriples | None = None
     ran: dict[str, int] = field(default_factory=dict)
@@ -263,6 +266,12 @@ def _attribute(b: _Build) -> None:
     b.attributed = True
 
 
+def _verify(b: _Build) -> None:
+    """After attribution, whose inner quotations are checked too."""
+    check_quotations(b.extractions, b.resolution)
+    b.verified = True
+
+
 def _merge(b: _Build) -> None:
     """The runs are disjoint (see ``support.sorted_triples``): the graph is all of them,
     the corpus's first, then each document's in corpus order. Nothing global is sorted."""
@@ -291,8 +300,9 @@ STAGES: tuple[Stage, ...] = (
           per_document=True),
     Stage("attribute", _attribute, ("extractions", "resolution", "mentions", "topics"),
           ("attributed",)),
-    Stage("triples", _triples, ("extractions", "resolution", "mentions", "topics", "attributed"),
-          ("runs",), per_document=True),
+    Stage("verify", _verify, ("extractions", "resolution", "attributed"), ("verified",)),
+    Stage("triples", _triples, ("extractions", "resolution", "mentions", "topics", "attributed",
+                                "verified"), ("runs",), per_document=True),
     Stage("merge", _merge, ("runs",), ("graph",)),
 )
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # these modules build on the records; the names are for annot
     from graph_builder.people.biography import Biography
     from graph_builder.people.life_dates import LifeDates
     from graph_builder.topics.index import Topic, TopicMention
+    from graph_builder.verify.check import QuoteCheck
 
 
 @dataclass(frozen=True)
@@ -367,3 +368,4 @@ class Resolution:
     person_mentions: list[PersonMention] = field(default_factory=list)
     # (document id, person key, life dates prose states with their span)
     life_dates: list[tuple[str, str, LifeDates]] = field(default_factory=list)
+    quote_checks: dict[str, QuoteCheck] = field(default_factory=dict)  # Claim.key ->

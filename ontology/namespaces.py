@@ -145,3 +145,10 @@ class CG(DefinedNamespace):
     settings: URIRef
     mergeReason: URIRef
     resolutionReason: URIRef
+    QuoteCheck: URIRef
+    quoteCheck: URIRef
+    verdict: URIRef
+    matchedShare: URIRef
+    differences: URIRef
+    editionNote: URIRef
+    matchedIn: URIRef

@@ -68,10 +68,12 @@ _NODES = {
     "work": _WORKS.format(cited="?c cito:hasCitedEntity ?n ."),
     "thesis": """SELECT ?n ?label ?document WHERE {
         ?n a cg:Thesis ; schema:text ?label ; schema:isPartOf/schema:identifier ?document }""",
-    "quotation": """SELECT ?n ?label ?document ?line ?speaker WHERE {
+    "quotation": """SELECT ?n ?label ?document ?line ?speaker ?verdict ?differences WHERE {
         ?n a schema:Quotation ; schema:text ?label ; schema:isPartOf/schema:identifier ?document ;
            cg:lineNumber ?line .
-        OPTIONAL { ?n cg:speakerLabel ?speaker } }""",
+        OPTIONAL { ?n cg:speakerLabel ?speaker }
+        OPTIONAL { ?n cg:quoteCheck ?check . ?check cg:verdict ?verdict .
+                   OPTIONAL { ?check cg:differences ?differences } } }""",
 }
 _FULL_NODES = {
     "work": _WORKS.format(cited="OPTIONAL { ?c cito:hasCitedEntity ?n }"),  # cited or not
@@ -146,7 +148,8 @@ _ROLES = {
     "about": "{n} claim{s} about it",
 }
 _CLAIM_DETAILS = (("Text", "text"), ("Source", "source"), ("Speaker", "speaker"),
-                  ("Made by", "made_by"), ("Cited work", "cited_work"))
+                  ("Made by", "made_by"), ("Cited work", "cited_work"),
+                  ("Quote check", "verdict"), ("Differences", "differences"))
 # Details panel field and the attribute it shows, in the order shown.
 _DETAILS = {
     "document": (("Document", "identifier"), ("Title", "title"), ("Shape", "shape")),
@@ -173,7 +176,7 @@ def _read_by_projection() -> tuple[frozenset[ox.NamedNode], frozenset[ox.NamedNo
         SDO.datePublished, CITO.hasCitedEntity, CITO.hasCitingEntity, BIBO.locator, SDO.text,
         SDO.isPartOf, CG.lineNumber, CG.speakerLabel, SDO.citation, SDO.author, SDO.editor,
         SDO.translator, CG.underThesis, CG.partOfQuotation, SDO.birthDate, SDO.deathDate,
-        CG.fate, CG.office, CG.mergeReason,
+        CG.fate, CG.office, CG.mergeReason, CG.quoteCheck, CG.verdict, CG.differences,
     })
     classes = frozenset({CG.SourceDocument, SDO.Person, SDO.CreativeWork, CG.Thesis,
                          SDO.Quotation, CG.TranscriptTurn})

@@ -41,7 +41,7 @@ TEXT_MODULES = (  # dotted names below graph_builder; a module before those impo
     "people.transliteration", "people.mention_names", "people.named_pass", "people.bare_pass",
     "people.non_person_words", "people.work_context",
     "attribution.speech", "attribution.headnotes", "attribution.inner_quotes",
-    "attribution.work_subject", "attribution.stage",
+    "attribution.work_subject", "attribution.stage", "verify.tokens", "verify.edition",
 )
 _RE_CALLS = frozenset({"compile", "search", "match", "fullmatch", "finditer", "findall", "sub",
                        "subn", "split"})

@@ -197,14 +197,36 @@ id:a-topic oa:hasBody id:terror .
 id:a-person a oa:Annotation .
 id:a-person oa:hasBody id:yezhov .
 id:a-person cg:resolutionReason "named form" .
+
+id:quote cg:quoteCheck id:check .
+id:check a cg:QuoteCheck .
+id:check cg:verdict "altered" .
+id:check cg:matchedShare "0.950"^^xsd:decimal .
+id:check cg:differences "abandonment → abandoning" .
+id:check cg:editionNote "cites the 1999 edition; the corpus copy is of 2010" .
+id:check cg:matchedIn id:a-check .
+id:check prov:wasGeneratedBy id:build .
+id:check prov:wasDerivedFrom id:doc .
+id:a-check a oa:Annotation .
+id:a-check oa:hasBody id:check .
 """
 
-_ANNOTATIONS = ("a-thesis", "a-quote", "a-turn", "a-inner", "a-citation", "a-topic", "a-person")
+_ANNOTATIONS = ("a-thesis", "a-quote", "a-turn", "a-inner", "a-citation", "a-topic", "a-person",
+                "a-check")
 VALID += "".join(f"id:{a} oa:hasTarget id:target .\nid:{a} prov:wasGeneratedBy id:build .\n"
                  f"id:{a} prov:wasDerivedFrom id:doc .\n" for a in _ANNOTATIONS)
 
 # shape -> (line of VALID, what replaces it, other shapes the change also fails)
 BROKEN = {
+    "Claim-quoteCheck": ("id:quote cg:quoteCheck id:check .",
+                         "id:quote cg:quoteCheck id:check, id:terror .", ()),
+    "QuoteCheck-verdict": ('id:check cg:verdict "altered" .', 'id:check cg:verdict "fake" .', ()),
+    "QuoteCheck-matchedShare": ('id:check cg:matchedShare "0.950"^^xsd:decimal .',
+                                'id:check cg:matchedShare "1.5"^^xsd:decimal .', ()),
+    "QuoteCheck-notes": ('id:check cg:differences "abandonment → abandoning" .',
+                         "id:check cg:differences 3 .", ()),
+    "QuoteCheck-matchedIn": ("id:check cg:matchedIn id:a-check .",
+                             "id:check cg:matchedIn id:terror .", ()),
     "SourceDocument-type": ("id:doc a schema:CreativeWork, cg:SourceDocument .",
                             "id:doc a cg:SourceDocument .", ()),
     "SourceDocument-identifier": ('id:doc schema:identifier "doc.txt" .', "", ()),

@@ -1,0 +1,83 @@
+"""The verification stage: every quotation checked against the corpus's copy of its source.
+
+A claim is checked when it quotes (a quotation, a transcript turn, an inner
+quotation) or is a passage, and cites a work one of whose corpus documents IS
+that work (``schema:workExample``, see ``graph_builder.works.link_documents``).
+A quotation citing a work the corpus does not hold is ``source-absent``: said
+so, not left unchecked. Each source document is indexed once, and each
+quotation looked up in its source's index alone, so the stage's cost grows with
+the words of the corpus, never with pairs of documents.
+"""
+
+from __future__ import annotations
+
+from graph_builder.records import Claim, ClaimKind, Document, Extraction, Resolution, Span
+from graph_builder.verify.align import align_in
+from graph_builder.verify.check import SOURCE_ABSENT, QuoteCheck
+from graph_builder.verify.edition import copy_edition, edition_note
+from graph_builder.verify.index import SourceIndex
+from graph_builder.verify.tokens import Tokens
+from graph_builder.verify.verdict import read_alignment
+
+_QUOTES = frozenset({ClaimKind.QUOTATION, ClaimKind.TURN, ClaimKind.INNER})
+
+
+def check_quotations(extractions: list[Extraction], resolution: Resolution) -> None:
+    """Fill ``resolution.quote_checks`` (Claim.key -> QuoteCheck)."""
+    layouts = {e.layout.document.doc_id: e.layout for e in extractions}
+    indexes: dict[str, SourceIndex] = {}
+    editions: dict[str, tuple[str, str]] = {}
+    checks = resolution.quote_checks
+    for extraction in extractions:
+        document = extraction.layout.document
+        for claim in extraction.claims:
+            source, cited_year, cites_a_work = _source_of(claim, resolution, set(layouts))
+            if source:
+                if source not in indexes:
+                    indexes[source] = SourceIndex(layouts[source])
+                    editions[source] = copy_edition(layouts[source].document)
+                index = indexes[source]
+                check = _check(claim, document, index)
+                note = edition_note(cited_year, index.document, editions[source])
+                checks[claim.key] = QuoteCheck(claim.key, check[0], check[1], check[2], note,
+                                               source, check[3], check[4])
+            elif cites_a_work and claim.kind in _QUOTES:
+                checks[claim.key] = QuoteCheck(claim.key, SOURCE_ABSENT)
+
+
+def _source_of(claim: Claim, resolution: Resolution, held: set[str]) -> tuple[str, str, bool]:
+    """(the corpus document that is the cited work, the year cited, whether a work is
+    cited at all); a document is never checked against itself."""
+    cites = False
+    for citation in claim.citations:
+        work = resolution.works.get(resolution.work_of_citation.get(citation.key, ""))
+        if work is None:
+            continue
+        cites = True
+        copies = sorted((work.examples & held) - {claim.doc_id})
+        if copies:
+            year = citation.reference.year if citation.reference is not None else ""
+            return copies[0], year or work.year, True
+    return "", "", cites
+
+
+def _quote_tokens(claim: Claim, document: Document) -> Tokens:
+    """The claim's words, without the compiler's headnote that opens it."""
+    skip = None
+    if claim.headnote:
+        at = document.text.find(claim.headnote, claim.span.start, claim.span.end)
+        if at >= 0:
+            skip = (at, at + len(claim.headnote))
+    tokens = Tokens()
+    tokens.add(claim.span.slice(document.text), claim.span.start, skip=skip)
+    return tokens
+
+
+def _check(claim: Claim, document: Document, index: SourceIndex
+           ) -> tuple[str, float, str, Span | None, str]:
+    quote = _quote_tokens(claim, document)
+    reading = read_alignment(align_in(index, quote.norms), quote, document.text,
+                             index.tokens, index.document.text)
+    span = Span(*reading.span) if reading.span else None
+    exact = span.slice(index.document.text) if span else ""
+    return reading.verdict, reading.matched, "; ".join(reading.differences), span, exact
