@@ -40,6 +40,8 @@ VERDICTS = ("verbatim", "variant", "altered", "abridged", "partial", "not-found"
 CHECKS = """
 SELECT ?doc ?start ?verdict ?sstart ?send ?differences WHERE {
   ?c cg:quoteCheck ?q ; schema:isPartOf/schema:identifier ?doc .
+  FILTER NOT EXISTS { ?c a cg:InnerQuotation }  # the quotation itself, not words it quotes
+  FILTER NOT EXISTS { ?c a cg:TranscriptTurn }
   ?cit cito:hasCitingEntity ?c . ?a oa:hasBody ?cit ;
        oa:hasTarget/oa:hasSelector/oa:start ?start .
   ?q cg:verdict ?verdict .
