@@ -29,7 +29,6 @@ class DocumentPart:
     extraction: Extraction
     attributions: dict[str, Attribution] = field(default_factory=dict)  # Claim.key ->
     works: dict[str, str] = field(default_factory=dict)  # Citation.key -> work key
-    authors: dict[str, list[str]] = field(default_factory=dict)  # work key -> person keys
     person_mentions: list[PersonMention] = field(default_factory=list)
     life_dates: list[tuple[str, str, LifeDates]] = field(default_factory=list)
     biographies: list[tuple[str, str, Biography]] = field(default_factory=list)
@@ -47,7 +46,7 @@ class DocumentPart:
         doc = self.extraction.layout.document
         return repr((doc.doc_id, doc.sha256, sorted(self.attributions.items()),
                      [c.key for c in self.extraction.claims],
-                     sorted(self.works.items()), sorted(self.authors.items()),
+                     sorted(self.works.items()),
                      self.person_mentions, self.life_dates, self.biographies,
                      self.topic_mentions, sorted(self.quote_checks.items())))
 
@@ -75,6 +74,4 @@ def document_parts(extractions: list[Extraction], resolution: Resolution
             work = resolution.work_of_citation.get(citation.key)
             if work:
                 part.works[citation.key] = work
-                if work in resolution.works:
-                    part.authors[work] = list(resolution.works[work].authors)
         yield part

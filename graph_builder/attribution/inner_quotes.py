@@ -107,8 +107,9 @@ def inner_quotes(text: str, span: Span, mentions: Sequence[PersonMention],
     return found
 
 
-def _inside(mentions: Sequence[PersonMention], starts: list[int], lo: int, hi: int
-            ) -> Sequence[PersonMention]:
+def mentions_starting_in(mentions: Sequence[PersonMention], starts: list[int], lo: int,
+                         hi: int) -> Sequence[PersonMention]:
+    """The mentions (sorted by start; ``starts`` their starts) that start in [lo, hi)."""
     return mentions[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
 
 
@@ -128,7 +129,7 @@ def _sentence_start(text: str, span: Span, at: int, reach: int = _REACH) -> int:
 def _named_before(text: str, span: Span, opening: int, mentions: Sequence[PersonMention],
                   starts: list[int]) -> PersonMention | None:
     lo = _sentence_start(text, span, opening)
-    for m in reversed(_inside(mentions, starts, lo, opening)):
+    for m in reversed(mentions_starting_in(mentions, starts, lo, opening)):
         if m.span.end > opening:
             continue
         if _NAME_THEN_VERB.fullmatch(text, m.span.end, opening):
@@ -152,7 +153,7 @@ def _named_after(text: str, span: Span, closing: int, mentions: Sequence[PersonM
     runs_on = last in ",;—–-…" or text.startswith(",", after)
     if not (runs_on or last in "?!"):
         return None
-    near = _inside(mentions, starts, after, min(span.end, after + 60))
+    near = mentions_starting_in(mentions, starts, after, min(span.end, after + 60))
     for m in near[:1]:
         if _VERB_THEN_NAME.fullmatch(text, after, m.span.start):
             return m
@@ -185,5 +186,5 @@ def _only_person_in_sentence_before(text: str, span: Span, at: int,
     lo = _sentence_start(text, span, at - 1, _WHOLE_SENTENCE)
     if lo < 0:
         return None
-    named = [m for m in _inside(mentions, starts, lo, at) if m.span.end <= at]
+    named = [m for m in mentions_starting_in(mentions, starts, lo, at) if m.span.end <= at]
     return named[-1] if named and len({m.person for m in named}) == 1 else None

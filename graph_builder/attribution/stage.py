@@ -17,13 +17,12 @@ document's other claims so that earlier stages' claim indices hold, each
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from graph_builder.attribution.headnotes import headnote_span, headnote_speaker, names_a_voice
-from graph_builder.attribution.inner_quotes import inner_quotes
+from graph_builder.attribution.inner_quotes import inner_quotes, mentions_starting_in
 from graph_builder.attribution.work_subject import WorkSubjects
 from graph_builder.records import (
     Attribution,
@@ -94,9 +93,8 @@ class _Attributor:
         self.extraction.claims.extend(inner)
 
     def _within(self, span: Span) -> Sequence[PersonMention]:
-        lo = bisect.bisect_left(self.starts, span.start)
-        hi = bisect.bisect_left(self.starts, span.end)
-        return [m for m in self.mentions[lo:hi] if m.span.end <= span.end]
+        return [m for m in mentions_starting_in(self.mentions, self.starts, span.start,
+                                                span.end) if m.span.end <= span.end]
 
     def _speaker_label(self, claim: Claim) -> Attribution | None:
         """The person the turn's label names: as resolution read the label, else the

@@ -25,22 +25,21 @@ _QUOTES = frozenset({ClaimKind.QUOTATION, ClaimKind.TURN, ClaimKind.INNER})
 def check_quotations(extractions: list[Extraction], resolution: Resolution) -> None:
     """Fill ``resolution.quote_checks`` (Claim.key -> QuoteCheck)."""
     layouts = {e.layout.document.doc_id: e.layout for e in extractions}
+    held = set(layouts)
     indexes: dict[str, SourceIndex] = {}
     editions: dict[str, tuple[str, str]] = {}
     checks = resolution.quote_checks
     for extraction in extractions:
         document = extraction.layout.document
         for claim in extraction.claims:
-            source, cited_year, cites_a_work = _source_of(claim, resolution, set(layouts))
+            source, cited_year, cites_a_work = _source_of(claim, resolution, held)
             if source:
                 if source not in indexes:
                     indexes[source] = SourceIndex(layouts[source])
                     editions[source] = copy_edition(layouts[source].document)
                 index = indexes[source]
-                check = _check(claim, document, index)
                 note = edition_note(cited_year, index.document, editions[source])
-                checks[claim.key] = QuoteCheck(claim.key, check[0], check[1], check[2], note,
-                                               source, check[3], check[4])
+                checks[claim.key] = _check(claim, document, index, note)
             elif cites_a_work and claim.kind in _QUOTES:
                 checks[claim.key] = QuoteCheck(claim.key, SOURCE_ABSENT)
 
@@ -73,11 +72,12 @@ def _quote_tokens(claim: Claim, document: Document) -> Tokens:
     return tokens
 
 
-def _check(claim: Claim, document: Document, index: SourceIndex
-           ) -> tuple[str, float, str, Span | None, str]:
+def _check(claim: Claim, document: Document, index: SourceIndex, note: str) -> QuoteCheck:
+    """The claim aligned with its source's words, read as a verdict."""
     quote = _quote_tokens(claim, document)
     reading = read_alignment(align_in(index, quote.norms), quote, document.text,
                              index.tokens, index.document.text)
     span = Span(*reading.span) if reading.span else None
-    exact = span.slice(index.document.text) if span else ""
-    return reading.verdict, reading.matched, "; ".join(reading.differences), span, exact
+    return QuoteCheck(claim.key, reading.verdict, reading.matched,
+                      "; ".join(reading.differences), note, index.document.doc_id, span,
+                      span.slice(index.document.text) if span else "")
