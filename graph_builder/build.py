@@ -36,7 +36,7 @@ from ontology.terms import BIBO, CG, CITO, OA, PROV, RDF, SDO, XSD
 
 if TYPE_CHECKING:
     from graph_builder.parts import DocumentPart
-    from graph_builder.verify.check import QuoteCheck
+    from graph_builder.verify.check import QuoteCheck, Reuse
 
 #: Characters a text literal holds at most. Oxigraph's parsers stop at 16 MiB a term,
 #: and a 17 MB one-paragraph file must still give a graph that `query`, `serve`,
@@ -327,7 +327,33 @@ class GraphBuilder:
         if check.source_span is not None:
             self.add(node, CG.matchedIn, self.annotate_elsewhere(
                 check.source_doc, check.source_span, check.source_exact, node))
+        if check.source_claim:
+            self.add(node, CG.matchedClaim, self.iri("claim", check.source_claim))
         self.extracted(node, [doc.doc_id, *([check.source_doc] if check.source_doc else [])])
+
+    def add_reuse(self, doc: Document, reuse: Reuse) -> None:
+        """A passage this document's claim shares with a claim of another document. Each
+        side's task links its own claim to the other (cg:sharesTextWith) and annotates
+        its own characters; the first side's task makes the cg:TextReuse, so every
+        triple is made by the document whose node it describes."""
+        node = self.iri("reuse", f"{reuse.claim}|{reuse.other}")
+        mine, theirs, span = ((reuse.claim, reuse.other, reuse.span)
+                              if reuse.doc_id == doc.doc_id
+                              else (reuse.other, reuse.claim, reuse.other_span))
+        self.add(self.iri("claim", mine), CG.sharesTextWith, self.iri("claim", theirs))
+        self.annotate(doc, span, node)
+        if reuse.doc_id != doc.doc_id:
+            return
+        self.add_types(node, CG.TextReuse)
+        self.add(node, CG.sharedBy, self.iri("claim", reuse.claim))
+        self.add(node, CG.sharedBy, self.iri("claim", reuse.other))
+        self.add(node, CG.sharedWords, ox.Literal(str(reuse.words),
+                                                  datatype=XSD.positiveInteger))
+        self.add(node, CG.similarity, ox.Literal(f"{reuse.similarity:.3f}",
+                                                 datatype=XSD.decimal))
+        self.add(node, CG.followsCitation, ox.Literal(str(reuse.cited).lower(),
+                                                      datatype=XSD.boolean))
+        self.extracted(node, [reuse.doc_id, reuse.other_doc])
 
     def add_attribution(self, doc: Document, claim: ox.NamedNode, attribution: Attribution
                         ) -> None:

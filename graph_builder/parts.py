@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from graph_builder.people.biography import Biography
     from graph_builder.people.life_dates import LifeDates
     from graph_builder.topics.index import TopicMention
-    from graph_builder.verify.check import QuoteCheck
+    from graph_builder.verify.check import QuoteCheck, Reuse
 
 
 @dataclass
@@ -34,6 +34,7 @@ class DocumentPart:
     biographies: list[tuple[str, str, Biography]] = field(default_factory=list)
     topic_mentions: list[TopicMention] = field(default_factory=list)
     quote_checks: dict[str, QuoteCheck] = field(default_factory=dict)  # Claim.key ->
+    text_reuse: list[Reuse] = field(default_factory=list)  # either claim in this document
 
     @property
     def doc_id(self) -> str:
@@ -48,7 +49,7 @@ class DocumentPart:
                      [c.key for c in self.extraction.claims],
                      sorted(self.works.items()),
                      self.person_mentions, self.life_dates, self.biographies,
-                     self.topic_mentions, sorted(self.quote_checks.items())))
+                     self.topic_mentions, sorted(self.quote_checks.items()), self.text_reuse))
 
 
 def document_parts(extractions: list[Extraction], resolution: Resolution
@@ -63,6 +64,9 @@ def document_parts(extractions: list[Extraction], resolution: Resolution
         by_doc[row[0]]["biographies"].append(row)
     for m in resolution.topic_mentions:
         by_doc[m.doc_id]["topic_mentions"].append(m)
+    for reuse in resolution.text_reuse:
+        by_doc[reuse.doc_id]["text_reuse"].append(reuse)
+        by_doc[reuse.other_doc]["text_reuse"].append(reuse)
     for extraction in extractions:
         part = DocumentPart(extraction, **by_doc.pop(extraction.layout.document.doc_id, {}))
         for claim in extraction.claims:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # these modules build on the records; the names are for annot
     from graph_builder.people.biography import Biography
     from graph_builder.people.life_dates import LifeDates
     from graph_builder.topics.index import Topic, TopicMention
-    from graph_builder.verify.check import QuoteCheck
+    from graph_builder.verify.check import QuoteCheck, Reuse
 
 
 @dataclass(frozen=True)
@@ -369,3 +369,4 @@ class Resolution:
     # (document id, person key, life dates prose states with their span)
     life_dates: list[tuple[str, str, LifeDates]] = field(default_factory=list)
     quote_checks: dict[str, QuoteCheck] = field(default_factory=dict)  # Claim.key ->
+    text_reuse: list[Reuse] = field(default_factory=list)  # passages two documents share

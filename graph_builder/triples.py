@@ -98,6 +98,8 @@ def document_triples(part: DocumentPart, *, base: str, settings: dict[str, objec
         builder.add_thesis(doc, thesis)
     for claim in extraction.claims:
         builder.add_claim(doc, claim, part)
+    for reuse in part.text_reuse:
+        builder.add_reuse(doc, reuse)
     carried = {c.key for claim in extraction.claims for c in claim.citations}
     for citation in extraction.citations:
         if citation.key not in carried:  # no claim carries it: the document cites it

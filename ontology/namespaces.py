@@ -152,3 +152,10 @@ class CG(DefinedNamespace):
     differences: URIRef
     editionNote: URIRef
     matchedIn: URIRef
+    matchedClaim: URIRef
+    TextReuse: URIRef
+    sharedBy: URIRef
+    sharesTextWith: URIRef
+    sharedWords: URIRef
+    similarity: URIRef
+    followsCitation: URIRef

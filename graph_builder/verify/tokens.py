@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # a word: letters or digits (superscript footnote markers are not), with inner apostrophes;
 # or a number printed with thousands separators ("1,000" is the word "1000")
@@ -22,6 +23,7 @@ _ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
 _APOSTROPHES = str.maketrans("", "", "'’,.")
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus has far fewer word forms than words
 def normalise(word: str) -> str:
     """Case folded, accents and apostrophes dropped, digits' separators dropped."""
     word = word.casefold().translate(_APOSTROPHES)
@@ -67,3 +69,17 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.norms)
+
+
+def claim_tokens(text: str, span_start: int, span_end: int, headnote: str = "") -> Tokens:
+    """A claim's words (``text[span_start:span_end]`` of its document), without the
+    compiler's headnote that opens it: the headnote is the compiler's, not the
+    quoted words."""
+    skip = None
+    if headnote:
+        at = text.find(headnote, span_start, span_end)
+        if at >= 0:
+            skip = (at, at + len(headnote))
+    tokens = Tokens()
+    tokens.add(text[span_start:span_end], span_start, skip=skip)
+    return tokens

@@ -51,13 +51,24 @@ NODE_KINDS = ("document", "thesis", "work", "person", "organization", "topic",
 CLAIM_KINDS = ("quotation", "turn", "passage")
 #: Edge kinds, in the order that picks an edge's ``kind`` when relations share a pair.
 EDGE_KINDS = ("cites", "author", "editor", "translator", "publisher", "said by", "under thesis",
-              "in document", "part of", "held by", "example", "mentions", "about", "broader",
-              "related")
+              "in document", "part of", "found in", "shares text", "held by", "example",
+              "mentions", "about", "broader", "related")
 
 # kind -> SELECT ?n ?label [columns named as the node attributes they fill].
 _WORKS = """SELECT ?n ?label ?year (COUNT(DISTINCT ?c) AS ?cited) WHERE {{
     ?n a schema:CreativeWork ; schema:name ?label . FILTER NOT EXISTS {{ ?n a cg:SourceDocument }}
     {cited} OPTIONAL {{ ?n schema:datePublished ?year }} }} GROUP BY ?n ?label ?year"""
+_CHECKED = """OPTIONAL { ?n cg:quoteCheck ?check . ?check cg:verdict ?verdict .
+                   OPTIONAL { ?check cg:differences ?differences } }"""
+
+
+def _passages(only: str = "") -> str:
+    """The passages (those ``only`` keeps), with their quote check when they have one."""
+    return ("SELECT ?n ?label ?document ?line ?verdict ?differences WHERE { ?n a cg:Passage ;"
+            " schema:text ?label ; schema:isPartOf/schema:identifier ?document ;"
+            f" cg:lineNumber ?line . {only} {_CHECKED} }}")
+
+
 _NODES = {
     "document": """SELECT ?n ?label ?shape ?title WHERE {
         ?n a cg:SourceDocument ; schema:identifier ?label .
@@ -71,18 +82,16 @@ _NODES = {
     "quotation": """SELECT ?n ?label ?document ?line ?speaker ?verdict ?differences WHERE {
         ?n a schema:Quotation ; schema:text ?label ; schema:isPartOf/schema:identifier ?document ;
            cg:lineNumber ?line .
-        OPTIONAL { ?n cg:speakerLabel ?speaker }
-        OPTIONAL { ?n cg:quoteCheck ?check . ?check cg:verdict ?verdict .
-                   OPTIONAL { ?check cg:differences ?differences } } }""",
+        OPTIONAL { ?n cg:speakerLabel ?speaker } """ + _CHECKED + "}",
+    # the passages a quotation was found in or shares text with, to follow the link to
+    "passage": _passages("FILTER EXISTS { ?x cg:matchedClaim|cg:sharesTextWith ?n }"),
 }
 _FULL_NODES = {
     "work": _WORKS.format(cited="OPTIONAL { ?c cito:hasCitedEntity ?n }"),  # cited or not
     "organization": """SELECT ?n ?label WHERE {
         { ?n a schema:Organization } UNION { ?n a schema:ArchiveOrganization }
         ?n schema:name ?label }""",
-    "passage": """SELECT ?n ?label ?document ?line WHERE {
-        ?n a cg:Passage ; schema:text ?label ; schema:isPartOf/schema:identifier ?document ;
-           cg:lineNumber ?line }""",
+    "passage": _passages(),
     "topic": """SELECT ?n ?label (GROUP_CONCAT(?alt; separator="\\n") AS ?also_called) WHERE {
         ?n a skos:Concept ; skos:prefLabel ?label . OPTIONAL { ?n skos:altLabel ?alt } }
         GROUP BY ?n ?label""",
@@ -106,6 +115,8 @@ _EDGES = (
     ("in document", "SELECT ?a ?b WHERE { ?a schema:isPartOf ?b . ?b a cg:SourceDocument "
                     "FILTER NOT EXISTS { ?a cg:underThesis|cg:partOfQuotation ?up } }"),
     ("part of", "SELECT ?a ?b WHERE { ?a cg:partOfQuotation ?b }"),
+    ("found in", "SELECT ?a ?b WHERE { ?a cg:quoteCheck/cg:matchedClaim ?b }"),
+    ("shares text", "SELECT ?a ?b WHERE { ?a cg:sharesTextWith ?b FILTER(STR(?a) < STR(?b)) }"),
 )
 _FULL_EDGES = (
     ("part of", "SELECT ?a ?b WHERE { ?a a schema:CreativeWork ; schema:isPartOf ?b }"),
@@ -177,9 +188,10 @@ def _read_by_projection() -> tuple[frozenset[ox.NamedNode], frozenset[ox.NamedNo
         SDO.isPartOf, CG.lineNumber, CG.speakerLabel, SDO.citation, SDO.author, SDO.editor,
         SDO.translator, CG.underThesis, CG.partOfQuotation, SDO.birthDate, SDO.deathDate,
         CG.fate, CG.office, CG.mergeReason, CG.quoteCheck, CG.verdict, CG.differences,
+        CG.matchedClaim, CG.sharesTextWith,
     })
     classes = frozenset({CG.SourceDocument, SDO.Person, SDO.CreativeWork, CG.Thesis,
-                         SDO.Quotation, CG.TranscriptTurn})
+                         SDO.Quotation, CG.TranscriptTurn, CG.Passage})
     return predicates, classes
 
 

@@ -209,10 +209,25 @@ id:check prov:wasGeneratedBy id:build .
 id:check prov:wasDerivedFrom id:doc .
 id:a-check a oa:Annotation .
 id:a-check oa:hasBody id:check .
+id:check cg:matchedClaim id:thesis .
+
+id:reuse a cg:TextReuse .
+id:reuse cg:sharedBy id:quote .
+id:reuse cg:sharedBy id:thesis .
+id:reuse cg:sharedWords "14"^^xsd:positiveInteger .
+id:reuse cg:similarity "0.920"^^xsd:decimal .
+id:reuse cg:followsCitation "false"^^xsd:boolean .
+id:reuse prov:wasGeneratedBy id:build .
+id:reuse prov:wasDerivedFrom id:doc .
+id:quote cg:sharesTextWith id:thesis .
+id:a-reuse1 a oa:Annotation .
+id:a-reuse1 oa:hasBody id:reuse .
+id:a-reuse2 a oa:Annotation .
+id:a-reuse2 oa:hasBody id:reuse .
 """
 
 _ANNOTATIONS = ("a-thesis", "a-quote", "a-turn", "a-inner", "a-citation", "a-topic", "a-person",
-                "a-check")
+                "a-check", "a-reuse1", "a-reuse2")
 VALID += "".join(f"id:{a} oa:hasTarget id:target .\nid:{a} prov:wasGeneratedBy id:build .\n"
                  f"id:{a} prov:wasDerivedFrom id:doc .\n" for a in _ANNOTATIONS)
 
@@ -227,6 +242,19 @@ BROKEN = {
                          "id:check cg:differences 3 .", ()),
     "QuoteCheck-matchedIn": ("id:check cg:matchedIn id:a-check .",
                              "id:check cg:matchedIn id:terror .", ()),
+    "QuoteCheck-matchedClaim": ("id:check cg:matchedClaim id:thesis .",
+                                "id:check cg:matchedClaim id:terror .", ()),
+    "TextReuse-sharedBy": ("id:reuse cg:sharedBy id:thesis .", "", ()),
+    "TextReuse-sharedWords": ('id:reuse cg:sharedWords "14"^^xsd:positiveInteger .',
+                              'id:reuse cg:sharedWords "14" .', ()),
+    "TextReuse-similarity": ('id:reuse cg:similarity "0.920"^^xsd:decimal .',
+                             'id:reuse cg:similarity "1.5"^^xsd:decimal .', ()),
+    "TextReuse-followsCitation": ('id:reuse cg:followsCitation "false"^^xsd:boolean .',
+                                  'id:reuse cg:followsCitation "no" .', ()),
+    "TextReuse-spans": ("id:a-reuse2 oa:hasBody id:reuse .", "id:a-reuse2 oa:hasBody id:check .",
+                        ()),
+    "Claim-sharesTextWith": ("id:quote cg:sharesTextWith id:thesis .",
+                             "id:quote cg:sharesTextWith id:terror .", ()),
     "SourceDocument-type": ("id:doc a schema:CreativeWork, cg:SourceDocument .",
                             "id:doc a cg:SourceDocument .", ()),
     "SourceDocument-identifier": ('id:doc schema:identifier "doc.txt" .', "", ()),
