@@ -119,9 +119,7 @@ class _Reader:
             if k in swapped:
                 same += i2 - i1
                 if tag == "insert":
-                    number = self.qt[self.q.starts[i1]:self.q.ends[i1]]
-                    self._harmless(f"date or number order: {number} is printed on the other "
-                                   "side of the words beside it")
+                    self._harmless(self._order(alignment.ops[k], alignment.ops[swapped[k]]))
             elif tag == "equal":
                 same += i2 - i1
                 self._equal(i1, i2, j1)
@@ -147,10 +145,11 @@ class _Reader:
             items = items[:_MAX_ITEMS] + [f"… and {len(items) - _MAX_ITEMS} more"]
         return Reading(verdict, round(share, 3), items, self._span(alignment))
 
-    def _swapped_numbers(self, ops: list[tuple[str, int, int, int, int]]) -> set[int]:
+    def _swapped_numbers(self, ops: list[tuple[str, int, int, int, int]]) -> dict[int, int]:
         """Ops that only move one number past a word or two ("May 7" / "7 May"): one
-        word inserted and the same word left out, within two ops of each other."""
-        found: set[int] = set()
+        word inserted and the same word left out, within two ops of each other; each
+        op's index maps to its partner's."""
+        found: dict[int, int] = {}
         for k, (tag, i1, i2, _j1, _j2) in enumerate(ops):
             if tag != "insert" or i2 - i1 != 1 or not self.q.norms[i1].isdigit():
                 continue
@@ -158,9 +157,19 @@ class _Reader:
                 other = ops[m]
                 if (other[0] == "delete" and other[4] - other[3] == 1 and m not in found
                         and self.s.norms[other[3]] == self.q.norms[i1]):
-                    found.update((k, m))
+                    found.update({k: m, m: k})
                     break
         return found
+
+    def _order(self, inserted: tuple[str, int, int, int, int],
+               deleted: tuple[str, int, int, int, int]) -> str:
+        """The words a moved number is printed beside, in the quotation's order and the
+        source's: "March 5 → 5 March", not the number alone."""
+        _, number, _, j_at, _ = inserted  # the quotation's number; where the source lacks it
+        _, i_at, _, j_number, _ = deleted  # the source's number; where the quotation lacks it
+        quoted = _words(self.q, self.qt, min(number, i_at), max(number + 1, i_at))
+        printed = _words(self.s, self.st, min(j_number, j_at), max(j_number + 1, j_at))
+        return f"date or number order: {quoted} → {printed}"
 
     def _span(self, alignment: Alignment) -> tuple[int, int]:
         runs = [(j1, j2) for tag, _, _, j1, j2 in alignment.ops if tag != "insert" and j2 > j1]
