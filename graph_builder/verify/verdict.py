@@ -115,11 +115,17 @@ class _Reader:
         moved = {(i1, i2) for i1, i2, _, _ in alignment.moved}
         same = 0
         swapped = self._swapped_numbers(alignment.ops)
+        shifted = self._shifted_words(alignment.ops, swapped)
         for k, (tag, i1, i2, j1, j2) in enumerate(alignment.ops):
             if k in swapped:
                 same += i2 - i1
                 if tag == "insert":
                     self._harmless(self._order(alignment.ops[k], alignment.ops[swapped[k]]))
+            elif k in shifted:
+                same += i2 - i1
+                if tag == "insert":
+                    self.flags.add(ALTERED)
+                    self.items.append(self._past(alignment.ops[k], alignment.ops[shifted[k]]))
             elif tag == "equal":
                 same += i2 - i1
                 self._equal(i1, i2, j1)
@@ -160,6 +166,35 @@ class _Reader:
                     found.update({k: m, m: k})
                     break
         return found
+
+    def _shifted_words(self, ops: list[tuple[str, int, int, int, int]],
+                       taken: dict[int, int]) -> dict[int, int]:
+        """Ops that move a few words past others in one sentence ("the band, the
+        proprietors" / "the proprietors, the band"): words inserted and the same words
+        left out, within two ops of each other. Read as "− the proprietors; + the
+        proprietors" a reader sees words lost and added, not words that changed place."""
+        found: dict[int, int] = {}
+        for k, (tag, i1, i2, _j1, _j2) in enumerate(ops):
+            if tag != "insert" or k in taken or not 0 < i2 - i1 < _LONG_GAP:
+                continue
+            words = sorted(self.q.norms[i1:i2])
+            for m in range(max(0, k - 2), min(len(ops), k + 3)):
+                other = ops[m]
+                if (other[0] == "delete" and m not in taken and m not in found
+                        and sorted(self.s.norms[other[3]:other[4]]) == words):
+                    found.update({k: m, m: k})
+                    break
+        return found
+
+    def _past(self, inserted: tuple[str, int, int, int, int],
+              deleted: tuple[str, int, int, int, int]) -> str:
+        """Words moved, and the quotation's words they were moved past."""
+        _, i1, i2, _, _ = inserted
+        at = deleted[1]  # where in the quotation the source has them
+        moved = _words(self.q, self.qt, i1, i2)
+        a, b = (i2, at) if at > i2 else (at, i1)
+        past = f" past “{_words(self.q, self.qt, a, b)}”" if b > a else ""
+        return f"moved within the sentence: “{moved}”{past}"
 
     def _order(self, inserted: tuple[str, int, int, int, int],
                deleted: tuple[str, int, int, int, int]) -> str:
