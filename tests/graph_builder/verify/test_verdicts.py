@@ -2,8 +2,8 @@
 
 The fixture (``verdicts/``) is invented: a hard-wrapped book on a canal company, with
 page numbers and footnotes printed at the foot of their pages and an edition statement
-(first published 1974, second edition 1998), and a compilation quoting it. Each of its
-41 quotations was altered in one known way (a word swapped, a tense changed, a clause or
+(first published 1974, second edition 1998), and two compilations quoting it. Each of
+their 47 quotations was altered in one known way (a word swapped, a tense changed, a clause or
 a bracketed word inserted, sentences moved, words left out with or without an ellipsis,
 case, quotes, dashes, spellings, number formats, an invented sentence added, a quotation
 invented outright, a work the corpus does not hold) and ``verdicts/gold.jsonl`` records,
@@ -29,22 +29,24 @@ GOLD = [json.loads(line) for line in (FIXTURE / "gold.jsonl").read_text("utf-8")
         if line.strip()]
 # Citations the references stage does not link to the work they cite, so the quotation
 # is never checked: a limit of citation reading, not of the check.
-UNLINKED = {
-    23: "“Ibid., p. 14” after a quotation is not resolved to the work cited above it",
-    78: "“Ibid., p. 15” after a quotation is not resolved to the work cited above it",
-    183: "a short form without a year (“Pollard, Mills of the Upper Calder, p. 40”) is not "
-         "read as a citation line",
-    188: "“Ibid.” after an unread short form cites nothing",
+_IBID = "“Ibid.” after a quotation is not resolved to the work cited above it"
+UNLINKED = {  # (document, citation line): why
+    ("compilation.txt", 23): _IBID,
+    ("compilation.txt", 78): _IBID,
+    ("compilation.txt", 183): "a short form without a year (“Pollard, Mills of the Upper "
+                              "Calder, p. 40”) is not read as a citation line",
+    ("compilation.txt", 188): "“Ibid.” after an unread short form cites nothing",
 }
 
 
 def _case_id(gold: dict) -> str:
-    return f"{gold['citation_line']}-{gold['verdict']}-{gold['kind'].split(',')[0]}"
+    where = f"{gold['doc'].split('.')[0]}:{gold['citation_line']}"
+    return f"{where}-{gold['verdict']}-{gold['kind'].split(',')[0]}"
 
 
 def _cases():
     for gold in GOLD:
-        reason = UNLINKED.get(gold["citation_line"])
+        reason = UNLINKED.get((gold["doc"], gold["citation_line"]))
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         yield pytest.param(gold, id=_case_id(gold), marks=marks)
 
@@ -56,15 +58,14 @@ def built():
 
 @pytest.fixture(scope="module")
 def checks(built):
-    """Citation line of each checked quotation -> its check."""
-    compilation = next(e for e in built.extractions
-                       if e.layout.document.doc_id == "compilation.txt")
-    document = compilation.layout.document
+    """(document, citation line) of each checked quotation -> its check."""
     found = {}
-    for claim in compilation.claims:
-        check = built.resolution.quote_checks.get(claim.key)
-        if check is not None and claim.citations:
-            found[document.line_of(claim.citations[0].span.start)] = check
+    for extraction in built.extractions:
+        document = extraction.layout.document
+        for claim in extraction.claims:
+            check = built.resolution.quote_checks.get(claim.key)
+            if check is not None and claim.citations:
+                found[document.doc_id, document.line_of(claim.citations[0].span.start)] = check
     return found
 
 
@@ -81,13 +82,13 @@ def _named_words(entry: str) -> list[str]:
 def test_verdicts_gold_has_every_verdict_five_times():
     for verdict in VERDICTS:
         linked = [g for g in GOLD if g["verdict"] == verdict and
-                  g["citation_line"] not in UNLINKED]
+                  (g["doc"], g["citation_line"]) not in UNLINKED]
         assert len(linked) >= 5, verdict
 
 
 @pytest.mark.parametrize("gold", list(_cases()))
 def test_verdicts_quotation(built, checks, gold):
-    check = checks.get(gold["citation_line"])
+    check = checks.get((gold["doc"], gold["citation_line"]))
     assert check is not None, "quotation not checked"
     assert check.verdict == gold["verdict"], check.differences
     differences = check.differences.casefold()
@@ -151,3 +152,17 @@ def test_verdicts_sentences_printed_in_another_order_are_still_moved():
              "The ferrymen of the lower reach kept their own tally of every crossing.")
     alignment = align_in(index, [normalise(w) for w in quote.replace(".", "").split()])
     assert len(alignment.moved) == 1
+
+
+def test_verdicts_words_moved_within_a_sentence_are_named_as_moved(tmp_path):
+    book = ("The Ferry Book\n\nAnna Weller\n\nThe opening of the bridge was attended by the "
+            "mayor, the ferrymen and a crowd of several hundred who cheered the first cart.\n")
+    quotes = ("Ferries\n\nTHE BRIDGE\n\nThe opening of the bridge was attended by the "
+              "ferrymen, the mayor and a crowd of several hundred who cheered the first cart.\n"
+              "Weller, Anna. The Ferry Book. London: Quay Press, 1990, p. 3\n")
+    (tmp_path / "book.txt").write_text(book, encoding="utf-8")
+    (tmp_path / "quotes.txt").write_text(quotes, encoding="utf-8")
+    [check] = build_graph(tmp_path).resolution.quote_checks.values()
+    assert check.verdict == "altered" and check.matched == 1.0
+    assert check.differences.startswith("moved within the sentence:")
+    assert "mayor" in check.differences and "ferrymen" in check.differences
