@@ -3,7 +3,7 @@
 The fixture (``verdicts/``) is invented: a hard-wrapped book on a canal company, with
 page numbers and footnotes printed at the foot of their pages and an edition statement
 (first published 1974, second edition 1998), and two compilations quoting it. Each of
-their 47 quotations was altered in one known way (a word swapped, a tense changed, a clause or
+their 50 quotations was altered in one known way (a word swapped, a tense changed, a clause or
 a bracketed word inserted, sentences moved, words left out with or without an ellipsis,
 case, quotes, dashes, spellings, number formats, an invented sentence added, a quotation
 invented outright, a work the corpus does not hold) and ``verdicts/gold.jsonl`` records,
