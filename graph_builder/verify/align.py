@@ -156,22 +156,58 @@ def align_in(index: SourceIndex, norms: list[str], *, again: bool = True) -> Ali
     matcher = SequenceMatcher(None, norms, source, autojunk=False)
     matched = _trimmed(matcher.get_matching_blocks(), len(norms))
     blocks = [(a, b + lo, size) for a, b, size in matched]
-    result = Alignment(_tightened(_ops(blocks, len(norms), len(index.tokens)), norms,
-                                  index.tokens.norms))
+    ops = _tightened(_ops(blocks, len(norms), len(index.tokens)), norms, index.tokens.norms)
+    result = Alignment(_over_page_feet(index, ops))
     if again:
         _find_moved(index, norms, result)
     return result
 
 
+def _over_page_feet(index: SourceIndex, ops: list[tuple[str, int, int, int, int]]
+                    ) -> list[tuple[str, int, int, int, int]]:
+    """Without the source words "left out" between a run that ends its block and one
+    that goes on where it stops in print: the index holds the notes (and the body's
+    next blocks) between them, the printed page does not."""
+    return [op for k, op in enumerate(ops)
+            if not (op[0] == "delete" and 0 < k < len(ops) - 1 and ops[k + 1][0] == "equal"
+                    and _continues_in_print(index, ops[k - 1], ops[k + 1][3]))]
+
+
 def _find_moved(index: SourceIndex, norms: list[str], result: Alignment) -> None:
     """Long unaligned runs of the quotation, looked for on their own (sentences in
-    another order than the source's); a run found nearly whole joins ``moved``."""
-    for tag, i1, i2, _j1, _j2 in result.ops:
+    another order than the source's); a run found nearly whole joins ``moved``, or,
+    when it goes on where the run before it stops in print, the alignment itself."""
+    spliced: list[tuple[str, int, int, int, int]] = []
+    for k, (tag, i1, i2, j1, j2) in enumerate(result.ops):
         if tag not in ("insert", "replace") or i2 - i1 < _MIN_RUN:
+            spliced.append((tag, i1, i2, j1, j2))
             continue
         part = align_in(index, norms[i1:i2], again=False)
-        same = sum(o[2] - o[1] for o in part.ops if o[0] == "equal")
-        if same >= 0.8 * (i2 - i1):
-            js = [o[3] for o in part.ops if o[0] == "equal"] + [
-                o[4] for o in part.ops if o[0] == "equal"]
-            result.moved.append((i1, i2, min(js), max(js)))
+        equal = [o for o in part.ops if o[0] == "equal"]
+        same = sum(o[2] - o[1] for o in equal)
+        if same < 0.8 * (i2 - i1):
+            spliced.append((tag, i1, i2, j1, j2))
+            continue
+        if k and _continues_in_print(index, result.ops[k - 1], equal[0][3]):
+            spliced.extend((t, a + i1, b + i1, c, d) for t, a, b, c, d in part.ops)
+            continue
+        spliced.append((tag, i1, i2, j1, j2))
+        js = [o[3] for o in equal] + [o[4] for o in equal]
+        result.moved.append((i1, i2, min(js), max(js)))
+    result.ops = spliced
+
+
+def _continues_in_print(index: SourceIndex, before: tuple[str, int, int, int, int],
+                        found: int) -> bool:
+    """Whether source word ``found`` follows, in the printed text, the aligned run
+    ``before`` that ends its block: a paragraph broken by a page's foot goes on
+    after the notes printed there, and the index reads notes last (the reader may
+    even take the paragraph's next lines for a note's), so its words come later in
+    the index than in print. They come before the body's next block, though."""
+    tag, _i1, _i2, _j1, end = before
+    tokens = index.tokens
+    if tag != "equal" or not end or (end < len(tokens) and
+                                     tokens.blocks[end] == tokens.blocks[end - 1]):
+        return False
+    after_run = tokens.starts[found] > tokens.ends[end - 1]
+    return after_run and (end == len(tokens) or tokens.starts[found] < tokens.starts[end])

@@ -115,13 +115,17 @@ class _Reader:
         moved = {(i1, i2) for i1, i2, _, _ in alignment.moved}
         same = 0
         swapped = self._swapped_numbers(alignment.ops)
+        shifted = self._shifted_words(alignment.ops, swapped)
         for k, (tag, i1, i2, j1, j2) in enumerate(alignment.ops):
             if k in swapped:
                 same += i2 - i1
                 if tag == "insert":
-                    number = self.qt[self.q.starts[i1]:self.q.ends[i1]]
-                    self._harmless(f"date or number order: {number} is printed on the other "
-                                   "side of the words beside it")
+                    self._harmless(self._order(alignment.ops[k], alignment.ops[swapped[k]]))
+            elif k in shifted:
+                same += i2 - i1
+                if tag == "insert":
+                    self.flags.add(ALTERED)
+                    self.items.append(self._past(alignment.ops[k], alignment.ops[shifted[k]]))
             elif tag == "equal":
                 same += i2 - i1
                 self._equal(i1, i2, j1)
@@ -147,10 +151,11 @@ class _Reader:
             items = items[:_MAX_ITEMS] + [f"… and {len(items) - _MAX_ITEMS} more"]
         return Reading(verdict, round(share, 3), items, self._span(alignment))
 
-    def _swapped_numbers(self, ops: list[tuple[str, int, int, int, int]]) -> set[int]:
+    def _swapped_numbers(self, ops: list[tuple[str, int, int, int, int]]) -> dict[int, int]:
         """Ops that only move one number past a word or two ("May 7" / "7 May"): one
-        word inserted and the same word left out, within two ops of each other."""
-        found: set[int] = set()
+        word inserted and the same word left out, within two ops of each other; each
+        op's index maps to its partner's."""
+        found: dict[int, int] = {}
         for k, (tag, i1, i2, _j1, _j2) in enumerate(ops):
             if tag != "insert" or i2 - i1 != 1 or not self.q.norms[i1].isdigit():
                 continue
@@ -158,9 +163,48 @@ class _Reader:
                 other = ops[m]
                 if (other[0] == "delete" and other[4] - other[3] == 1 and m not in found
                         and self.s.norms[other[3]] == self.q.norms[i1]):
-                    found.update((k, m))
+                    found.update({k: m, m: k})
                     break
         return found
+
+    def _shifted_words(self, ops: list[tuple[str, int, int, int, int]],
+                       taken: dict[int, int]) -> dict[int, int]:
+        """Ops that move a few words past others in one sentence ("the band, the
+        proprietors" / "the proprietors, the band"): words inserted and the same words
+        left out, within two ops of each other. Read as "− the proprietors; + the
+        proprietors" a reader sees words lost and added, not words that changed place."""
+        found: dict[int, int] = {}
+        for k, (tag, i1, i2, _j1, _j2) in enumerate(ops):
+            if tag != "insert" or k in taken or not 0 < i2 - i1 < _LONG_GAP:
+                continue
+            words = sorted(self.q.norms[i1:i2])
+            for m in range(max(0, k - 2), min(len(ops), k + 3)):
+                other = ops[m]
+                if (other[0] == "delete" and m not in taken and m not in found
+                        and sorted(self.s.norms[other[3]:other[4]]) == words):
+                    found.update({k: m, m: k})
+                    break
+        return found
+
+    def _past(self, inserted: tuple[str, int, int, int, int],
+              deleted: tuple[str, int, int, int, int]) -> str:
+        """Words moved, and the quotation's words they were moved past."""
+        _, i1, i2, _, _ = inserted
+        at = deleted[1]  # where in the quotation the source has them
+        moved = _words(self.q, self.qt, i1, i2)
+        a, b = (i2, at) if at > i2 else (at, i1)
+        past = f" past “{_words(self.q, self.qt, a, b)}”" if b > a else ""
+        return f"moved within the sentence: “{moved}”{past}"
+
+    def _order(self, inserted: tuple[str, int, int, int, int],
+               deleted: tuple[str, int, int, int, int]) -> str:
+        """The words a moved number is printed beside, in the quotation's order and the
+        source's: "March 5 → 5 March", not the number alone."""
+        _, number, _, j_at, _ = inserted  # the quotation's number; where the source lacks it
+        _, i_at, _, j_number, _ = deleted  # the source's number; where the quotation lacks it
+        quoted = _words(self.q, self.qt, min(number, i_at), max(number + 1, i_at))
+        printed = _words(self.s, self.st, min(j_number, j_at), max(j_number + 1, j_at))
+        return f"date or number order: {quoted} → {printed}"
 
     def _span(self, alignment: Alignment) -> tuple[int, int]:
         runs = [(j1, j2) for tag, _, _, j1, j2 in alignment.ops if tag != "insert" and j2 > j1]
