@@ -135,6 +135,6 @@ def test_reuse_a_formula_in_every_document_points_at_no_pair(monkeypatch):
     from graph_builder.verify import reuse
     aligned = []
     monkeypatch.setattr(reuse, "_aligned", lambda *args: aligned.append(args))
-    formula = "be it resolved by the assembly of the province that".split()
+    formula = ["be", "it", "resolved", "by", "the", "assembly", "of", "the", "province", "that"]
     claims = [_claim(d, [*formula, *(f"w{d}x{k}" for k in range(60))]) for d in range(2000)]
     assert find_reuse(claims) == [] and aligned == []
