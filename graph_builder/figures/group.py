@@ -1,0 +1,185 @@
+"""Figures that measure the same thing at the same time, and whether their sources agree.
+
+Two figures are one measure when they count the same thing (``thing``: members,
+persons, prisoners), by the same kind of event (expelled and purged are one kind,
+arrested another, shot and executed a third), at the same time, in the same place
+where both name one. The unit is not part of the key: a share and a count of the
+same event are one group, and are compared only where the text gives the whole
+the share is of. A figure whose time the text does not give joins no group: a
+wrong side-by-side costs a fact-checker more than a missing one.
+
+Agreement is read from intervals: each figure stands for the values its wording
+allows (its qualifier: "nearly" is a little under, "more than" over, "about" on
+either side; and its rounding: "220,000" is 215,000 to 225,000), and a group is
+disputed when no one value lies in every interval of a unit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from graph_builder.figures.record import COUNT, SHARE, Figure
+
+#: Events that count the same happening, by their lemma (general English, closed list).
+_EVENT_KINDS = {
+    **dict.fromkeys(("expel", "purge", "exclude", "remove", "oust", "cleanse", "dismiss",
+                     "expulsion"), "expel"),
+    **dict.fromkeys(("shoot", "execute", "execution", "shooting"), "execute"),
+    **dict.fromkeys(("arrest", "detain", "arrestee", "detention"), "arrest"),
+    **dict.fromkeys(("sentence", "convict", "condemn", "conviction"), "sentence"),
+    **dict.fromkeys(("deport", "exile", "banish", "resettle", "deportation"), "deport"),
+    **dict.fromkeys(("die", "perish", "death"), "die"),
+    **dict.fromkeys(("kill", "murder"), "kill"),
+    **dict.fromkeys(("release", "free", "rehabilitate", "reinstate"), "release"),
+}
+#: The things counted that are one: a party's membership is its members.
+_THINGS = {"membership": "member", "communist": "member", "people": "person",
+           "individual": "person", "inmate": "prisoner", "convict": "prisoner"}
+
+_ABOUT = 0.10  # "about 700,000": within a tenth either way
+_OVER = 0.5  # "more than 10 percent": up to half as much again
+_UNDER = 0.10  # "nearly one-third": up to a tenth under
+_AT_MOST = 0.5  # "not more than 40,000": down to half of it
+_QUALIFIERS = {
+    **dict.fromkeys(("about", "approximately", "around", "circa", "c.", "ca.", "roughly",
+                     "some", "an estimated", "estimated", "perhaps", "close to",
+                     "in the region of", "of the order of", "on the order of"), "about"),
+    **dict.fromkeys(("nearly", "almost", "barely", "just under", "not quite", "close on"),
+                    "under"),
+    **dict.fromkeys(("more than", "over", "at least", "upwards of", "above", "in excess of",
+                     "no fewer than", "no less than", "not less than", "just over",
+                     "well over"), "over"),
+    **dict.fromkeys(("not more than", "no more than", "up to", "fewer than", "less than",
+                     "under", "at most", "below", "not over"), "at most"),
+}
+
+
+def event_kind(event: str) -> str:
+    """The kind of happening an event lemma counts ("purge" and "expel" are one)."""
+    return _EVENT_KINDS.get(event, event)
+
+
+def thing_kind(thing: str) -> str:
+    return _THINGS.get(thing, thing)
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """Figures (their keys, in corpus order) of one measure at one time.
+
+    ``key`` explains the grouping ("member | expel | 1921"); ``label`` is the
+    measure as most of its figures word it; ``wordings`` every distinct wording
+    of what is counted, when they differ ("members expelled" against "members
+    purged or left the party": a difference of definition stays visible);
+    ``disputed`` says the values differ beyond their qualifiers and rounding,
+    and ``spread`` gives the values' range per unit ("shares 0.25–0.333")."""
+
+    key: str
+    label: str
+    figures: tuple[str, ...]
+    disputed: bool
+    spread: str
+    wordings: tuple[str, ...] = ()
+    time: str = ""
+
+
+def group_figures(figures: list[Figure]) -> list[FigureGroup]:
+    """Every group of two figures or more, figures from at least two claims, in the
+    order of their first figure."""
+    keyed: dict[tuple[str, str, str, str], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        key = _key(figure)
+        if key is not None:
+            keyed[key].append(figure)
+    groups = []
+    for key, members in keyed.items():
+        if len(members) < 2 or len({f.claim or f.key for f in members}) < 2:
+            continue
+        groups.append(_group(key, members))
+    return groups
+
+
+def _key(figure: Figure) -> tuple[str, str, str, str] | None:
+    """(thing, kind of event, time, place); None for a figure no group can hold."""
+    if not figure.time or not figure.thing:
+        return None
+    return (thing_kind(figure.thing), event_kind(figure.event), figure.time,
+            figure.place.casefold())
+
+
+def _group(key: tuple[str, str, str, str], members: list[Figure]) -> FigureGroup:
+    thing, event, time, place = key
+    wordings = sorted({f.measure for f in members if f.measure})
+    label = max(wordings, key=lambda w: (sum(f.measure == w for f in members), -len(w)),
+                default=thing)
+    shares = [f for f in members if f.kind == SHARE]
+    counts = [f for f in members if f.kind == COUNT]
+    counts += [_as_count(f) for f in shares if f.total]  # the text gives the whole
+    disputed = _disagree(shares) or _disagree(counts)
+    spread = "; ".join(f"{name} {_range(group)}" for name, group
+                       in (("shares", shares), ("counts", counts)) if group)
+    explained = " | ".join(part for part in (thing, event or "(no event named)", time, place)
+                           if part)
+    return FigureGroup(explained, label, tuple(f.key for f in members), disputed, spread,
+                       tuple(wordings) if len(wordings) > 1 else (), time)
+
+
+def _as_count(share: Figure) -> Figure:
+    total = share.total or 0.0
+    return Figure(share.doc_id, share.span, share.printed, COUNT, share.value * total,
+                  share.low * total, share.high * total, share.qualifier, share.measure,
+                  share.thing, share.event, share.time, share.time_from, share.place, None,
+                  share.claim)
+
+
+def allowed(figure: Figure) -> tuple[float, float]:
+    """The values a figure's wording allows: its range widened by its rounding, then
+    by its qualifier."""
+    step = _rounding(figure)
+    low, high = figure.low - step / 2, figure.high + step / 2
+    hedge = _QUALIFIERS.get(figure.qualifier.casefold(), "")
+    if hedge == "about":
+        low, high = low * (1 - _ABOUT), high * (1 + _ABOUT)
+    elif hedge == "under":
+        low = low * (1 - _UNDER)
+    elif hedge == "over":
+        high = high * (1 + _OVER)
+    elif hedge == "at most":
+        low = low * (1 - _AT_MOST)
+    if figure.kind == SHARE:
+        low, high = max(0.0, low), min(1.0, high)
+    return low, high
+
+
+def _rounding(figure: Figure) -> float:
+    """The step the printed value is rounded to: 220,000 to ten thousands, 25% to a
+    per cent, 1.5 million to a hundred thousand; a fraction in words ("one-third")
+    to a fiftieth."""
+    digits = "".join(c for c in figure.printed if c.isdigit() or c in ".,")
+    if figure.kind == SHARE:
+        if "%" in figure.printed or "per" in figure.printed.casefold():
+            decimals = digits.rpartition(".")[2] if "." in digits else ""
+            return 0.01 * 10 ** -len(decimals) if decimals.isdigit() else 0.01
+        return 0.02
+    value = max(figure.high, 1.0)
+    if not any(c.isdigit() for c in figure.printed):  # "three hundred thousand"
+        return 10 ** math.floor(math.log10(value))
+    zeros = len(str(round(value))) - len(str(round(value)).rstrip("0"))
+    return float(10 ** zeros)
+
+
+def _disagree(figures: list[Figure]) -> bool:
+    """No one value lies within every figure's allowed interval."""
+    if len(figures) < 2:
+        return False
+    intervals = [allowed(f) for f in figures]
+    return max(lo for lo, _ in intervals) > min(hi for _, hi in intervals)
+
+
+def _range(figures: list[Figure]) -> str:
+    values = sorted(f.value for f in figures)
+    fmt = (lambda v: f"{v:.3g}") if figures[0].kind == SHARE else (lambda v: f"{v:,.0f}")
+    low, high = fmt(values[0]), fmt(values[-1])
+    return low if low == high else f"{low}–{high}"

@@ -1,0 +1,117 @@
+"""Issue 17: the grouping rules, on figures as the reader would give them.
+
+Each figure here stands for a sentence of our own (in the comment beside it); the
+reader's tests (test_read) check that such sentences give such figures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph_builder.figures.group import allowed, group_figures
+from graph_builder.figures.record import COUNT, SHARE, Figure
+from graph_builder.records import Span
+
+_AT = iter(range(0, 10_000, 100))
+
+
+def fig(printed: str, kind: str, value: float, *, low: float | None = None,
+        high: float | None = None, qualifier: str = "", thing: str = "weaver",
+        event: str = "strike", time: str = "1834", place: str = "", doc: str = "a.txt",
+        measure: str = "", total: float | None = None) -> Figure:
+    start = next(_AT)
+    return Figure(doc, Span(start, start + len(printed)), printed, kind, value,
+                  value if low is None else low, value if high is None else high,
+                  qualifier, measure or f"{thing}s {event}", thing, event, time, "sentence",
+                  place, total, f"{doc}|{start}|{start + 50}|passage")
+
+
+def test_group_one_measure_at_one_time_across_documents():
+    # "In 1834 nearly a third of the silk weavers struck." / "A quarter of the weavers
+    # struck in 1834." / "In 1834 some 20,000 weavers went on strike."
+    figures = [fig("nearly a third", SHARE, 1 / 3, qualifier="nearly"),
+               fig("A quarter", SHARE, 0.25, doc="b.txt"),
+               fig("some 20,000", COUNT, 20_000, qualifier="some", doc="c.txt")]
+    [group] = group_figures(figures)
+    assert group.figures == tuple(f.key for f in figures)
+    assert group.key == "weaver | strike | 1834"
+    assert group.disputed  # a quarter is not nearly a third
+    assert group.spread == "shares 0.25–0.333; counts 20,000"
+
+
+def test_group_other_time_other_event_other_place_are_other_groups():
+    figures = [fig("40%", SHARE, 0.4), fig("two in five", SHARE, 0.4, doc="b.txt"),
+               fig("40%", SHARE, 0.4, time="1831", doc="c.txt"),  # another year
+               fig("40%", SHARE, 0.4, event="arrest", doc="d.txt"),  # arrested, not struck
+               fig("40%", SHARE, 0.4, place="Lyon", doc="e.txt"),  # one city only
+               fig("40%", SHARE, 0.4, place="Lyon", doc="f.txt")]
+    groups = group_figures(figures)
+    assert [len(g.figures) for g in groups] == [2, 2]
+    assert [g.key for g in groups] == ["weaver | strike | 1834", "weaver | strike | 1834 | lyon"]
+    assert not any(g.disputed for g in groups)
+
+
+def test_group_near_synonyms_of_an_event_and_a_thing_are_one_measure():
+    # "members purged in 1921" / "members expelled in 1921" / "the membership ... expelled"
+    figures = [fig("220,000", COUNT, 220_000, thing="member", event="purge", time="1921"),
+               fig("25%", SHARE, 0.25, thing="membership", event="expel", time="1921",
+                   doc="b.txt")]
+    [group] = group_figures(figures)
+    assert group.key == "member | expel | 1921"
+    assert group.wordings == ("members purge", "memberships expel")  # both wordings kept
+
+
+def test_group_a_figure_without_time_or_thing_joins_no_group():
+    figures = [fig("300", COUNT, 300, time=""), fig("300", COUNT, 300, time="", doc="b.txt"),
+               fig("12%", SHARE, 0.12, thing=""), fig("12%", SHARE, 0.12, thing="", doc="b.txt")]
+    assert group_figures(figures) == []
+
+
+def test_group_needs_two_claims():
+    # one sentence printing the figure twice ("25%, that is a quarter") is no comparison
+    a, b = fig("25%", SHARE, 0.25), fig("a quarter", SHARE, 0.25)
+    b = Figure(**{**b.__dict__, "claim": a.claim})
+    assert group_figures([a, b]) == []
+
+
+@pytest.mark.parametrize(("first", "second", "disputed"), [
+    (fig("11%", SHARE, 0.11), fig("more than 10 percent", SHARE, 0.10, qualifier="more than",
+                                  doc="b.txt"), False),
+    (fig("about 700,000", COUNT, 700_000, qualifier="about"),
+     fig("681,692", COUNT, 681_692, doc="b.txt"), False),
+    (fig("220,000", COUNT, 220_000), fig("218,000", COUNT, 218_000, doc="b.txt"), False),
+    (fig("220,000", COUNT, 220_000), fig("170,000", COUNT, 170_000, doc="b.txt"), True),
+    (fig("at least 1.5 million", COUNT, 1.5e6, qualifier="at least"),
+     fig("1.7 million", COUNT, 1.7e6, doc="b.txt"), False),
+    (fig("not more than 40,000", COUNT, 40_000, qualifier="not more than"),
+     fig("90,000", COUNT, 90_000, doc="b.txt"), True),
+    (fig("between 20,000 and 100,000", COUNT, 60_000, low=20_000, high=100_000),
+     fig("35,000", COUNT, 35_000, doc="b.txt"), False),
+    (fig("barely 5%", SHARE, 0.05, qualifier="barely"), fig("9%", SHARE, 0.09, doc="b.txt"),
+     True),
+])
+def test_group_disputed_only_beyond_qualifiers_and_rounding(first, second, disputed):
+    [group] = group_figures([first, second])
+    assert group.disputed is disputed
+
+
+def test_group_a_share_and_a_count_compared_where_the_text_gives_the_whole():
+    # "a quarter of its 80,000 members" against "35,000 members": a quarter is 20,000
+    figures = [fig("a quarter", SHARE, 0.25, total=80_000),
+               fig("35,000", COUNT, 35_000, doc="b.txt")]
+    assert group_figures(figures)[0].disputed
+    figures = [fig("a quarter", SHARE, 0.25), fig("35,000", COUNT, 35_000, doc="b.txt")]
+    assert not group_figures(figures)[0].disputed  # no whole given: nothing to compare
+
+
+@pytest.mark.parametrize(("figure", "low", "high"), [
+    (fig("220,000", COUNT, 220_000), 215_000, 225_000),
+    (fig("25%", SHARE, 0.25), 0.245, 0.255),
+    (fig("12.5%", SHARE, 0.125), 0.1245, 0.1255),
+    (fig("1.5 million", COUNT, 1.5e6), 1.45e6, 1.55e6),
+    (fig("three hundred thousand", COUNT, 3e5), 2.5e5, 3.5e5),
+    (fig("nearly 5,000", COUNT, 5000, qualifier="nearly"), 4500 - 450, 5500 - 450 + 450),
+])
+def test_group_allowed_values(figure, low, high):
+    got = allowed(figure)
+    assert got[0] == pytest.approx(low, rel=0.02) and got[1] == pytest.approx(high, rel=0.02)
