@@ -56,6 +56,7 @@ KIND_COLOURS = {
     "document": "#edc948",
     "topic": "#b07aa1",
     "organization": "#ff9da7",
+    "figures": "#bab0ac",
 }
 #: Colour of kinds the palette does not know, so they stay visible but quiet.
 UNKNOWN_COLOUR = "#9aa0a6"

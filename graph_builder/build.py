@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -32,9 +33,11 @@ from graph_builder.records import (
 )
 from graph_builder.support.order import triple_order
 from ontology import mint_iri
-from ontology.terms import BIBO, CG, CITO, OA, PROV, RDF, SDO, XSD
+from ontology.terms import BIBO, CG, CITO, OA, PROV, RDF, RDFS, SDO, XSD
 
 if TYPE_CHECKING:
+    from graph_builder.figures.group import FigureGroup
+    from graph_builder.figures.record import Figure
     from graph_builder.parts import DocumentPart
     from graph_builder.verify.check import QuoteCheck, Reuse
 
@@ -66,6 +69,7 @@ _ESCAPES = {**{c: f"\\u{c:04X}" for c in (*range(0x20), 0x7F)},
             0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r",
             0x22: '\\"', 0x5C: "\\\\"}
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
+_NEWLINE = re.compile(r"\n")
 
 
 def _quoted(text: str) -> str:
@@ -92,6 +96,7 @@ class GraphBuilder:
         self.build_node = self.iri("build", f"claimgraph {__version__} "
                                    f"{json.dumps(settings, sort_keys=True)}")
         self._doc_nodes: dict[str, ox.NamedNode] = {}
+        self._line_starts: tuple[str, list[int]] = ("", [])  # one document's, for _line_of
 
     # -- primitives -------------------------------------------------------------------------
     def doc_node(self, doc_id: str) -> ox.NamedNode:
@@ -179,8 +184,9 @@ class GraphBuilder:
                                 f"{doc_id}|{span.start}|{span.end}|{body.value}")
 
     def _annotation(self, doc_id: str, span: Span, exact: str, body: ox.NamedNode,
-                    anchor: str) -> ox.NamedNode:
-        annotation = self.iri("annotation", f"{doc_id}|{span.start}|{span.end}|{body.value}")
+                    anchor: str, annotation: ox.NamedNode | None = None) -> ox.NamedNode:
+        annotation = annotation or self.iri(
+            "annotation", f"{doc_id}|{span.start}|{span.end}|{body.value}")
         target = self.iri("target", anchor)
         position = self.iri("selector", f"{anchor}|position")
         quote = self.iri("selector", f"{anchor}|quote")
@@ -355,6 +361,52 @@ class GraphBuilder:
                                                       datatype=XSD.boolean))
         self.extracted(node, [reuse.doc_id, reuse.other_doc])
 
+    def add_figure(self, doc: Document, figure: Figure, group: str) -> None:
+        """A figure: an annotation of the characters it is printed in, whose body is the
+        claim that states it, with its value normalised and what it counts; ``group``
+        the key of its figure group ("" for none)."""
+        node = self.iri("figure", figure.key)
+        self.add_types(node, CG.Figure)
+        exact = figure.span.slice(doc.text)
+        self._annotation(doc.doc_id, figure.span, exact, self.iri("claim", figure.claim),
+                         f"{doc.doc_id}|{figure.span.start}|{figure.span.end}", node)
+        self.add(node, CG.printedValue, figure.printed)
+        self.add(node, CG.figureKind, figure.kind)
+        self.add(node, CG.lineNumber, ox.Literal(str(self._line_of(doc, figure.span.start)),
+                                                 datatype=XSD.positiveInteger))
+        for prop, value in ((CG.normalizedValue, figure.value), (CG.lowValue, figure.low),
+                            (CG.highValue, figure.high), (CG.ofTotal, figure.total)):
+            if value is not None:
+                self.add(node, prop, ox.Literal(_decimal(value), datatype=XSD.decimal))
+        for prop, text in ((CG.qualifier, figure.qualifier), (CG.measure, figure.measure),
+                           (CG.countedThing, figure.thing), (CG.countedEvent, figure.event),
+                           (CG.referenceTime, figure.time), (CG.figurePlace, figure.place)):
+            if text:
+                self.add(node, prop, text)
+        if group:
+            self.add(node, CG.inFigureGroup, self.iri("figuregroup", group))
+
+    def _line_of(self, doc: Document, offset: int) -> int:
+        """The 1-based line of ``offset`` in ``doc`` (line starts found once a document)."""
+        if self._line_starts[0] != doc.doc_id:
+            self._line_starts = (doc.doc_id, [m.end() for m in _NEWLINE.finditer(doc.text)])
+        return bisect_right(self._line_starts[1], offset) + 1
+
+    def add_figure_group(self, group: FigureGroup) -> None:
+        """Figures of several claims measuring one thing at one time: what, why one
+        group, whether the sources agree and how far apart they are."""
+        node = self.iri("figuregroup", group.key)
+        self.add_types(node, CG.FigureGroup)
+        self.add(node, RDFS.label, group.label)
+        self.add(node, CG.groupKey, group.key)
+        self.add(node, CG.disputed, ox.Literal(str(group.disputed).lower(),
+                                               datatype=XSD.boolean))
+        if group.spread:
+            self.add(node, CG.spread, group.spread)
+        for wording in group.wordings:
+            self.add(node, CG.wording, wording)
+        self.extracted(node, sorted({key.split("|", 1)[0] for key in group.figures}))
+
     def add_attribution(self, doc: Document, claim: ox.NamedNode, attribution: Attribution
                         ) -> None:
         """Who said the claim (schema:author), on what basis (cg:attributionBasis), and
@@ -391,3 +443,10 @@ class GraphBuilder:
         self.extracted(node, [doc.doc_id])
         self.annotate(doc, citation.span, node)
         return work_key
+
+
+def _decimal(value: float) -> str:
+    """A number as an xsd:decimal lexical form: no exponent, no trailing zeros."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return text if text not in ("", "-0") else "0"
+

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from graph_builder.records import Attribution, Extraction, PersonMention, Resolution
 
 if TYPE_CHECKING:
+    from graph_builder.figures.record import Figure
     from graph_builder.people.biography import Biography
     from graph_builder.people.life_dates import LifeDates
     from graph_builder.topics.index import TopicMention
@@ -35,6 +36,8 @@ class DocumentPart:
     topic_mentions: list[TopicMention] = field(default_factory=list)
     quote_checks: dict[str, QuoteCheck] = field(default_factory=dict)  # Claim.key ->
     text_reuse: list[Reuse] = field(default_factory=list)  # either claim in this document
+    figures: list[Figure] = field(default_factory=list)
+    figure_groups: dict[str, str] = field(default_factory=dict)  # Figure.key -> group key
 
     @property
     def doc_id(self) -> str:
@@ -49,7 +52,8 @@ class DocumentPart:
                      [c.key for c in self.extraction.claims],
                      sorted(self.works.items()),
                      self.person_mentions, self.life_dates, self.biographies,
-                     self.topic_mentions, sorted(self.quote_checks.items()), self.text_reuse))
+                     self.topic_mentions, sorted(self.quote_checks.items()), self.text_reuse,
+                     self.figures, sorted(self.figure_groups.items())))
 
 
 def document_parts(extractions: list[Extraction], resolution: Resolution
@@ -64,11 +68,19 @@ def document_parts(extractions: list[Extraction], resolution: Resolution
         by_doc[row[0]]["biographies"].append(row)
     for m in resolution.topic_mentions:
         by_doc[m.doc_id]["topic_mentions"].append(m)
+    for figure in resolution.figures:
+        by_doc[figure.doc_id]["figures"].append(figure)
+    groups_of: dict[str, dict[str, str]] = defaultdict(dict)  # doc -> figure -> group
+    for group in resolution.figure_groups:
+        for key in group.figures:
+            groups_of[key.split("|", 1)[0]][key] = group.key
     for reuse in resolution.text_reuse:
         by_doc[reuse.doc_id]["text_reuse"].append(reuse)
         by_doc[reuse.other_doc]["text_reuse"].append(reuse)
     for extraction in extractions:
-        part = DocumentPart(extraction, **by_doc.pop(extraction.layout.document.doc_id, {}))
+        doc_id = extraction.layout.document.doc_id
+        part = DocumentPart(extraction, **by_doc.pop(doc_id, {}),
+                            figure_groups=groups_of.get(doc_id, {}))
         for claim in extraction.claims:
             if claim.key in resolution.attributions:
                 part.attributions[claim.key] = resolution.attributions[claim.key]

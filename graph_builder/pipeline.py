@@ -1,7 +1,7 @@
 """The stage order, in one place: a table of what each stage requires and provides.
 
     corpus -> extract* -> resolve -> mentions* -> topics* -> attribute -> verify
-           -> triples* -> merge
+           -> figures* -> triples* -> merge
 
 Stages marked * run once per document, as tasks (``graph_builder.tasks``) that
 ``graph_builder.parallel.Tasks`` sends to this process, worker processes or a
@@ -29,6 +29,8 @@ import pyoxigraph as ox
 from graph_builder.attribution import attribute_claims
 from graph_builder.cache import TaskCache, code_version, key_of
 from graph_builder.errors import ParseError
+from graph_builder.figures.group import group_figures
+from graph_builder.figures.record import Figure
 from graph_builder.parallel import SMALL_CORPUS, Tasks, default_workers
 from graph_builder.parts import DocumentPart, document_parts
 from graph_builder.people.merge import redirect
@@ -43,6 +45,7 @@ from graph_builder.tasks import (
     DocumentRecords,
     TextToRead,
     extract,
+    find_figures,
     find_people,
     find_topics,
     make_triples,
@@ -160,6 +163,7 @@ class _Build:
     topics: bool = False
     attributed: bool = False
     verified: bool = False  # quotations checked against the corpus's copies of their sources
+    figures: bool = False  # figures read and grouped
     runs: list[bytes] | None = None  # each document's triples, then the corpus's
     graph: SortedTriples | None = None
     ran: dict[str, int] = field(default_factory=dict)
@@ -272,6 +276,25 @@ def _verify(b: _Build) -> None:
     b.verified = True
 
 
+def _figures(b: _Build) -> None:
+    """After attribution, whose inner quotations the reader skips (their quotation
+    holds the same figures): each document's figures in its task, then the groups
+    of figures measuring one thing at one time across the corpus."""
+    docs = b.documents
+
+    def keys() -> list[str]:
+        return [key_of("figures", code_version(), d.doc_id, d.sha256) for d in docs]
+
+    found = b.cached(find_figures, b.extractions, _extraction_label, keys)
+    by_span: dict[str, Figure] = {}  # one figure a span, though two claims may hold it
+    for figures in found:
+        for figure in figures:
+            by_span.setdefault(figure.key, figure)
+    b.resolution.figures = list(by_span.values())
+    b.resolution.figure_groups = group_figures(b.resolution.figures)
+    b.figures = True
+
+
 def _merge(b: _Build) -> None:
     """The runs are disjoint (see ``support.sorted_triples``): the graph is all of them,
     the corpus's first, then each document's in corpus order. Nothing global is sorted."""
@@ -301,8 +324,10 @@ STAGES: tuple[Stage, ...] = (
     Stage("attribute", _attribute, ("extractions", "resolution", "mentions", "topics"),
           ("attributed",)),
     Stage("verify", _verify, ("extractions", "resolution", "attributed"), ("verified",)),
+    Stage("figures", _figures, ("documents", "extractions", "resolution", "attributed"),
+          ("figures",), per_document=True),
     Stage("triples", _triples, ("extractions", "resolution", "mentions", "topics", "attributed",
-                                "verified"), ("runs",), per_document=True),
+                                "verified", "figures"), ("runs",), per_document=True),
     Stage("merge", _merge, ("runs",), ("graph",)),
 )
 
@@ -357,6 +382,10 @@ def _doc_label(document: Document) -> str:
 
 def _source_label(source: TextToRead | ClaimTexts) -> str:
     return str(source.path)
+
+
+def _extraction_label(extraction: Extraction) -> str:
+    return _doc_label(extraction.layout.document)
 
 
 def _part_label(part: DocumentPart) -> str:

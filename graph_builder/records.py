@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # these modules build on the records; the names are for annotations only
+    from graph_builder.figures.group import FigureGroup
+    from graph_builder.figures.record import Figure
     from graph_builder.people.biography import Biography
     from graph_builder.people.life_dates import LifeDates
     from graph_builder.topics.index import Topic, TopicMention
@@ -370,3 +372,5 @@ class Resolution:
     life_dates: list[tuple[str, str, LifeDates]] = field(default_factory=list)
     quote_checks: dict[str, QuoteCheck] = field(default_factory=dict)  # Claim.key ->
     text_reuse: list[Reuse] = field(default_factory=list)  # passages two documents share
+    figures: list[Figure] = field(default_factory=list)  # in corpus order
+    figure_groups: list[FigureGroup] = field(default_factory=list)

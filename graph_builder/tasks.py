@@ -2,10 +2,11 @@
 
 Each runs wherever ``graph_builder.parallel.Tasks`` sends it (this process, a
 worker process, a Dask worker) and depends on nothing but its arguments, so the
-result is the same everywhere. Four tasks, one per per-document step:
+result is the same everywhere. Five tasks, one per per-document step:
 ``extract`` (blocks, claims, notes, references), ``find_people`` (name
 mentions, which need the surnames that references give), ``find_topics`` (which
-of the corpus's topics its claims name) and ``make_triples`` (the document's
+of the corpus's topics its claims name), ``find_figures`` (the numbers its
+claims state and what they count) and ``make_triples`` (the document's
 triples, as a sorted compressed run).
 """
 
@@ -16,6 +17,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from graph_builder.figures.read import read_figures
+from graph_builder.figures.record import Figure
 from graph_builder.parts import DocumentPart
 from graph_builder.people.mentions import Mention, find_person_mentions
 from graph_builder.people.name_lexicon import split_name
@@ -132,6 +135,11 @@ class ClaimTexts:
 def find_topics(source: ClaimTexts, topics: list[Topic]) -> list[TopicMention]:
     """Which of the corpus's topics each claim of the document names, and where."""
     return mentions_in(source.doc_id, list(source.claims), matchers(topics))
+
+
+def find_figures(extraction: Extraction) -> list[Figure]:
+    """The figures the document's claims state, with what each counts and when."""
+    return read_figures(extraction)
 
 
 def make_triples(part: DocumentPart, base: str, settings: dict[str, object]

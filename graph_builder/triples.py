@@ -100,6 +100,8 @@ def document_triples(part: DocumentPart, *, base: str, settings: dict[str, objec
         builder.add_claim(doc, claim, part)
     for reuse in part.text_reuse:
         builder.add_reuse(doc, reuse)
+    for figure in part.figures:
+        builder.add_figure(doc, figure, part.figure_groups.get(figure.key, ""))
     carried = {c.key for claim in extraction.claims for c in claim.citations}
     for citation in extraction.citations:
         if citation.key not in carried:  # no claim carries it: the document cites it
@@ -111,7 +113,8 @@ def document_triples(part: DocumentPart, *, base: str, settings: dict[str, objec
 def corpus_triples(doc_ids: list[str], resolution: Resolution, *, base: str,
                    settings: dict[str, object], started_at: str = ""
                    ) -> tuple[Iterable[str], list[str]]:
-    """The triples no single document owns: the build, persons, works and topics."""
+    """The triples no single document owns: the build, persons, works, topics and
+    the groups of figures from several documents."""
     builder = GraphBuilder(base, settings)
     builder.add_build(doc_ids, started_at)
     for person in resolution.persons.values():
@@ -120,6 +123,8 @@ def corpus_triples(doc_ids: list[str], resolution: Resolution, *, base: str,
         builder.add_work(work)
     _add_biographies(builder, resolution)
     _add_topic_scheme(builder, resolution.topics)
+    for group in resolution.figure_groups:
+        builder.add_figure_group(group)
     return builder.lines(), builder.cuts
 
 

@@ -27,7 +27,7 @@ DEFAULT_BASE = "https://w3id.org/claimgraph/id/"
 KINDS = frozenset({
     "document", "person", "organization", "work", "claim", "thesis", "citation",
     "topic", "scheme", "annotation", "target", "selector", "build", "graph",
-    "quotecheck", "reuse",
+    "quotecheck", "reuse", "figure", "figuregroup",
 })
 
 _SLUG_LIMIT = 48

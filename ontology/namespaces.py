@@ -159,3 +159,22 @@ class CG(DefinedNamespace):
     sharedWords: URIRef
     similarity: URIRef
     followsCitation: URIRef
+    Figure: URIRef
+    printedValue: URIRef
+    figureKind: URIRef
+    normalizedValue: URIRef
+    lowValue: URIRef
+    highValue: URIRef
+    qualifier: URIRef
+    measure: URIRef
+    countedThing: URIRef
+    countedEvent: URIRef
+    referenceTime: URIRef
+    figurePlace: URIRef
+    ofTotal: URIRef
+    inFigureGroup: URIRef
+    FigureGroup: URIRef
+    groupKey: URIRef
+    disputed: URIRef
+    spread: URIRef
+    wording: URIRef

@@ -16,6 +16,7 @@ from ontology import OA as _OA
 from ontology import SDO as _SDO
 from ontology.namespaces import PROV as _PROV
 from ontology.namespaces import RDF as _RDF
+from ontology.namespaces import RDFS as _RDFS
 from ontology.namespaces import SKOS as _SKOS
 from ontology.namespaces import XSD as _XSD
 
@@ -33,4 +34,4 @@ class _OxTerms:
 
 
 BIBO, CG, CITO, OA, SDO = (_OxTerms(ns) for ns in (_BIBO, _CG, _CITO, _OA, _SDO))
-PROV, RDF, SKOS, XSD = (_OxTerms(ns) for ns in (_PROV, _RDF, _SKOS, _XSD))
+PROV, RDF, RDFS, SKOS, XSD = (_OxTerms(ns) for ns in (_PROV, _RDF, _RDFS, _SKOS, _XSD))

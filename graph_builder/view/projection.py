@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from graph_builder.query.sparql import ask
 from graph_builder.support.sorted_triples import SortedTriples
 from graph_builder.view.measure import measure
-from ontology.terms import BIBO, CG, CITO, RDF, SDO
+from ontology.terms import BIBO, CG, CITO, OA, RDF, RDFS, SDO
 
 LABEL_LIMIT = 80
 _TEXT_LIMIT = 700
@@ -47,11 +47,11 @@ _PAGERANK_DECIMALS = 10
 
 #: Node kinds; "claim" in ``claimgraph viz --kinds`` stands for ``CLAIM_KINDS``.
 NODE_KINDS = ("document", "thesis", "work", "person", "organization", "topic",
-              "quotation", "turn", "passage")
+              "quotation", "turn", "passage", "figures")
 CLAIM_KINDS = ("quotation", "turn", "passage")
 #: Edge kinds, in the order that picks an edge's ``kind`` when relations share a pair.
 EDGE_KINDS = ("cites", "author", "editor", "translator", "publisher", "said by", "under thesis",
-              "in document", "part of", "found in", "shares text", "held by", "example",
+              "in document", "part of", "found in", "shares text", "states", "held by", "example",
               "mentions", "about", "broader", "related")
 
 # kind -> SELECT ?n ?label [columns named as the node attributes they fill].
@@ -83,8 +83,16 @@ _NODES = {
         ?n a schema:Quotation ; schema:text ?label ; schema:isPartOf/schema:identifier ?document ;
            cg:lineNumber ?line .
         OPTIONAL { ?n cg:speakerLabel ?speaker } """ + _CHECKED + "}",
-    # the passages a quotation was found in or shares text with, to follow the link to
-    "passage": _passages("FILTER EXISTS { ?x cg:matchedClaim|cg:sharesTextWith ?n }"),
+    # the passages a quotation was found in or shares text with, and those stating a figure
+    # that other sources state too: the links a reader follows from the view
+    "passage": _passages("FILTER (EXISTS { ?x cg:matchedClaim|cg:sharesTextWith ?n } "
+                         "|| EXISTS { ?f oa:hasBody ?n ; cg:inFigureGroup ?g })"),
+    # a group of figures measuring one thing at one time, one node for all its sources
+    "figures": """SELECT ?n ?label ?key ?disputed ?spread
+                  (GROUP_CONCAT(?wording; separator="\n") AS ?wordings) WHERE {
+        ?n a cg:FigureGroup ; rdfs:label ?label ; cg:groupKey ?key ; cg:disputed ?disputed .
+        OPTIONAL { ?n cg:spread ?spread } OPTIONAL { ?n cg:wording ?wording } }
+        GROUP BY ?n ?label ?key ?disputed ?spread""",
 }
 _FULL_NODES = {
     "work": _WORKS.format(cited="OPTIONAL { ?c cito:hasCitedEntity ?n }"),  # cited or not
@@ -100,8 +108,8 @@ _FULL_NODES = {
 _WHOLE_LABEL = {"document": "identifier", "work": "title", "thesis": "text", "quotation": "text",
                 "turn": "text", "passage": "text"}
 _INTEGERS = frozenset({"line", "cited"})
-# The attribute listing a node's other names, one a line.
-_ALSO = {"person": "also_written", "topic": "also_called"}
+# The attribute listing a node's other names (or wordings), one a line.
+_ALSO = {"person": "also_written", "topic": "also_called", "figures": "wordings"}
 
 # (kind, SELECT ?a ?b): an edge is kept where both ends are nodes of the scope.
 _EDGES = (
@@ -117,6 +125,7 @@ _EDGES = (
     ("part of", "SELECT ?a ?b WHERE { ?a cg:partOfQuotation ?b }"),
     ("found in", "SELECT ?a ?b WHERE { ?a cg:quoteCheck/cg:matchedClaim ?b }"),
     ("shares text", "SELECT ?a ?b WHERE { ?a cg:sharesTextWith ?b FILTER(STR(?a) < STR(?b)) }"),
+    ("states", "SELECT ?a ?b WHERE { ?f cg:inFigureGroup ?b ; oa:hasBody ?a }"),
 )
 _FULL_EDGES = (
     ("part of", "SELECT ?a ?b WHERE { ?a a schema:CreativeWork ; schema:isPartOf ?b }"),
@@ -147,6 +156,12 @@ _CLAIM_CITATIONS = """SELECT ?c ?title ?page WHERE {
 _CLAIM_SPANS = """SELECT ?c ?start ?end WHERE { ?c a schema:Claim . ?a oa:hasBody ?c .
     ?a oa:hasTarget/oa:hasSelector ?s . ?s oa:start ?start ; oa:end ?end }"""
 
+# Each figure of a group, to list side by side: as printed, where, and the work its claim cites.
+_GROUP_FIGURES = """SELECT ?n ?value ?qualifier ?time ?document ?line ?claim WHERE {
+    ?f cg:inFigureGroup ?n ; cg:printedValue ?value ; cg:lineNumber ?line ; oa:hasBody ?claim .
+    ?claim schema:isPartOf/schema:identifier ?document .
+    OPTIONAL { ?f cg:referenceTime ?time } }"""
+
 # Phrases for what a person, organization or topic is in the graph, from the edges reaching it.
 _ROLES = {
     "author": "author of {n} work{s}",
@@ -171,6 +186,8 @@ _DETAILS = {
     "topic": (("Topic", "name"), ("Also called", "also_called")),
     "work": (("Title", "title"), ("Year", "year"), ("Times cited", "cited")),
     "thesis": (("Thesis", "text"), ("Document", "document")),
+    "figures": (("Measure", "name"), ("Grouped as", "key"), ("Sources disagree", "disputed"),
+                ("Spread", "spread"), ("Figures", "figures"), ("Wordings", "wordings")),
     **{kind: _CLAIM_DETAILS for kind in CLAIM_KINDS},
 }
 
@@ -188,10 +205,12 @@ def _read_by_projection() -> tuple[frozenset[ox.NamedNode], frozenset[ox.NamedNo
         SDO.isPartOf, CG.lineNumber, CG.speakerLabel, SDO.citation, SDO.author, SDO.editor,
         SDO.translator, CG.underThesis, CG.partOfQuotation, SDO.birthDate, SDO.deathDate,
         CG.fate, CG.office, CG.mergeReason, CG.quoteCheck, CG.verdict, CG.differences,
-        CG.matchedClaim, CG.sharesTextWith,
+        CG.matchedClaim, CG.sharesTextWith, CG.inFigureGroup, CG.printedValue,
+        CG.referenceTime, CG.groupKey, CG.disputed, CG.spread, CG.wording, RDFS.label,
+        OA.hasBody,
     })
     classes = frozenset({CG.SourceDocument, SDO.Person, SDO.CreativeWork, CG.Thesis,
-                         SDO.Quotation, CG.TranscriptTurn, CG.Passage})
+                         SDO.Quotation, CG.TranscriptTurn, CG.Passage, CG.FigureGroup})
     return predicates, classes
 
 
@@ -260,6 +279,7 @@ def project(store: ox.Store, *, full: bool = False) -> nx.DiGraph:
     _add_edges(store, view, _EDGES + (_FULL_EDGES if full else ()))
     _add_person_facts(store, view)
     _add_claim_facts(store, view, spans=full)
+    _add_group_figures(store, view)
     _add_roles(view)
     for _, attrs in view.nodes(data=True):
         attrs["details"] = _details(attrs)
@@ -347,6 +367,23 @@ def _add_claim_facts(store: ox.Store, view: nx.Graph, *, spans: bool) -> None:
             attrs["made_by"] = "; ".join(sorted(made_by[node]))
         if cited.get(node):
             attrs["cited_work"] = "\n".join(sorted(cited[node]))
+
+
+def _add_group_figures(store: ox.Store, view: nx.DiGraph) -> None:
+    """On each figure group, its figures side by side, one a line: the value as
+    printed, where it is printed and the work its claim cites."""
+    lines: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+    for row in _rows(store, _GROUP_FIGURES):
+        if row["n"] not in view:
+            continue
+        cites = view.nodes[row["claim"]].get("cited_work", "") if row["claim"] in view else ""
+        text = f"{row['value']} — {row['document']}, line {row['line']}"
+        if cites:
+            text += f" — cites {str(cites).splitlines()[0]}"
+        lines[row["n"]].append((row["document"], int(row["line"]), text))
+    for node, found in lines.items():
+        view.nodes[node]["figures"] = "\n".join(text for *_, text in sorted(found))
+        view.nodes[node]["disputed"] = "yes" if view.nodes[node]["disputed"] == "true" else "no"
 
 
 def _add_roles(view: nx.DiGraph) -> None:

@@ -22,6 +22,7 @@ VALID = """\
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix id: <https://w3id.org/claimgraph/id/> .
 
 id:build a prov:Activity, cg:Build .
@@ -224,10 +225,38 @@ id:a-reuse1 a oa:Annotation .
 id:a-reuse1 oa:hasBody id:reuse .
 id:a-reuse2 a oa:Annotation .
 id:a-reuse2 oa:hasBody id:reuse .
+
+id:fig1 a cg:Figure, oa:Annotation .
+id:fig1 oa:hasBody id:quote .
+id:fig1 cg:printedValue "nearly one-third" .
+id:fig1 cg:figureKind "share" .
+id:fig1 cg:normalizedValue "0.333"^^xsd:decimal .
+id:fig1 cg:lowValue "0.3"^^xsd:decimal .
+id:fig1 cg:highValue "0.333"^^xsd:decimal .
+id:fig1 cg:qualifier "nearly" .
+id:fig1 cg:measure "members expelled" .
+id:fig1 cg:referenceTime "1921" .
+id:fig1 cg:ofTotal "650000"^^xsd:decimal .
+id:fig1 cg:lineNumber "3"^^xsd:positiveInteger .
+id:fig1 cg:inFigureGroup id:figs .
+id:fig2 a cg:Figure, oa:Annotation .
+id:fig2 oa:hasBody id:turn .
+id:fig2 cg:printedValue "25%" .
+id:fig2 cg:figureKind "share" .
+id:fig2 cg:normalizedValue "0.25"^^xsd:decimal .
+id:fig2 cg:lowValue "0.25"^^xsd:decimal .
+id:fig2 cg:highValue "0.25"^^xsd:decimal .
+id:fig2 cg:inFigureGroup id:figs .
+id:figs a cg:FigureGroup .
+id:figs rdfs:label "members expelled" .
+id:figs cg:groupKey "member | expel | 1921" .
+id:figs cg:disputed "true"^^xsd:boolean .
+id:figs cg:spread "shares 0.25–0.333" .
+id:figs prov:wasGeneratedBy id:build .
 """
 
 _ANNOTATIONS = ("a-thesis", "a-quote", "a-turn", "a-inner", "a-citation", "a-topic", "a-person",
-                "a-check", "a-reuse1", "a-reuse2")
+                "a-check", "a-reuse1", "a-reuse2", "fig1", "fig2")
 VALID += "".join(f"id:{a} oa:hasTarget id:target .\nid:{a} prov:wasGeneratedBy id:build .\n"
                  f"id:{a} prov:wasDerivedFrom id:doc .\n" for a in _ANNOTATIONS)
 
@@ -253,6 +282,29 @@ BROKEN = {
                                   'id:reuse cg:followsCitation "no" .', ()),
     "TextReuse-spans": ("id:a-reuse2 oa:hasBody id:reuse .", "id:a-reuse2 oa:hasBody id:check .",
                         ()),
+    "Figure-printedValue": ('id:fig1 cg:printedValue "nearly one-third" .',
+                            'id:fig1 cg:printedValue "" .', ()),
+    "Figure-kind": ('id:fig1 cg:figureKind "share" .', 'id:fig1 cg:figureKind "percent" .', ()),
+    "Figure-normalizedValue": ('id:fig2 cg:normalizedValue "0.25"^^xsd:decimal .', "", ()),
+    "Figure-lowValue": ('id:fig2 cg:lowValue "0.25"^^xsd:decimal .',
+                        'id:fig2 cg:lowValue "-1"^^xsd:decimal .', ()),
+    "Figure-highValue": ('id:fig2 cg:highValue "0.25"^^xsd:decimal .',
+                         'id:fig2 cg:highValue "0.25"^^xsd:decimal, "0.3"^^xsd:decimal .', ()),
+    "Figure-order": ('id:fig1 cg:lowValue "0.3"^^xsd:decimal .',
+                     'id:fig1 cg:lowValue "0.4"^^xsd:decimal .', ()),
+    "Figure-share": ('id:fig1 cg:highValue "0.333"^^xsd:decimal .',
+                     'id:fig1 cg:highValue "1.5"^^xsd:decimal .', ()),
+    "Figure-words": ('id:fig1 cg:qualifier "nearly" .', 'id:fig1 cg:qualifier "" .', ()),
+    "Figure-ofTotal": ('id:fig1 cg:ofTotal "650000"^^xsd:decimal .',
+                       'id:fig1 cg:ofTotal "many" .', ()),
+    "Figure-group": ("id:fig1 cg:inFigureGroup id:figs .", "id:fig1 cg:inFigureGroup id:terror .",
+                     ("FigureGroup-members",)),
+    "FigureGroup-label": ('id:figs rdfs:label "members expelled" .', "", ()),
+    "FigureGroup-key": ('id:figs cg:groupKey "member | expel | 1921" .', "", ()),
+    "FigureGroup-disputed": ('id:figs cg:disputed "true"^^xsd:boolean .',
+                             'id:figs cg:disputed "yes" .', ()),
+    "FigureGroup-members": ("id:fig2 cg:inFigureGroup id:figs .", "", ()),
+    "FigureGroup-notes": ('id:figs cg:spread "shares 0.25–0.333" .', "id:figs cg:spread 3 .", ()),
     "Claim-sharesTextWith": ("id:quote cg:sharesTextWith id:thesis .",
                              "id:quote cg:sharesTextWith id:terror .", ()),
     "SourceDocument-type": ("id:doc a schema:CreativeWork, cg:SourceDocument .",
