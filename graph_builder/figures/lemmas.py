@@ -51,6 +51,8 @@ IRREGULAR_VERBS = {
     "were": "be", "was": "be", "been": "be", "are": "be", "is": "be", "had": "have",
     "has": "have", "did": "do", "done": "do", "begun": "begin", "began": "begin",
     "chosen": "choose", "chose": "choose", "written": "write", "wrote": "write",
+    "came": "come", "known": "know", "shown": "show", "grown": "grow", "born": "bear",
+    "sworn": "swear",
     "cut": "cut", "set": "set", "let": "let", "quit": "quit", "hit": "hit",
 }
 _VOWELS = set("aeiouy")
@@ -88,12 +90,12 @@ def verb_lemma(word: str) -> str:
         return w[:-3] + "y"
     if w.endswith("ed") and len(w) > 4:
         stem = w[:-2]
-        if stem.endswith("ell"):  # expelled, cancelled, compelled
+        if stem.endswith("ell") and len(stem) > 5:  # expelled, cancelled; not swelled
             return stem[:-1]
         if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
             return stem[:-1]  # committed, readmitted
         if stem.endswith("e"):  # agreed, freed
-            return stem
+            return stem + "e"
         if stem.endswith(_E_AFTER) and not stem.endswith(_NO_E_AFTER):
             return stem + "e"
         if stem.endswith("in") and len(stem) > 2 and stem[-3] not in _VOWELS:

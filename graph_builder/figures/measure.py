@@ -22,7 +22,9 @@ from graph_builder.figures.lemmas import (
     verb_lemma,
 )
 
-TOKEN = re.compile(r"[A-Za-z][\w’'-]*|[^\w\s]")
+TOKEN = re.compile(r"[A-Za-z](?:[\w’'-]*\w)?|\d[\d,.]*|[^\w\s]")
+# words between a verb and the figure it governs: "expelled some 300,000", "cut even a third"
+BETWEEN_VERB = frozenset(["a", "an", "the", "some", "only", "even", "all", "another"])
 DETERMINERS = frozenset(
     [
         "the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these",
@@ -45,6 +47,11 @@ ENDS_PHRASE = frozenset(
         "fewer", "not", "only"
     ]) | AUXILIARIES
 NOT_HEADS = frozenset(["percent", "cent", "per", "times"])
+# a rate's unit, not what is counted: "200,000 a year"
+TIME_UNITS = frozenset(["year", "month", "week", "day", "hour", "annum", "decade", "century"])
+NOT_ADVERBS = frozenset(["family", "assembly", "ally", "rally", "building", "king", "ring",
+                         "meeting", "gathering", "uprising", "rising", "sibling", "offspring",
+                         "earnings", "holding", "holdings", "dwelling", "dwellings"])
 # the head of "the number of prisoners", "the total of arrests"
 NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count|ranks|toll) of (?:the |these |those )?"
                        r"(?P<what>[a-z][\w’'-]*(?: [a-z][\w’'-]*)?)", re.IGNORECASE)
@@ -84,11 +91,21 @@ def _noun_phrase(tokens: list[str]) -> tuple[list[str], int]:
         word = tokens[i]
         if not word[0].isalpha() or word.lower() in ENDS_PHRASE:
             break
-        if word.endswith("ed") and phrase and word.lower() not in ("red",):
-            break  # "members expelled" is a participle after the head
+        if _is_verb(word) or _is_adverb(word) or (phrase and _is_gerund(word)):
+            break  # "members expelled", "members went", "nationally", "members leaving"
         phrase.append(word)
         i += 1
     return phrase, i
+
+
+def _is_adverb(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 5 and w.endswith("ly") and w not in NOT_ADVERBS
+
+
+def _is_gerund(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 5 and w.endswith("ing") and w not in NOT_ADVERBS
 
 
 def _is_verb(word: str) -> bool:
@@ -97,26 +114,26 @@ def _is_verb(word: str) -> bool:
         w.endswith("ed") and len(w) > 4)
 
 
-def _event_noun(word: str) -> bool:
-    w = word.lower()
-    return w in IRREGULAR_EVENT_NOUNS or (w.endswith(("tion", "tions", "sion", "sions"))
-                                          and len(w) > 6)
-
-
 def measure_of(text: str, figure: tuple[int, int], clause: tuple[int, int],
-               share: bool) -> Measure:
-    """What the figure at ``figure`` counts, read within ``clause``."""
+               share: bool, opening: int | None = None) -> Measure:
+    """What the figure at ``figure`` counts, read within ``clause``; ``opening`` is
+    where its qualifier or range opener begins."""
     start, end = figure
+    opening = start if opening is None else opening
     pos = _skip_parenthesis(text, end, clause[1])
     after = _tokens(text, pos, clause[1])[:16]
     if share and after and after[0].lower() == "of":
         after = after[1:]
     phrase, used = _noun_phrase(after)
     phrase = [w for w in phrase if w.lower() not in NOT_HEADS]
+    if len(phrase) == 1 and _is_gerund(phrase[0]):
+        phrase = []  # "of those appealing": who, not what
     if phrase and phrase[-1].lower() in ("whom", "which", "them", "these", "those"):
         phrase = []
     rest = after[used:]
     thing = noun_lemma(phrase[-1]) if phrase else ""
+    if thing in TIME_UNITS:
+        phrase, thing = [], ""
     if not thing:
         before = text[clause[0]:start]
         m = next(reversed(list(NUMBER_OF.finditer(before))), None)
@@ -137,17 +154,17 @@ def measure_of(text: str, figure: tuple[int, int], clause: tuple[int, int],
             if not word[0].isalpha():
                 break
             predicate.append(word)
-    before_words = _tokens(text, clause[0], start)
+    before_words = _tokens(text, clause[0], opening)
     if not event:
         # "expelled nearly one-third of", "the 1929 purge expelled about 18 percent"
-        for word in reversed(before_words[-4:]):
-            if _is_verb(word):
-                event = verb_lemma(word)
-                predicate = [word]
-                break
+        near = [w for w in before_words[-3:] if w.lower() not in BETWEEN_VERB]
+        if near and _is_verb(near[-1]):
+            event = verb_lemma(near[-1])
+            predicate = [near[-1]]
     if not event:
+        # an event noun of the clause before the figure: "in the 1929 purge, 11%"
         for word in reversed(before_words):
-            if _event_noun(word):
+            if word.lower() in IRREGULAR_EVENT_NOUNS:
                 event = event_lemma(word)
                 break
     measure = " ".join([*phrase, *predicate])

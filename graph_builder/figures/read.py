@@ -18,7 +18,7 @@ from graph_builder.figures.numbers import Number, digits_value, numbers_in
 from graph_builder.figures.qualifiers import qualifier_before
 from graph_builder.figures.record import COUNT, SHARE, Figure
 from graph_builder.figures.sentences import Sentences
-from graph_builder.figures.shares import PERCENT_AFTER, shares_in
+from graph_builder.figures.shares import OF_A_SCALE, PERCENT_AFTER, shares_in
 from graph_builder.figures.when import nearest, years_in
 from graph_builder.figures.where import place_near
 from graph_builder.records import BlockKind, Claim, ClaimKind, Extraction, Span
@@ -76,13 +76,14 @@ def _quantities(text: str) -> list[_Quantity]:
             if not (opener and CHANGE_BEFORE.search(text, max(0, a.start - 60), a.start)):
                 pb = percents[i + 1]
                 low, high = a.value, b.value
-                if b.scaled and not a.scaled:
-                    low *= _scale(b)
+                if b.scaled and not a.scaled and a.value * _scale(b) <= b.value:
+                    low *= _scale(b)  # "5-8 million", not "500,000 to 7 million"
                 end = pb.end() if pb else b.end
                 kind = SHARE if pb else COUNT
                 if pb:
                     low, high = low / 100, high / 100
-                if low < high:
+                whole = pb or b.scaled or (low == int(low) and high == int(high))
+                if low < high and whole:
                     out.append(_Quantity(a.start, end, low, high, kind,
                                          opener.start() if opener else a.start))
                     i += 2
@@ -94,7 +95,13 @@ def _quantities(text: str) -> list[_Quantity]:
                                  _is_count(text, a)))
         i += 1
     for s in shares_in(text):
-        out.append(_Quantity(s.start, s.end, s.value, s.value, SHARE, s.start))
+        scale = OF_A_SCALE.match(text, s.end)
+        if scale:
+            value = s.value * {"million": 1e6, "thousand": 1e3, "billion": 1e9}[
+                scale.lastgroup]
+            out.append(_Quantity(s.start, scale.end(), value, value, COUNT, s.start))
+        else:
+            out.append(_Quantity(s.start, s.end, s.value, s.value, SHARE, s.start))
     out.sort(key=lambda q: (q.start, -q.end))
     kept: list[_Quantity] = []
     for q in out:
@@ -121,7 +128,7 @@ def _headings(extraction: Extraction) -> list[tuple[int, str]]:
     """(where a heading ends, the last year it names) for the headings with years."""
     out = []
     for block in extraction.layout.blocks:
-        if block.kind in (BlockKind.HEADING, BlockKind.TITLE, BlockKind.THESIS):
+        if block.kind == BlockKind.HEADING:
             years = years_in(block.text)
             if years:
                 out.append((block.span.start, years[0].label))
@@ -133,7 +140,7 @@ def _time(text: str, sentences: Sentences, start: int, end: int,
     clause = sentences.clause(start, end)
     sentence = sentences.sentence(start, end)
     for lo, hi in (clause, sentence):
-        label = nearest(years_in(text, lo, hi), start, end)
+        label = nearest(years_in(text, lo, hi), start, end, text)
         if label:
             return label, "sentence"
     before = years_in(text, 0, sentence[0])
@@ -165,13 +172,14 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
     counts = [q for q in quantities if q.kind == COUNT and q.figure and q.low == q.high]
     figures = []
     for q in quantities:
-        if not q.figure or is_label(text, q.open_start, q.end):
+        if not q.figure or is_label(text, q.open_start, q.end) or q.high > 1 and (
+                q.kind == SHARE):
             continue
         start, qualifier = q.open_start, ""
         if q.open_start == q.start:
             start, qualifier = qualifier_before(text, q.start)
         clause = sentences.clause(q.start, q.end)
-        m = measure_of(text, (q.start, q.end), clause, q.kind == SHARE)
+        m = measure_of(text, (q.start, q.end), clause, q.kind == SHARE, start)
         time, time_from = _time(text, sentences, start, q.end, heading)
         total = _total(text, q, counts, clause) if q.kind == SHARE else None
         figures.append(Figure(

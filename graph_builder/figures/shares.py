@@ -25,7 +25,7 @@ _WHOLE_AFTER = r"(?= (?:of|the|its|their|his|her|our|all|these|those)\b)"
 FRACTION = re.compile(
     rf"\b(?:(?P<num>{_NUMERATOR})-(?P<den>{_DENOM})\b(?!-)"  # one-third
     rf"|(?P<num2>{_NUMERATOR}) (?P<den2>{_DENOM})\b{_WHOLE_AFTER}"  # a third of
-    rf"|(?<!\w )(?<!\w)(?P<half>half){_WHOLE_AFTER})",  # half of / half the
+    rf"|(?<!\w)(?P<half>half)(?:{_WHOLE_AFTER}|(?= an? (?:million|thousand|billion)\b)))",
     re.IGNORECASE)
 # "one in four", "one out of every five", "1 in 10"
 ONE_IN = re.compile(
@@ -33,6 +33,11 @@ ONE_IN = re.compile(
     r"twenty|thirty|forty|fifty|hundred)\b(?! (?:cases|instances|occasions))", re.IGNORECASE)
 _HALF_NOT_SHARE = re.compile(r" (?:of|the) (?:\d|first\b|second\b|next\b|last\b|past\b|"
                              r"century|decade|year|month|week|day|hour)", re.IGNORECASE)
+
+
+# "three-quarters of a million", "half a million": a count, not a share
+OF_A_SCALE = re.compile(r"(?: of)? an? (?:(?P<million>million)|(?P<thousand>thousand)|"
+                        r"(?P<billion>billion))\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

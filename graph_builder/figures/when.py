@@ -43,11 +43,14 @@ def years_in(text: str, start: int = 0, end: int | None = None) -> list[Years]:
     return found
 
 
-def nearest(years: list[Years], start: int, end: int) -> str:
-    """The year label nearest to ``[start, end)``, not overlapping it."""
+def nearest(years: list[Years], start: int, end: int, text: str = "") -> str:
+    """The year label nearest to ``[start, end)``, not overlapping it, nor inside a
+    parenthesis opened after it (an aside about other years)."""
     best, best_distance = "", None
     for y in years:
         if y.end > start and y.start < end:
+            continue
+        if y.start >= end and "(" in text[end:y.start]:
             continue
         distance = start - y.end if y.end <= start else y.start - end
         if best_distance is None or distance < best_distance:
