@@ -42,6 +42,9 @@ TEXT_MODULES = (  # dotted names below graph_builder; a module before those impo
     "people.non_person_words", "people.work_context",
     "attribution.speech", "attribution.headnotes", "attribution.inner_quotes",
     "attribution.work_subject", "attribution.stage", "verify.tokens", "verify.edition",
+    "figures.numbers", "figures.shares", "figures.qualifiers", "figures.not_figures",
+    "figures.sentences", "figures.when", "figures.where", "figures.lemmas", "figures.measure",
+    "figures.read",
 )
 _RE_CALLS = frozenset({"compile", "search", "match", "fullmatch", "finditer", "findall", "sub",
                        "subn", "split"})

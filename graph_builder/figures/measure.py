@@ -1,0 +1,171 @@
+"""What a figure counts: the noun phrase it measures ("members", "the total
+membership"), its head noun's singular, and the event counted (the verb after it,
+"were purged", or before it, "expelled nearly a third of", or an event noun of its
+clause, "in the 1929 purge").
+
+Read from the words right around the figure within its clause: a count is
+followed by what it counts ("220,000 members"), a share by "of" and its whole
+("25% of the party members"); "the number of prisoners ... reached 1.5 million"
+names it before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph_builder.figures.lemmas import (
+    IRREGULAR_EVENT_NOUNS,
+    IRREGULAR_VERBS,
+    event_lemma,
+    noun_lemma,
+    verb_lemma,
+)
+
+TOKEN = re.compile(r"[A-Za-z](?:[\w’'-]*\w)?|\d[\d,.]*|[^\w\s]")
+# words between a verb and the figure it governs: "expelled some 300,000", "cut even a third"
+BETWEEN_VERB = frozenset(["a", "an", "the", "some", "only", "even", "all", "another"])
+DETERMINERS = frozenset(
+    [
+        "the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "these",
+        "those", "all", "a", "an", "such", "some", "any", "each", "every", "other"
+    ])
+AUXILIARIES = frozenset(
+    [
+        "were", "was", "had", "have", "has", "been", "being", "are", "is", "be", "would",
+        "will", "could", "might", "may", "must", "should", "also", "then", "later",
+        "subsequently", "eventually", "actually", "reportedly", "thus", "therefore", "either",
+        "all", "finally", "already", "soon", "reportedly", "allegedly"
+    ])
+# words that end a noun phrase: prepositions, conjunctions, relatives, adverbs of degree
+ENDS_PHRASE = frozenset(
+    [
+        "in", "of", "for", "from", "to", "at", "by", "on", "with", "during", "between",
+        "against", "under", "within", "into", "through", "over", "after", "before", "since",
+        "until", "and", "or", "but", "nor", "who", "which", "that", "whom", "whose", "where",
+        "when", "while", "as", "than", "out", "up", "down", "off", "per", "more", "less",
+        "fewer", "not", "only"
+    ]) | AUXILIARIES
+NOT_HEADS = frozenset(["percent", "cent", "per", "times"])
+# a rate's unit, not what is counted: "200,000 a year"
+TIME_UNITS = frozenset(["year", "month", "week", "day", "hour", "annum", "decade", "century"])
+NOT_ADVERBS = frozenset(["family", "assembly", "ally", "rally", "building", "king", "ring",
+                         "meeting", "gathering", "uprising", "rising", "sibling", "offspring",
+                         "earnings", "holding", "holdings", "dwelling", "dwellings"])
+# the head of "the number of prisoners", "the total of arrests"
+NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count|ranks|toll) of (?:the |these |those )?"
+                       r"(?P<what>[a-z][\w’'-]*(?: [a-z][\w’'-]*)?)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Measure:
+    measure: str = ""
+    thing: str = ""
+    event: str = ""
+
+
+def _tokens(text: str, start: int, end: int) -> list[str]:
+    return [m.group() for m in TOKEN.finditer(text, start, end)]
+
+
+def _skip_parenthesis(text: str, pos: int, end: int) -> int:
+    """Past a parenthesis right after a figure: "170,000 (or 11 percent) were"."""
+    stripped = pos
+    while stripped < end and text[stripped] == " ":
+        stripped += 1
+    if stripped < end and text[stripped] == "(":
+        close = text.find(")", stripped, min(end, stripped + 80))
+        if close != -1:
+            return close + 1
+    return pos
+
+
+def _noun_phrase(tokens: list[str]) -> tuple[list[str], int]:
+    """The noun phrase a list of words opens with, without its determiners, and
+    how many tokens it took."""
+    i = 0
+    while i < len(tokens) and tokens[i].lower() in DETERMINERS:
+        i += 1
+    phrase = []
+    while i < len(tokens) and len(phrase) < 4:
+        word = tokens[i]
+        if not word[0].isalpha() or word.lower() in ENDS_PHRASE:
+            break
+        if _is_verb(word) or _is_adverb(word) or (phrase and _is_gerund(word)):
+            break  # "members expelled", "members went", "nationally", "members leaving"
+        phrase.append(word)
+        i += 1
+    return phrase, i
+
+
+def _is_adverb(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 5 and w.endswith("ly") and w not in NOT_ADVERBS
+
+
+def _is_gerund(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 5 and w.endswith("ing") and w not in NOT_ADVERBS
+
+
+def _is_verb(word: str) -> bool:
+    w = word.lower()
+    return (w in IRREGULAR_VERBS and IRREGULAR_VERBS[w] not in ("be", "have", "do")) or (
+        w.endswith("ed") and len(w) > 4)
+
+
+def measure_of(text: str, figure: tuple[int, int], clause: tuple[int, int],
+               share: bool, opening: int | None = None) -> Measure:
+    """What the figure at ``figure`` counts, read within ``clause``; ``opening`` is
+    where its qualifier or range opener begins."""
+    start, end = figure
+    opening = start if opening is None else opening
+    pos = _skip_parenthesis(text, end, clause[1])
+    after = _tokens(text, pos, clause[1])[:16]
+    if share and after and after[0].lower() == "of":
+        after = after[1:]
+    phrase, used = _noun_phrase(after)
+    phrase = [w for w in phrase if w.lower() not in NOT_HEADS]
+    if len(phrase) == 1 and _is_gerund(phrase[0]):
+        phrase = []  # "of those appealing": who, not what
+    if phrase and phrase[-1].lower() in ("whom", "which", "them", "these", "those"):
+        phrase = []
+    rest = after[used:]
+    thing = noun_lemma(phrase[-1]) if phrase else ""
+    if thing in TIME_UNITS:
+        phrase, thing = [], ""
+    if not thing:
+        before = text[clause[0]:start]
+        m = next(reversed(list(NUMBER_OF.finditer(before))), None)
+        if m:
+            words = m.group("what").split()
+            if len(words) == 2 and words[1].lower() in ENDS_PHRASE:
+                words = words[:1]
+            phrase, thing = words, noun_lemma(words[-1])
+    # the predicate after the phrase: "were purged or left the party"
+    predicate: list[str] = []
+    event = ""
+    i = 0
+    while i < len(rest) and rest[i].lower() in AUXILIARIES | {"not", "never"}:
+        i += 1
+    if i < len(rest) and _is_verb(rest[i]):
+        event = verb_lemma(rest[i])
+        for word in rest[i:i + 7]:
+            if not word[0].isalpha():
+                break
+            predicate.append(word)
+    before_words = _tokens(text, clause[0], opening)
+    if not event:
+        # "expelled nearly one-third of", "the 1929 purge expelled about 18 percent"
+        near = [w for w in before_words[-3:] if w.lower() not in BETWEEN_VERB]
+        if near and _is_verb(near[-1]):
+            event = verb_lemma(near[-1])
+            predicate = [near[-1]]
+    if not event:
+        # an event noun of the clause before the figure: "in the 1929 purge, 11%"
+        for word in reversed(before_words):
+            if word.lower() in IRREGULAR_EVENT_NOUNS:
+                event = event_lemma(word)
+                break
+    measure = " ".join([*phrase, *predicate])
+    return Measure(measure, thing, event)

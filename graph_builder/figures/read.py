@@ -1,0 +1,214 @@
+"""Find the figures in a document's claims: ``read_figures(extraction)``.
+
+A figure is a count of things or a share of a whole, as printed with its hedge.
+Numbers are found first (numbers, shares), joined into ranges, told from years,
+dates and locators (not_figures), and each figure is then given what it counts
+(measure), when (when) and where (where). Inner quotations are skipped: their
+parent quotation holds the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph_builder.figures.measure import measure_of
+from graph_builder.figures.not_figures import is_label, is_year
+from graph_builder.figures.numbers import Number, digits_value, numbers_in
+from graph_builder.figures.qualifiers import qualifier_before
+from graph_builder.figures.record import COUNT, SHARE, Figure
+from graph_builder.figures.sentences import Sentences
+from graph_builder.figures.shares import OF_A_SCALE, PERCENT_AFTER, shares_in
+from graph_builder.figures.when import nearest, years_in
+from graph_builder.figures.where import place_near
+from graph_builder.records import BlockKind, Claim, ClaimKind, Extraction, Span
+
+# what joins the two ends of a range: "10-15%", "160,000 to 180,000", "between A and B"
+RANGE_JOIN = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?| to | and ")
+RANGE_OPEN = re.compile(r"(?<!\w)(?:between|from) $", re.IGNORECASE)
+# a change, not a range: "fell from 11 to 8%", "rose from 500 to 700"
+CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rise|rising|fell|fallen|fall|falling|increased?|increasing|"
+    r"decreased?|decreasing|reduced?|reducing|grew|grown|grow|dropped|drop|declined?|"
+    r"went|gone|jumped|cut|climbed|shrank|doubled|tripled|halved)\b[^.;]{0,40}$",
+    re.IGNORECASE)
+# a digit count under 1,000 is a figure when a plural noun follows: "37 people"
+COUNTED_AFTER = re.compile(
+    r"[ \u00a0](?:(?:[a-z][a-z-]+|[A-Z][a-z-]+) )?(?:[a-z][a-z-]*[^s\W]s|people|men|women|"
+    r"children|persons)\b")
+SMALLEST_COUNT = 10
+BARE_COUNT = 1000  # from here a count needs no noun after it
+TOTAL_AFTER = re.compile(r" of (?:the |its |their |a total of |some |all |his |her )?")
+TOTAL_BEFORE = re.compile(r"(?:\bof|\bout of|\btotal of) $", re.IGNORECASE)
+
+
+@dataclass
+class _Quantity:
+    start: int  # the figure as printed, range opener and qualifier excluded
+    end: int
+    low: float
+    high: float
+    kind: str
+    open_start: int  # where "between"/"from" begins, else start
+    figure: bool = True
+
+
+def _scale(n: Number) -> float:
+    base = digits_value(n.digits) if n.digits else None
+    return n.value / base if base else 1.0
+
+
+def _quantities(text: str) -> list[_Quantity]:
+    numbers = numbers_in(text)
+    percents = [PERCENT_AFTER.match(text, n.end) for n in numbers]
+    out: list[_Quantity] = []
+    i = 0
+    while i < len(numbers):
+        a, pa = numbers[i], percents[i]
+        b = numbers[i + 1] if i + 1 < len(numbers) else None
+        join = RANGE_JOIN.fullmatch(text, a.end, b.start) if b and not pa else None
+        opener = RANGE_OPEN.search(text, max(0, a.start - 9), a.start)
+        if b and join and (join.group().strip() in "-–—" or (
+                opener and (join.group() == " to ") == opener.group().lower().startswith("f"))):
+            if is_year(a.digits, a.value) and (is_year(b.digits, b.value) or len(b.digits) == 2):
+                i += 2  # a range of years: time, not a figure
+                continue
+            if not (opener and CHANGE_BEFORE.search(text, max(0, a.start - 60), a.start)):
+                pb = percents[i + 1]
+                low, high = a.value, b.value
+                if b.scaled and not a.scaled and a.value * _scale(b) <= b.value:
+                    low *= _scale(b)  # "5-8 million", not "500,000 to 7 million"
+                end = pb.end() if pb else b.end
+                kind = SHARE if pb else COUNT
+                if pb:
+                    low, high = low / 100, high / 100
+                whole = pb or b.scaled or (low == int(low) and high == int(high))
+                if low < high and whole:
+                    out.append(_Quantity(a.start, end, low, high, kind,
+                                         opener.start() if opener else a.start))
+                    i += 2
+                    continue
+        if pa:
+            out.append(_Quantity(a.start, pa.end(), a.value / 100, a.value / 100, SHARE, a.start))
+        else:
+            out.append(_Quantity(a.start, a.end, a.value, a.value, COUNT, a.start,
+                                 _is_count(text, a)))
+        i += 1
+    for s in shares_in(text):
+        scale = OF_A_SCALE.match(text, s.end)
+        if scale:
+            value = s.value * {"million": 1e6, "thousand": 1e3, "billion": 1e9}[
+                scale.lastgroup]
+            out.append(_Quantity(s.start, scale.end(), value, value, COUNT, s.start))
+        else:
+            out.append(_Quantity(s.start, s.end, s.value, s.value, SHARE, s.start))
+    out.sort(key=lambda q: (q.start, -q.end))
+    kept: list[_Quantity] = []
+    for q in out:
+        if kept and q.start < kept[-1].end:
+            continue
+        kept.append(q)
+    return kept
+
+
+def _is_count(text: str, n: Number) -> bool:
+    if n.digits and not n.scaled:
+        if is_year(n.digits, n.value):
+            return False
+        if n.value < SMALLEST_COUNT:
+            return False
+        if n.value < BARE_COUNT and not COUNTED_AFTER.match(text, n.end):
+            return False
+        if n.value != int(n.value):
+            return False
+    return True
+
+
+def _headings(extraction: Extraction) -> list[tuple[int, str]]:
+    """(where a heading ends, the last year it names) for the headings with years."""
+    out = []
+    for block in extraction.layout.blocks:
+        if block.kind == BlockKind.HEADING:
+            years = years_in(block.text)
+            if years:
+                out.append((block.span.start, years[0].label))
+    return out
+
+
+def _time(text: str, sentences: Sentences, start: int, end: int,
+          heading: str) -> tuple[str, str]:
+    clause = sentences.clause(start, end)
+    sentence = sentences.sentence(start, end)
+    for lo, hi in (clause, sentence):
+        label = nearest(years_in(text, lo, hi), start, end, text)
+        if label:
+            return label, "sentence"
+    before = years_in(text, 0, sentence[0])
+    if before:
+        return before[-1].label, "paragraph"
+    if heading:
+        return heading, "heading"
+    return "", ""
+
+
+def _total(text: str, q: _Quantity, counts: list[_Quantity],
+           clause: tuple[int, int]) -> float | None:
+    for c in counts:
+        if c.start >= q.end and c.start - q.end < 30 and c.start < clause[1] and (
+                TOTAL_AFTER.fullmatch(text, q.end, c.start)):
+            return c.low
+        if c.end <= q.start and c.start >= clause[0] and q.start - c.end < 40 and (
+                TOTAL_BEFORE.search(text, max(0, c.start - 10), c.start)):
+            return c.low
+    return None
+
+
+def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
+    """The figures printed in one claim, offsets into its document."""
+    text = claim.text
+    base = claim.span.start
+    sentences = Sentences(text)
+    quantities = _quantities(text)
+    counts = [q for q in quantities if q.kind == COUNT and q.figure and q.low == q.high]
+    figures = []
+    for q in quantities:
+        if not q.figure or is_label(text, q.open_start, q.end) or q.high > 1 and (
+                q.kind == SHARE):
+            continue
+        start, qualifier = q.open_start, ""
+        if q.open_start == q.start:
+            start, qualifier = qualifier_before(text, q.start)
+        clause = sentences.clause(q.start, q.end)
+        m = measure_of(text, (q.start, q.end), clause, q.kind == SHARE, start)
+        time, time_from = _time(text, sentences, start, q.end, heading)
+        total = _total(text, q, counts, clause) if q.kind == SHARE else None
+        figures.append(Figure(
+            doc_id=claim.doc_id, span=Span(base + start, base + q.end),
+            printed=text[start:q.end], kind=q.kind, value=(q.low + q.high) / 2, low=q.low,
+            high=q.high, qualifier=qualifier, measure=m.measure, thing=m.thing,
+            event=m.event, time=time, time_from=time_from,
+            place=place_near(text, clause, start, q.end), total=total, claim=claim.key))
+    return figures
+
+
+def read_figures(extraction: Extraction) -> list[Figure]:
+    """Every figure printed in the document's claims, in text order, once each."""
+    headings = _headings(extraction)
+    text = extraction.layout.document.text
+    seen: set[tuple[int, int]] = set()
+    figures: list[Figure] = []
+    for claim in extraction.claims:
+        if claim.kind == ClaimKind.INNER:
+            continue
+        heading = ""
+        for heading_start, label in headings:
+            if heading_start > claim.span.start:
+                break
+            heading = label
+        for figure in read_claim(claim, text, heading):
+            where = (figure.span.start, figure.span.end)
+            if where not in seen:
+                seen.add(where)
+                figures.append(figure)
+    figures.sort(key=lambda f: (f.span.start, f.span.end))
+    return figures

@@ -1,0 +1,58 @@
+"""When a figure holds: a year or years in its clause or sentence, else in the
+paragraph before it, else in the nearest heading above it.
+
+A year range is read whole ("1937-38", "1937–1938", "1937 and 1938", "between 1936
+and 1938") and written "1937-1938", so that sources printing it differently meet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_YEAR = r"(?:1\d{3}|20\d{2})"
+YEARS = re.compile(
+    rf"(?<![\w.,/])(?P<a>{_YEAR})"
+    rf"(?:[ \u00a0]?[-–—/][ \u00a0]?(?P<short>\d{{2}})(?!\d)"
+    rf"|(?:[ \u00a0]?[-–—/][ \u00a0]?| and | to | or | through | until )"
+    rf"(?:[A-Z][a-z]+ )?(?P<b>{_YEAR}))?(?![\w]|[.,]\d)")
+
+
+@dataclass(frozen=True)
+class Years:
+    start: int
+    end: int
+    label: str  # "1921", "1937-1938"
+
+
+def years_in(text: str, start: int = 0, end: int | None = None) -> list[Years]:
+    """Years and year ranges printed in ``text[start:end]``."""
+    found = []
+    for m in YEARS.finditer(text, start, len(text) if end is None else end):
+        a = int(m.group("a"))
+        b = None
+        if m.group("short"):
+            b = a // 100 * 100 + int(m.group("short"))
+        elif m.group("b"):
+            b = int(m.group("b"))
+        if b is not None and not a < b <= a + 30:
+            b = None
+            found.append(Years(m.start(), m.start() + 4, str(a)))
+            continue
+        found.append(Years(m.start(), m.end(), f"{a}-{b}" if b else str(a)))
+    return found
+
+
+def nearest(years: list[Years], start: int, end: int, text: str = "") -> str:
+    """The year label nearest to ``[start, end)``, not overlapping it, nor inside a
+    parenthesis opened after it (an aside about other years)."""
+    best, best_distance = "", None
+    for y in years:
+        if y.end > start and y.start < end:
+            continue
+        if y.start >= end and "(" in text[end:y.start]:
+            continue
+        distance = start - y.end if y.end <= start else y.start - end
+        if best_distance is None or distance < best_distance:
+            best, best_distance = y.label, distance
+    return best

@@ -1,0 +1,252 @@
+"""The figure reader (issue 17) on invented sentences from other periods and
+countries: each form of count and share, each qualifier, ranges, what is counted,
+when and where, and the numbers that are not figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph_builder.figures.lemmas import noun_lemma, verb_lemma
+from graph_builder.figures.read import read_figures
+from graph_builder.figures.record import COUNT, SHARE
+from graph_builder.records import (
+    Block,
+    BlockKind,
+    Claim,
+    ClaimKind,
+    Document,
+    DocumentLayout,
+    Extraction,
+    Span,
+)
+
+
+def extraction(*paragraphs: str, heading: str = "") -> Extraction:
+    """A document of a heading (if any) and paragraphs, each paragraph a claim."""
+    parts = ([heading] if heading else []) + list(paragraphs)
+    text = "\n\n".join(parts)
+    doc = Document("doc.txt", Path("doc.txt"), text, "utf-8", "0" * 64)
+    blocks, claims, pos = [], [], 0
+    for i, part in enumerate(parts):
+        span = Span(pos, pos + len(part))
+        is_heading = bool(heading) and i == 0
+        blocks.append(Block(BlockKind.HEADING if is_heading else BlockKind.PARAGRAPH, span,
+                            part, i + 1))
+        if not is_heading:
+            claims.append(Claim("doc.txt", ClaimKind.PASSAGE, span, part, i + 1))
+        pos = span.end + 2
+    return Extraction(DocumentLayout(doc, "article", blocks), claims)
+
+
+def figures(*paragraphs: str, heading: str = ""):
+    return read_figures(extraction(*paragraphs, heading=heading))
+
+
+def one(sentence: str):
+    found = figures(sentence)
+    assert len(found) == 1, [f.printed for f in found]
+    return found[0]
+
+
+# --- counts -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "printed", "value"), [
+    ("The 1905 strike drew 220,000 workers into the streets.", "220,000", 220000),
+    ("The guild counted 170.000 weavers at its height.", "170.000", 170000),
+    ("The famine took three hundred thousand lives in the province.",
+     "three hundred thousand", 300000),
+    ("Settlers cleared 1.5 million acres of forest.", "1.5 million", 1_500_000),
+    ("The war displaced 2 million peasants.", "2 million", 2_000_000),
+    ("The city had a million inhabitants by then.", "a million", 1_000_000),
+    ("The census listed 681,692 households.", "681,692", 681692),
+    ("The plague killed half a million people.", "half a million", 500_000),
+])
+def test_counts(sentence, printed, value):
+    f = one(sentence)
+    assert (f.printed, f.kind, f.value, f.low, f.high) == (printed, COUNT, value, value, value)
+
+
+def test_a_small_count_needs_what_it_counts():
+    assert one("The mill dismissed 37 spinners.").value == 37
+    assert figures("They met 37 times.") == []
+    assert figures("Of these, 5 were later released.") == []
+
+
+# --- shares -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "printed", "value"), [
+    ("In 1848, 25% of the weavers of Lyon were out of work.", "25%", 0.25),
+    ("By 1850, 25 percent of the weavers were out of work.", "25 percent", 0.25),
+    ("Some 11 per cent of the miners struck.", "Some 11 per cent", 0.11),
+    ("In 1848 nearly a third of the weavers of Lyon were out of work.", "nearly a third",
+     1 / 3),
+    ("The flood ruined one-third of the farms.", "one-third", 1 / 3),
+    ("One in four households lacked bread.", "One in four", 0.25),
+    ("The tax fell on a quarter of the villages.", "a quarter", 0.25),
+    ("Half the crew deserted in Valparaíso.", "Half", 0.5),
+    ("Two-thirds of the voters stayed home.", "Two-thirds", 2 / 3),
+])
+def test_shares(sentence, printed, value):
+    f = one(sentence)
+    assert f.printed == printed and f.kind == SHARE
+    assert f.value == pytest.approx(value)
+
+
+def test_ordinals_and_halves_of_time_are_no_shares():
+    assert figures("A third expulsion followed the second.") == []
+    assert figures("In the second half of 1848 prices rose.") == []
+    assert figures("The strike lasted a quarter century.") == []
+
+
+# --- ranges -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "printed", "low", "high", "kind"), [
+    ("Wages fell for 10-15% of the dockers.", "10-15%", 0.10, 0.15, SHARE),
+    ("Rents rose for 10–15 percent of tenants.", "10–15 percent", 0.10, 0.15, SHARE),
+    ("The 1905 strike drew between 20,000 and 30,000 workers.",
+     "between 20,000 and 30,000", 20000, 30000, COUNT),
+    ("The drought killed 5–8 million cattle.", "5–8 million", 5e6, 8e6, COUNT),
+    ("The revolt drew from 500,000 to 700,000 peasants.", "from 500,000 to 700,000",
+     500000, 700000, COUNT),
+    ("Estimates vary from 500,000 to 7 million deaths.", "from 500,000 to 7 million",
+     500000, 7e6, COUNT),
+])
+def test_ranges(sentence, printed, low, high, kind):
+    f = one(sentence)
+    assert (f.printed, f.kind) == (printed, kind)
+    assert (f.low, f.high, f.value) == pytest.approx((low, high, (low + high) / 2))
+
+
+def test_a_change_is_two_figures_not_a_range():
+    found = figures("Unemployment among the printers fell from 12,000 to 8,000 workers.")
+    assert [f.value for f in found] == [12000, 8000]
+
+
+# --- qualifiers ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("qualifier", [
+    "about", "approximately", "nearly", "almost", "more than", "over", "not more than",
+    "no more than", "at least", "circa", "c.", "barely", "some", "roughly", "up to",
+    "fewer than", "less than",
+])
+def test_qualifiers(qualifier):
+    f = one(f"The 1871 census found {qualifier} 40,000 tanners in the region.")
+    assert f.qualifier == qualifier
+    assert f.printed == f"{qualifier} 40,000"
+    assert f.value == 40000
+
+
+def test_only_is_no_hedge():
+    f = one("The colony had only 12,000 settlers.")
+    assert (f.qualifier, f.printed) == ("", "12,000")
+
+
+# --- not figures --------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The treaty was signed in 1648 at Münster.",
+    "The famine of 1845–49 emptied the parish.",
+    "See the minutes, p. 25, and the register, f. 17, op. 2.",
+    "The decree was published on 7 August 1794.",
+    "Under Order No. 00412 the garrison was withdrawn.",
+    "He was sentenced under Article 58 of the code.",
+    "The delegates met at 10 p.m. in the hall.",
+    "The 17th Congress opened in the capital.",
+    "She was 45 years old when she left Hamburg.",
+    "As chapter 12 shows, the guilds resisted.",
+    "The weavers rose.12 Their leaders fled.",
+])
+def test_not_figures(sentence):
+    assert figures(sentence) == []
+
+
+# --- what is counted ----------------------------------------------------------------
+
+def test_what_a_count_counts_and_the_event():
+    f = one("Approximately 220,000 weavers were dismissed or left the trade.")
+    assert (f.thing, f.event) == ("weaver", "dismiss")
+    assert f.measure.startswith("weavers dismissed or left the trade")
+
+
+def test_what_a_share_counts():
+    f = one("In 1850, 25% of the guild members were expelled.")
+    assert (f.thing, f.event) == ("member", "expel")
+
+
+def test_event_before_the_figure_and_membership():
+    f = one("In 1795 the club expelled nearly one-third of its membership.")
+    assert (f.thing, f.event, f.qualifier) == ("member", "expel", "nearly")
+
+
+def test_people_are_persons_and_shot_is_shoot():
+    f = one("In 1871, 17,000 people were shot in Paris.")
+    assert (f.thing, f.event, f.place, f.time) == ("person", "shoot", "Paris", "1871")
+
+
+def test_the_number_of_names_what_is_counted():
+    f = one("By 1810 the number of convicts in the colony reached 1.5 million.")
+    assert f.thing == "convict"
+
+
+def test_an_event_noun_of_the_clause():
+    found = figures("In the 1866 purge, 11% were dismissed; in the 1870 purge 9%.")
+    assert [(f.printed, f.time) for f in found] == [("11%", "1866"), ("9%", "1870")]
+    assert found[1].event == "purge"
+
+
+# --- when, where, total -------------------------------------------------------------
+
+def test_time_from_the_sentence_paragraph_and_heading():
+    found = figures("The strike of 1912 was long. About 40,000 miners joined it.")
+    assert (found[0].time, found[0].time_from) == ("1912", "paragraph")
+    f = one("During 1830 and 1831, 9,000 weavers left Lyon.")
+    assert (f.time, f.time_from) == ("1830-1831", "sentence")
+    f = one("In 1936–38 some 30,000 miners emigrated.")
+    assert f.time == "1936-1938"
+    found = figures("Some 30,000 miners emigrated.", heading="The crisis of 1929")
+    assert (found[0].time, found[0].time_from) == ("1929", "heading")
+
+
+def test_total_of_a_share():
+    f = figures("The union lost 25% of its 650,000 members.")[0]
+    assert (f.printed, f.total) == ("25%", 650000)
+    f = [f for f in figures("Of 1.9 million voters, about 18 percent abstained.")
+         if f.kind == SHARE][0]
+    assert f.total == 1_900_000
+
+
+def test_place_of_a_body():
+    f = one("Nearly 8,000 officers of the Royal Navy were discharged.")
+    assert f.place == "Royal Navy"
+
+
+# --- the record ---------------------------------------------------------------------
+
+def test_spans_are_document_offsets_in_order_and_claims_are_set():
+    ex = extraction("The 1905 strike drew 20,000 workers.", "Later 5% of them were fired.",
+                    heading="The strikes of 1905")
+    found = read_figures(ex)
+    text = ex.layout.document.text
+    assert [text[f.span.start:f.span.end] for f in found] == [f.printed for f in found]
+    assert [f.printed for f in found] == ["20,000", "5%"]
+    assert [f.claim for f in found] == [c.key for c in ex.claims]
+
+
+def test_inner_quotations_are_skipped():
+    ex = extraction("He said that 20,000 workers struck.")
+    inner = Claim("doc.txt", ClaimKind.INNER, Span(13, 35), ex.claims[0].text[13:], 1)
+    ex.claims.append(inner)
+    assert len(read_figures(ex)) == 1
+
+
+def test_lemmas():
+    assert [verb_lemma(w) for w in ("shot", "expelled", "arrested", "purged", "executed",
+                                    "sentenced", "repressed", "deported", "killed", "died",
+                                    "convicted", "freed", "swelled")] == [
+        "shoot", "expel", "arrest", "purge", "execute", "sentence", "repress", "deport",
+        "kill", "die", "convict", "free", "swell"]
+    assert [noun_lemma(w) for w in ("people", "men", "families", "churches", "members",
+                                    "membership")] == [
+        "person", "man", "family", "church", "member", "member"]
