@@ -89,7 +89,7 @@ _NODES = {
                          "|| EXISTS { ?f oa:hasBody ?n ; cg:inFigureGroup ?g })"),
     # a group of figures measuring one thing at one time, one node for all its sources
     "figures": """SELECT ?n ?label ?key ?disputed ?spread
-                  (GROUP_CONCAT(?wording; separator="\n") AS ?wordings) WHERE {
+                  (GROUP_CONCAT(?wording; separator="\\n") AS ?wordings) WHERE {
         ?n a cg:FigureGroup ; rdfs:label ?label ; cg:groupKey ?key ; cg:disputed ?disputed .
         OPTIONAL { ?n cg:spread ?spread } OPTIONAL { ?n cg:wording ?wording } }
         GROUP BY ?n ?label ?key ?disputed ?spread""",
