@@ -86,42 +86,106 @@ class FigureGroup:
 
 
 def group_figures(figures: list[Figure]) -> list[FigureGroup]:
-    """Every group of two figures or more, figures from at least two claims, in the
-    order of their first figure."""
-    keyed: dict[tuple[str, str, str, str], list[Figure]] = defaultdict(list)
-    for figure in figures:
-        key = _key(figure)
-        if key is not None:
-            keyed[key].append(figure)
-    groups = []
-    for key, members in keyed.items():
-        if len(members) < 2 or len({f.claim or f.key for f in members}) < 2:
-            continue
-        groups.append(_group(key, members))
-    return groups
+    """Every group of two figures or more, from at least two claims, in the order of
+    their first figure.
+
+    Figures are joined when their time is the same and either the value is (the same
+    figure printed again, or quoted) or both what is counted and the event are. A
+    join must leave the group one measure: at most one thing and one kind of event
+    among its figures, the same place (or none named), and no claim stating two different values in it
+    (one sentence giving 53,700 and then 101,233 appeals counts two things). Only
+    figures sharing a key are compared, so grouping grows with the figures, not
+    with their pairs."""
+    clusters = [_Cluster(figure) for figure in figures]
+    parent = list(range(len(figures)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for members in _candidates(figures).values():
+        for later in members[1:]:
+            for earlier in members[:_MAX_TRIES]:
+                a, b = root(earlier), root(later)
+                if a == b:
+                    break
+                if clusters[a].joins(clusters[b]):
+                    first, second = min(a, b), max(a, b)
+                    parent[second] = first
+                    clusters[first].absorb(clusters[second])
+                    break
+    by_root: dict[int, list[Figure]] = defaultdict(list)
+    for i, figure in enumerate(figures):
+        by_root[root(i)].append(figure)
+    return [_group(clusters[r].key(), members) for r, members in sorted(by_root.items())
+            if len(members) > 1 and len({f.claim or f.key for f in members}) > 1]
 
 
-def _key(figure: Figure) -> tuple[str, str, str, str] | None:
-    """(thing, kind of event, time, place); None for a figure no group can hold."""
-    if not figure.time or not figure.thing:
-        return None
-    return (thing_kind(figure.thing), event_kind(figure.event), figure.time,
-            figure.place.casefold())
+_MAX_TRIES = 8  # earlier figures sharing a key that a figure tries to join
+
+
+def _candidates(figures: list[Figure]) -> dict[tuple, list[int]]:
+    """Figures that may be one measure, by what they share: (time, unit, value), or
+    (time, thing, kind of event) where the text names both."""
+    keys: dict[tuple, list[int]] = defaultdict(list)
+    for i, figure in enumerate(figures):
+        if not figure.time:
+            continue  # a figure whose time the text does not give joins no group
+        keys["value", figure.time, figure.kind, f"{figure.value:.4g}"].append(i)
+        thing, event = thing_kind(figure.thing), event_kind(figure.event)
+        if thing and event:
+            keys["measure", figure.time, thing, event].append(i)
+    return keys
+
+
+class _Cluster:
+    """What a growing group holds: its time, things, kinds of event and places, and
+    the values each of its claims states."""
+
+    def __init__(self, figure: Figure):
+        self.time = figure.time
+        self.things = {thing_kind(figure.thing)} - {""}
+        self.events = {event_kind(figure.event)} - {""}
+        self.places = {figure.place.casefold()} - {""}
+        self.values = {figure.claim or figure.key: {(figure.kind, figure.value)}}
+
+    def joins(self, other: _Cluster) -> bool:
+        """Whether both are still one measure together."""
+        if self.time != other.time or self.places != other.places:
+            return False  # a city's figure is not the country's, though both name 1934
+        if any(len(mine | theirs) > 1 for mine, theirs in ((self.things, other.things),
+                                                           (self.events, other.events))):
+            return False
+        return all(self.values[claim] == stated
+                   for claim, stated in other.values.items() if claim in self.values)
+
+    def absorb(self, other: _Cluster) -> None:
+        self.things |= other.things
+        self.events |= other.events
+        self.places |= other.places
+        for claim, stated in other.values.items():
+            self.values.setdefault(claim, set()).update(stated)
+
+    def key(self) -> tuple[str, str, str, str]:
+        return (min(self.things, default=""), min(self.events, default=""), self.time,
+                min(self.places, default=""))
 
 
 def _group(key: tuple[str, str, str, str], members: list[Figure]) -> FigureGroup:
     thing, event, time, place = key
     wordings = sorted({f.measure for f in members if f.measure})
     label = max(wordings, key=lambda w: (sum(f.measure == w for f in members), -len(w)),
-                default=thing)
+                default=thing or event or "figures")
     shares = [f for f in members if f.kind == SHARE]
     counts = [f for f in members if f.kind == COUNT]
     counts += [_as_count(f) for f in shares if f.total]  # the text gives the whole
     disputed = _disagree(shares) or _disagree(counts)
     spread = "; ".join(f"{name} {_range(group)}" for name, group
                        in (("shares", shares), ("counts", counts)) if group)
-    explained = " | ".join(part for part in (thing, event or "(no event named)", time, place)
-                           if part)
+    explained = " | ".join([thing or "(thing not named)", event or "(event not named)", time,
+                            *([place] if place else [])])
     return FigureGroup(explained, label, tuple(f.key for f in members), disputed, spread,
                        tuple(wordings) if len(wordings) > 1 else (), time)
 

@@ -61,10 +61,29 @@ def test_group_near_synonyms_of_an_event_and_a_thing_are_one_measure():
     assert group.wordings == ("members purge", "memberships expel")  # both wordings kept
 
 
-def test_group_a_figure_without_time_or_thing_joins_no_group():
-    figures = [fig("300", COUNT, 300, time=""), fig("300", COUNT, 300, time="", doc="b.txt"),
-               fig("12%", SHARE, 0.12, thing=""), fig("12%", SHARE, 0.12, thing="", doc="b.txt")]
+def test_group_a_figure_without_time_joins_no_group():
+    figures = [fig("300", COUNT, 300, time=""), fig("300", COUNT, 300, time="", doc="b.txt")]
     assert group_figures(figures) == []
+
+
+def test_group_without_the_thing_named_only_the_same_figure_printed_again():
+    # "In 1834 12% struck." (twice, in two documents) / "In 1834 15% struck."
+    figures = [fig("12%", SHARE, 0.12, thing=""), fig("12%", SHARE, 0.12, thing="", doc="b.txt"),
+               fig("15%", SHARE, 0.15, thing="", doc="c.txt")]
+    [group] = group_figures(figures)
+    assert group.figures == (figures[0].key, figures[1].key)
+    assert group.key == "(thing not named) | strike | 1834"
+
+
+def test_group_two_values_one_claim_states_are_two_measures():
+    # "53,700 appeals were lodged before the plenum and 101,233 after it, in 1938"
+    before = fig("53,700", COUNT, 53_700, thing="appeal", event="lodge", time="1938")
+    after = Figure(**{**fig("101,233", COUNT, 101_233, thing="appeal", event="lodge",
+                            time="1938").__dict__, "claim": before.claim})
+    again = fig("53,700", COUNT, 53_700, thing="appeal", event="lodge", time="1938",
+                doc="b.txt")
+    [group] = group_figures([before, after, again])
+    assert group.figures == (before.key, again.key)
 
 
 def test_group_needs_two_claims():
