@@ -96,6 +96,9 @@ def verb_lemma(word: str) -> str:
             return stem[:-1]  # committed, readmitted
         if stem.endswith("e"):  # agreed, freed
             return stem + "e"
+        if len(stem) == 3 and stem[0] not in _VOWELS and stem[1] in _VOWELS and (
+                stem[2] not in _VOWELS | set("wx")):
+            return stem + "e"  # named, timed, voted
         if stem.endswith(_E_AFTER) and not stem.endswith(_NO_E_AFTER):
             return stem + "e"
         if stem.endswith("in") and len(stem) > 2 and stem[-3] not in _VOWELS:

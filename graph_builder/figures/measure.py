@@ -52,6 +52,7 @@ TIME_UNITS = frozenset(["year", "month", "week", "day", "hour", "annum", "decade
 NOT_ADVERBS = frozenset(["family", "assembly", "ally", "rally", "building", "king", "ring",
                          "meeting", "gathering", "uprising", "rising", "sibling", "offspring",
                          "earnings", "holding", "holdings", "dwelling", "dwellings"])
+NUMBER_OF_REACH = 60  # characters from "the number of X" to its figure
 # the head of "the number of prisoners", "the total of arrests"
 NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count|ranks|toll) of (?:the |these |those )?"
                        r"(?P<what>[a-z][\w’'-]*(?: [a-z][\w’'-]*)?)", re.IGNORECASE)
@@ -91,11 +92,22 @@ def _noun_phrase(tokens: list[str]) -> tuple[list[str], int]:
         word = tokens[i]
         if not word[0].isalpha() or word.lower() in ENDS_PHRASE:
             break
+        if not phrase and word.lower().endswith("ed") and i + 1 < len(tokens) and (
+                _is_attribute_before(tokens[i + 1])):
+            phrase.append(word)  # "ousted men", "expelled party members"
+            i += 1
+            continue
         if _is_verb(word) or _is_adverb(word) or (phrase and _is_gerund(word)):
             break  # "members expelled", "members went", "nationally", "members leaving"
         phrase.append(word)
         i += 1
     return phrase, i
+
+
+def _is_attribute_before(word: str) -> bool:
+    """A participle is an attribute when a noun follows it ("ousted men")."""
+    return word[0].isalpha() and word.lower() not in ENDS_PHRASE and not _is_verb(word) and (
+        not _is_adverb(word))
 
 
 def _is_adverb(word: str) -> bool:
@@ -137,11 +149,10 @@ def measure_of(text: str, figure: tuple[int, int], clause: tuple[int, int],
     if not thing:
         before = text[clause[0]:start]
         m = next(reversed(list(NUMBER_OF.finditer(before))), None)
-        if m:
-            words = m.group("what").split()
-            if len(words) == 2 and words[1].lower() in ENDS_PHRASE:
-                words = words[:1]
-            phrase, thing = words, noun_lemma(words[-1])
+        if m and len(before) - m.end() < NUMBER_OF_REACH:
+            words, _ = _noun_phrase(m.group("what").split())
+            if words:
+                phrase, thing = words, noun_lemma(words[-1])
     # the predicate after the phrase: "were purged or left the party"
     predicate: list[str] = []
     event = ""

@@ -110,6 +110,8 @@ def test_ordinals_and_halves_of_time_are_no_shares():
     ("The drought killed 5–8 million cattle.", "5–8 million", 5e6, 8e6, COUNT),
     ("The revolt drew from 500,000 to 700,000 peasants.", "from 500,000 to 700,000",
      500000, 700000, COUNT),
+    ("Paris had 25,000 to 30,000 seamstresses.", "25,000 to 30,000", 25000, 30000, COUNT),
+    ("Between 25% and 50% of the clergy fled.", "Between 25% and 50%", 0.25, 0.5, SHARE),
     ("Estimates vary from 500,000 to 7 million deaths.", "from 500,000 to 7 million",
      500000, 7e6, COUNT),
 ])
@@ -117,6 +119,12 @@ def test_ranges(sentence, printed, low, high, kind):
     f = one(sentence)
     assert (f.printed, f.kind) == (printed, kind)
     assert (f.low, f.high, f.value) == pytest.approx((low, high, (low + high) / 2))
+
+
+def test_table_rows_and_differences_are_no_figures():
+    assert figures("1846 12,405 9,311 2,017 (21%) 1,077") == []
+    assert figures("The port now holds 3 million more than it did.") == []
+    assert figures("I was not 100% sure of him.") == []
 
 
 def test_a_change_is_two_figures_not_a_range():
@@ -185,6 +193,11 @@ def test_people_are_persons_and_shot_is_shoot():
     assert (f.thing, f.event, f.place, f.time) == ("person", "shoot", "Paris", "1871")
 
 
+def test_a_participle_before_the_noun():
+    f = one("In 1794 the army readmitted 4,200 dismissed officers.")
+    assert (f.thing, f.event) == ("officer", "readmit")
+
+
 def test_the_number_of_names_what_is_counted():
     f = one("By 1810 the number of convicts in the colony reached 1.5 million.")
     assert f.thing == "convict"
@@ -207,6 +220,8 @@ def test_time_from_the_sentence_paragraph_and_heading():
     assert f.time == "1936-1938"
     found = figures("Some 30,000 miners emigrated.", heading="The crisis of 1929")
     assert (found[0].time, found[0].time_from) == ("1929", "heading")
+    found = figures("Some 30,000 miners emigrated.", heading="Coal and Exile by A. Smith, 1992")
+    assert (found[0].time, found[0].time_from) == ("", "")
 
 
 def test_total_of_a_share():
@@ -244,9 +259,9 @@ def test_inner_quotations_are_skipped():
 def test_lemmas():
     assert [verb_lemma(w) for w in ("shot", "expelled", "arrested", "purged", "executed",
                                     "sentenced", "repressed", "deported", "killed", "died",
-                                    "convicted", "freed", "swelled")] == [
+                                    "convicted", "freed", "swelled", "named")] == [
         "shoot", "expel", "arrest", "purge", "execute", "sentence", "repress", "deport",
-        "kill", "die", "convict", "free", "swell"]
+        "kill", "die", "convict", "free", "swell", "name"]
     assert [noun_lemma(w) for w in ("people", "men", "families", "churches", "members",
                                     "membership")] == [
         "person", "man", "family", "church", "member", "member"]
