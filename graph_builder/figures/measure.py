@@ -47,15 +47,21 @@ ENDS_PHRASE = frozenset(
         "fewer", "not", "only"
     ]) | AUXILIARIES
 NOT_HEADS = frozenset(["percent", "cent", "per", "times"])
+ENDS_PREDICATE = frozenset([
+    "for", "because", "in", "during", "at", "by", "on", "after", "before", "since", "while",
+    "when", "although", "though", "but", "and", "as", "than", "that", "which", "who",
+    "without", "under", "within", "between", "until"])
 # a rate's unit, not what is counted: "200,000 a year"
 TIME_UNITS = frozenset(["year", "month", "week", "day", "hour", "annum", "decade", "century"])
 NOT_ADVERBS = frozenset(["family", "assembly", "ally", "rally", "building", "king", "ring",
                          "meeting", "gathering", "uprising", "rising", "sibling", "offspring",
-                         "earnings", "holding", "holdings", "dwelling", "dwellings"])
+                         "earnings", "holding", "holdings", "dwelling", "dwellings", "thing",
+                         "evening", "morning", "spring", "string", "wing", "swing", "sting",
+                         "lodging", "lodgings", "clothing", "housing", "feeling"])
 NUMBER_OF_REACH = 60  # characters from "the number of X" to its figure
 # the head of "the number of prisoners", "the total of arrests"
 NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count|ranks|toll) of (?:the |these |those )?"
-                       r"(?P<what>[a-z][\w’'-]*(?: [a-z][\w’'-]*)?)", re.IGNORECASE)
+                       r"(?P<what>[a-z][\w’'-]*(?: [a-z][\w’'-]*){0,2})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,7 @@ def _is_adverb(word: str) -> bool:
 
 def _is_gerund(word: str) -> bool:
     w = word.lower()
-    return len(w) > 5 and w.endswith("ing") and w not in NOT_ADVERBS
+    return len(w) > 4 and w.endswith("ing") and w not in NOT_ADVERBS
 
 
 def _is_verb(word: str) -> bool:
@@ -162,8 +168,8 @@ def measure_of(text: str, figure: tuple[int, int], clause: tuple[int, int],
     if i < len(rest) and _is_verb(rest[i]):
         event = verb_lemma(rest[i])
         for word in rest[i:i + 7]:
-            if not word[0].isalpha():
-                break
+            if not word[0].isalpha() or (predicate and word.lower() in ENDS_PREDICATE):
+                break  # the reason, time or manner is not what is counted
             predicate.append(word)
     before_words = _tokens(text, clause[0], opening)
     if not event:

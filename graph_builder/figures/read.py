@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph_builder.figures.measure import measure_of
+from graph_builder.figures.measure import Measure, measure_of
 from graph_builder.figures.not_figures import is_label, is_year
 from graph_builder.figures.numbers import Number, digits_value, numbers_in
 from graph_builder.figures.qualifiers import qualifier_before
@@ -196,8 +196,10 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
     """The figures printed in one claim, offsets into its document."""
     text = claim.text
     base = claim.span.start
-    sentences = Sentences(text)
     quantities = _quantities(text)
+    if not quantities:
+        return []
+    sentences = Sentences(text)
     counts = [q for q in quantities if q.kind == COUNT and q.figure and q.low == q.high]
     figures = []
     for q in quantities:
@@ -214,6 +216,13 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
         m = measure_of(text, (q.start, q.end), clause, q.kind == SHARE, start)
         time, time_from = _time(text, sentences, start, q.end, heading)
         total = _total(text, q, counts, clause) if q.kind == SHARE else None
+        sentence = sentences.sentence(q.start, q.end)
+        if not (m.thing or m.event) and figures and figures[-1].kind == q.kind and (
+                figures[-1].span.start - base >= sentence[0]):
+            # a list that leaves out what it counts: "264,000 people were expelled in
+            # 1935, 51,500 in 1936", "22% were expelled for X, 17% for Y"
+            previous = figures[-1]
+            m = Measure(previous.measure, previous.thing, previous.event)
         figures.append(Figure(
             doc_id=claim.doc_id, span=Span(base + start, base + q.end),
             printed=text[start:q.end], kind=q.kind, value=(q.low + q.high) / 2, low=q.low,
