@@ -172,6 +172,8 @@ def measure_of(text: str, figure: tuple[int, int], clause: tuple[int, int],
                 break  # the reason, time or manner is not what is counted
             predicate.append(word)
     before_words = _tokens(text, clause[0], opening)
+    if not event and phrase and phrase[-1].lower() in IRREGULAR_EVENT_NOUNS:
+        event = event_lemma(phrase[-1])  # "3.5 million arrests", "177,000 expulsions"
     if not event:
         # "expelled nearly one-third of", "the 1929 purge expelled about 18 percent"
         near = [w for w in before_words[-3:] if w.lower() not in BETWEEN_VERB]

@@ -224,6 +224,13 @@ def test_time_from_the_sentence_paragraph_and_heading():
     assert (found[0].time, found[0].time_from) == ("", "")
 
 
+def test_a_dated_source_is_not_the_time_of_its_figure():
+    f = one("A 1902 survey found that 12,000 weavers were idle in the course of 1897–98.")
+    assert f.time == "1897-1898"
+    f = one("Total deportations in 1830 to 1870 were 145,000.")
+    assert (f.time, f.event) == ("1830-1870", "deport")
+
+
 def test_total_of_a_share():
     f = figures("The union lost 25% of its 650,000 members.")[0]
     assert (f.printed, f.total) == ("25%", 650000)
