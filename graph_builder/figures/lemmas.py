@@ -13,7 +13,7 @@ IRREGULAR_NOUNS = {
     "teeth": "tooth", "mice": "mouse", "geese": "goose", "oxen": "ox", "lives": "life",
     "wives": "wife", "knives": "knife", "thieves": "thief", "cattle": "cattle",
     "staff": "staff", "police": "police", "clergy": "clergy", "gentry": "gentry",
-    "series": "series", "species": "species", "news": "news", "means": "means",
+    "series": "series", "corps": "corps", "species": "species", "news": "news", "means": "means",
     "crises": "crisis", "analyses": "analysis", "theses": "thesis",
     # a body named for its members counts them
     "membership": "member", "memberships": "member", "peasantry": "peasant",

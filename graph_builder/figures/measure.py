@@ -44,7 +44,8 @@ ENDS_PHRASE = frozenset(
         "against", "under", "within", "into", "through", "over", "after", "before", "since",
         "until", "and", "or", "but", "nor", "who", "which", "that", "whom", "whose", "where",
         "when", "while", "as", "than", "out", "up", "down", "off", "per", "more", "less",
-        "fewer", "not", "only"
+        "fewer", "not", "only", "above", "below", "among", "across", "along", "each", "alone",
+        "apiece", "together", "altogether", "there", "here", "other"
     ]) | AUXILIARIES
 NOT_HEADS = frozenset(["percent", "cent", "per", "times"])
 ENDS_PREDICATE = frozenset([
@@ -140,9 +141,13 @@ def measure_of(text: str, figure: tuple[int, int], clause: tuple[int, int],
     opening = start if opening is None else opening
     pos = _skip_parenthesis(text, end, clause[1])
     after = _tokens(text, pos, clause[1])[:16]
-    if share and after and after[0].lower() == "of":
+    names_whole = bool(after) and after[0].lower() == "of"
+    if share and names_whole:
         after = after[1:]
-    phrase, used = _noun_phrase(after)
+    # a share names its whole after "of" ("25% of the members"), not right after itself:
+    # "4 percent received death sentences"
+    one_in = text[start:end].lower().startswith(("one in", "1 in", "one out", "a in"))
+    phrase, used = _noun_phrase(after) if not share or names_whole or one_in else ([], 0)
     phrase = [w for w in phrase if w.lower() not in NOT_HEADS]
     if len(phrase) == 1 and _is_gerund(phrase[0]):
         phrase = []  # "of those appealing": who, not what
@@ -163,6 +168,12 @@ def measure_of(text: str, figure: tuple[int, int], clause: tuple[int, int],
     predicate: list[str] = []
     event = ""
     i = 0
+    if phrase and rest and rest[0].lower() in ("of", "in"):
+        # past "of the party" to its verb: "a third of the members of the party were expelled"
+        verb_at = next((j for j in range(1, min(len(rest), 6)) if rest[j].lower() in
+                        AUXILIARIES or _is_verb(rest[j]) or not rest[j][0].isalnum()), 0)
+        if verb_at and rest[verb_at][0].isalpha():
+            i = verb_at
     while i < len(rest) and rest[i].lower() in AUXILIARIES | {"not", "never"}:
         i += 1
     if i < len(rest) and _is_verb(rest[i]):

@@ -183,6 +183,13 @@ def test_what_a_share_counts():
     assert (f.thing, f.event) == ("member", "expel")
 
 
+def test_a_share_names_its_whole_after_of():
+    f = one("In 1793 nearly a third of the members of the club were expelled.")
+    assert (f.thing, f.event) == ("member", "expel")
+    f = one("By 1794 only 4 percent received death sentences.")
+    assert (f.thing, f.event) == ("", "receive")
+
+
 def test_event_before_the_figure_and_membership():
     f = one("In 1795 the club expelled nearly one-third of its membership.")
     assert (f.thing, f.event, f.qualifier) == ("member", "expel", "nearly")
