@@ -13,7 +13,7 @@ IRREGULAR_NOUNS = {
     "teeth": "tooth", "mice": "mouse", "geese": "goose", "oxen": "ox", "lives": "life",
     "wives": "wife", "knives": "knife", "thieves": "thief", "cattle": "cattle",
     "staff": "staff", "police": "police", "clergy": "clergy", "gentry": "gentry",
-    "series": "series", "species": "species", "news": "news", "means": "means",
+    "series": "series", "corps": "corps", "species": "species", "news": "news", "means": "means",
     "crises": "crisis", "analyses": "analysis", "theses": "thesis",
     # a body named for its members counts them
     "membership": "member", "memberships": "member", "peasantry": "peasant",
@@ -96,6 +96,9 @@ def verb_lemma(word: str) -> str:
             return stem[:-1]  # committed, readmitted
         if stem.endswith("e"):  # agreed, freed
             return stem + "e"
+        if len(stem) == 3 and stem[0] not in _VOWELS and stem[1] in _VOWELS and (
+                stem[2] not in _VOWELS | set("wx")):
+            return stem + "e"  # named, timed, voted
         if stem.endswith(_E_AFTER) and not stem.endswith(_NO_E_AFTER):
             return stem + "e"
         if stem.endswith("in") and len(stem) > 2 and stem[-3] not in _VOWELS:

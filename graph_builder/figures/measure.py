@@ -44,17 +44,25 @@ ENDS_PHRASE = frozenset(
         "against", "under", "within", "into", "through", "over", "after", "before", "since",
         "until", "and", "or", "but", "nor", "who", "which", "that", "whom", "whose", "where",
         "when", "while", "as", "than", "out", "up", "down", "off", "per", "more", "less",
-        "fewer", "not", "only"
+        "fewer", "not", "only", "above", "below", "among", "across", "along", "each", "alone",
+        "apiece", "together", "altogether", "there", "here", "other"
     ]) | AUXILIARIES
 NOT_HEADS = frozenset(["percent", "cent", "per", "times"])
+ENDS_PREDICATE = frozenset([
+    "for", "because", "in", "during", "at", "by", "on", "after", "before", "since", "while",
+    "when", "although", "though", "but", "and", "as", "than", "that", "which", "who",
+    "without", "under", "within", "between", "until"])
 # a rate's unit, not what is counted: "200,000 a year"
 TIME_UNITS = frozenset(["year", "month", "week", "day", "hour", "annum", "decade", "century"])
 NOT_ADVERBS = frozenset(["family", "assembly", "ally", "rally", "building", "king", "ring",
                          "meeting", "gathering", "uprising", "rising", "sibling", "offspring",
-                         "earnings", "holding", "holdings", "dwelling", "dwellings"])
+                         "earnings", "holding", "holdings", "dwelling", "dwellings", "thing",
+                         "evening", "morning", "spring", "string", "wing", "swing", "sting",
+                         "lodging", "lodgings", "clothing", "housing", "feeling"])
+NUMBER_OF_REACH = 60  # characters from "the number of X" to its figure
 # the head of "the number of prisoners", "the total of arrests"
 NUMBER_OF = re.compile(r"\b(?:number|numbers|total|count|ranks|toll) of (?:the |these |those )?"
-                       r"(?P<what>[a-z][\w’'-]*(?: [a-z][\w’'-]*)?)", re.IGNORECASE)
+                       r"(?P<what>[a-z][\w’'-]*(?: [a-z][\w’'-]*){0,2})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,11 +99,22 @@ def _noun_phrase(tokens: list[str]) -> tuple[list[str], int]:
         word = tokens[i]
         if not word[0].isalpha() or word.lower() in ENDS_PHRASE:
             break
+        if not phrase and word.lower().endswith("ed") and i + 1 < len(tokens) and (
+                _is_attribute_before(tokens[i + 1])):
+            phrase.append(word)  # "ousted men", "expelled party members"
+            i += 1
+            continue
         if _is_verb(word) or _is_adverb(word) or (phrase and _is_gerund(word)):
             break  # "members expelled", "members went", "nationally", "members leaving"
         phrase.append(word)
         i += 1
     return phrase, i
+
+
+def _is_attribute_before(word: str) -> bool:
+    """A participle is an attribute when a noun follows it ("ousted men")."""
+    return word[0].isalpha() and word.lower() not in ENDS_PHRASE and not _is_verb(word) and (
+        not _is_adverb(word))
 
 
 def _is_adverb(word: str) -> bool:
@@ -105,7 +124,7 @@ def _is_adverb(word: str) -> bool:
 
 def _is_gerund(word: str) -> bool:
     w = word.lower()
-    return len(w) > 5 and w.endswith("ing") and w not in NOT_ADVERBS
+    return len(w) > 4 and w.endswith("ing") and w not in NOT_ADVERBS
 
 
 def _is_verb(word: str) -> bool:
@@ -122,9 +141,13 @@ def measure_of(text: str, figure: tuple[int, int], clause: tuple[int, int],
     opening = start if opening is None else opening
     pos = _skip_parenthesis(text, end, clause[1])
     after = _tokens(text, pos, clause[1])[:16]
-    if share and after and after[0].lower() == "of":
+    names_whole = bool(after) and after[0].lower() == "of"
+    if share and names_whole:
         after = after[1:]
-    phrase, used = _noun_phrase(after)
+    # a share names its whole after "of" ("25% of the members"), not right after itself:
+    # "4 percent received death sentences"
+    one_in = text[start:end].lower().startswith(("one in", "1 in", "one out", "a in"))
+    phrase, used = _noun_phrase(after) if not share or names_whole or one_in else ([], 0)
     phrase = [w for w in phrase if w.lower() not in NOT_HEADS]
     if len(phrase) == 1 and _is_gerund(phrase[0]):
         phrase = []  # "of those appealing": who, not what
@@ -137,24 +160,31 @@ def measure_of(text: str, figure: tuple[int, int], clause: tuple[int, int],
     if not thing:
         before = text[clause[0]:start]
         m = next(reversed(list(NUMBER_OF.finditer(before))), None)
-        if m:
-            words = m.group("what").split()
-            if len(words) == 2 and words[1].lower() in ENDS_PHRASE:
-                words = words[:1]
-            phrase, thing = words, noun_lemma(words[-1])
+        if m and len(before) - m.end() < NUMBER_OF_REACH:
+            words, _ = _noun_phrase(m.group("what").split())
+            if words:
+                phrase, thing = words, noun_lemma(words[-1])
     # the predicate after the phrase: "were purged or left the party"
     predicate: list[str] = []
     event = ""
     i = 0
+    if phrase and rest and rest[0].lower() in ("of", "in"):
+        # past "of the party" to its verb: "a third of the members of the party were expelled"
+        verb_at = next((j for j in range(1, min(len(rest), 6)) if rest[j].lower() in
+                        AUXILIARIES or _is_verb(rest[j]) or not rest[j][0].isalnum()), 0)
+        if verb_at and rest[verb_at][0].isalpha():
+            i = verb_at
     while i < len(rest) and rest[i].lower() in AUXILIARIES | {"not", "never"}:
         i += 1
     if i < len(rest) and _is_verb(rest[i]):
         event = verb_lemma(rest[i])
         for word in rest[i:i + 7]:
-            if not word[0].isalpha():
-                break
+            if not word[0].isalpha() or (predicate and word.lower() in ENDS_PREDICATE):
+                break  # the reason, time or manner is not what is counted
             predicate.append(word)
     before_words = _tokens(text, clause[0], opening)
+    if not event and phrase and phrase[-1].lower() in IRREGULAR_EVENT_NOUNS:
+        event = event_lemma(phrase[-1])  # "3.5 million arrests", "177,000 expulsions"
     if not event:
         # "expelled nearly one-third of", "the 1929 purge expelled about 18 percent"
         near = [w for w in before_words[-3:] if w.lower() not in BETWEEN_VERB]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph_builder.figures.measure import measure_of
+from graph_builder.figures.measure import Measure, measure_of
 from graph_builder.figures.not_figures import is_label, is_year
 from graph_builder.figures.numbers import Number, digits_value, numbers_in
 from graph_builder.figures.qualifiers import qualifier_before
@@ -36,6 +36,12 @@ CHANGE_BEFORE = re.compile(
 COUNTED_AFTER = re.compile(
     r"[ \u00a0](?:(?:[a-z][a-z-]+|[A-Z][a-z-]+) )?(?:[a-z][a-z-]*[^s\W]s|people|men|women|"
     r"children|persons)\b")
+BY_AUTHOR = re.compile(r"\bby [A-Z]")  # a work's title with its author: its year is its own
+# a difference, not a count: "3 million more than", "2,000 fewer"
+COMPARATIVE_AFTER = re.compile(
+    r"[ \u00a0](?:more|fewer|less|higher|lower|greater|larger|smaller)\b")
+TABLE_GAP = re.compile(r"%?\)?\s+\(?|%?\)?\s*[—–-]\s+|%?\)?\s*\(")
+TABLE_RUN = 3
 SMALLEST_COUNT = 10
 BARE_COUNT = 1000  # from here a count needs no noun after it
 TOTAL_AFTER = re.compile(r" of (?:the |its |their |a total of |some |all |his |her )?")
@@ -58,36 +64,59 @@ def _scale(n: Number) -> float:
     return n.value / base if base else 1.0
 
 
+def _table_cells(text: str, numbers: list[Number]) -> set[int]:
+    """Indexes of numbers printed in a run of three or more with nothing but white space
+    and bracketed percentages between them: a table's row, whose columns say what each
+    number counts and which a sentence reader cannot see."""
+    cells: set[int] = set()
+    run = [0] if numbers else []
+    for i in range(1, len(numbers) + 1):
+        if i < len(numbers) and TABLE_GAP.fullmatch(text, numbers[i - 1].end, numbers[i].start):
+            run.append(i)
+            continue
+        if sum(not is_year(numbers[j].digits, numbers[j].value) for j in run) >= TABLE_RUN:
+            cells.update(run)  # a year and its two figures are a list's item, not a table
+        run = [i]
+    return cells
+
+
 def _quantities(text: str) -> list[_Quantity]:
     numbers = numbers_in(text)
+    table = _table_cells(text, numbers)
+    if table:
+        numbers = [n for i, n in enumerate(numbers) if i not in table]
     percents = [PERCENT_AFTER.match(text, n.end) for n in numbers]
     out: list[_Quantity] = []
     i = 0
     while i < len(numbers):
         a, pa = numbers[i], percents[i]
         b = numbers[i + 1] if i + 1 < len(numbers) else None
-        join = RANGE_JOIN.fullmatch(text, a.end, b.start) if b and not pa else None
+        pb = percents[i + 1] if b else None
+        join = RANGE_JOIN.fullmatch(text, pa.end() if pa else a.end, b.start) if b and (
+            pb or not pa) else None
+        word = join.group().strip() if join else ""
         opener = RANGE_OPEN.search(text, max(0, a.start - 9), a.start)
-        if b and join and (join.group().strip() in "-–—" or (
-                opener and (join.group() == " to ") == opener.group().lower().startswith("f"))):
+        opened = bool(opener) and (word == "to") == opener.group().lower().startswith("f")
+        # "160,000 to 180,000 people", but not "fell from 12,000 to 8,000"
+        changed = word == "to" and CHANGE_BEFORE.search(text, max(0, a.start - 60), a.start)
+        if b and join and not changed and (word in ("-", "–", "—") or opened or (
+                word == "to" and not opener)):
             if is_year(a.digits, a.value) and (is_year(b.digits, b.value) or len(b.digits) == 2):
                 i += 2  # a range of years: time, not a figure
                 continue
-            if not (opener and CHANGE_BEFORE.search(text, max(0, a.start - 60), a.start)):
-                pb = percents[i + 1]
-                low, high = a.value, b.value
-                if b.scaled and not a.scaled and a.value * _scale(b) <= b.value:
-                    low *= _scale(b)  # "5-8 million", not "500,000 to 7 million"
-                end = pb.end() if pb else b.end
-                kind = SHARE if pb else COUNT
-                if pb:
-                    low, high = low / 100, high / 100
-                whole = pb or b.scaled or (low == int(low) and high == int(high))
-                if low < high and whole:
-                    out.append(_Quantity(a.start, end, low, high, kind,
-                                         opener.start() if opener else a.start))
-                    i += 2
-                    continue
+            low, high = a.value, b.value
+            if b.scaled and not a.scaled and a.value * _scale(b) <= b.value:
+                low *= _scale(b)  # "5-8 million", not "500,000 to 7 million"
+            end = pb.end() if pb else b.end
+            kind = SHARE if pb else COUNT
+            if pb:
+                low, high = low / 100, high / 100
+            whole = pb or b.scaled or (low == int(low) and high == int(high))
+            if low < high and whole:
+                out.append(_Quantity(a.start, end, low, high, kind,
+                                     opener.start() if opener else a.start))
+                i += 2
+                continue
         if pa:
             out.append(_Quantity(a.start, pa.end(), a.value / 100, a.value / 100, SHARE, a.start))
         else:
@@ -128,7 +157,7 @@ def _headings(extraction: Extraction) -> list[tuple[int, str]]:
     """(where a heading ends, the last year it names) for the headings with years."""
     out = []
     for block in extraction.layout.blocks:
-        if block.kind == BlockKind.HEADING:
+        if block.kind == BlockKind.HEADING and not BY_AUTHOR.search(block.text):
             years = years_in(block.text)
             if years:
                 out.append((block.span.start, years[0].label))
@@ -167,14 +196,19 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
     """The figures printed in one claim, offsets into its document."""
     text = claim.text
     base = claim.span.start
-    sentences = Sentences(text)
     quantities = _quantities(text)
+    if not quantities:
+        return []
+    sentences = Sentences(text)
     counts = [q for q in quantities if q.kind == COUNT and q.figure and q.low == q.high]
     figures = []
     for q in quantities:
-        if not q.figure or is_label(text, q.open_start, q.end) or q.high > 1 and (
-                q.kind == SHARE):
+        if not q.figure or is_label(text, q.open_start, q.end):
             continue
+        if q.kind == COUNT and COMPARATIVE_AFTER.match(text, q.end):
+            continue
+        if q.kind == SHARE and (q.high > 1 or q.low >= 1 and not text.startswith(" of", q.end)):
+            continue  # over a whole is no share; "100% convinced" is no figure
         start, qualifier = q.open_start, ""
         if q.open_start == q.start:
             start, qualifier = qualifier_before(text, q.start)
@@ -182,6 +216,13 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
         m = measure_of(text, (q.start, q.end), clause, q.kind == SHARE, start)
         time, time_from = _time(text, sentences, start, q.end, heading)
         total = _total(text, q, counts, clause) if q.kind == SHARE else None
+        sentence = sentences.sentence(q.start, q.end)
+        if not (m.thing or m.event) and figures and figures[-1].kind == q.kind and (
+                figures[-1].span.start - base >= sentence[0]):
+            # a list that leaves out what it counts: "264,000 people were expelled in
+            # 1935, 51,500 in 1936", "22% were expelled for X, 17% for Y"
+            previous = figures[-1]
+            m = Measure(previous.measure, previous.thing, previous.event)
         figures.append(Figure(
             doc_id=claim.doc_id, span=Span(base + start, base + q.end),
             printed=text[start:q.end], kind=q.kind, value=(q.low + q.high) / 2, low=q.low,

@@ -18,6 +18,9 @@ YEARS = re.compile(
     rf"(?:[A-Z][a-z]+ )?(?P<b>{_YEAR}))?(?![\w]|[.,]\d)")
 
 
+DATED_SOURCE = re.compile(r"\b[Aa]n? $")
+
+
 @dataclass(frozen=True)
 class Years:
     start: int
@@ -29,13 +32,15 @@ def years_in(text: str, start: int = 0, end: int | None = None) -> list[Years]:
     """Years and year ranges printed in ``text[start:end]``."""
     found = []
     for m in YEARS.finditer(text, start, len(text) if end is None else end):
+        if DATED_SOURCE.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "a 1953 report": when a source was made, not what it counts
         a = int(m.group("a"))
         b = None
         if m.group("short"):
             b = a // 100 * 100 + int(m.group("short"))
         elif m.group("b"):
             b = int(m.group("b"))
-        if b is not None and not a < b <= a + 30:
+        if b is not None and not a < b <= a + 100:
             b = None
             found.append(Years(m.start(), m.start() + 4, str(a)))
             continue

@@ -110,6 +110,8 @@ def test_ordinals_and_halves_of_time_are_no_shares():
     ("The drought killed 5–8 million cattle.", "5–8 million", 5e6, 8e6, COUNT),
     ("The revolt drew from 500,000 to 700,000 peasants.", "from 500,000 to 700,000",
      500000, 700000, COUNT),
+    ("Paris had 25,000 to 30,000 seamstresses.", "25,000 to 30,000", 25000, 30000, COUNT),
+    ("Between 25% and 50% of the clergy fled.", "Between 25% and 50%", 0.25, 0.5, SHARE),
     ("Estimates vary from 500,000 to 7 million deaths.", "from 500,000 to 7 million",
      500000, 7e6, COUNT),
 ])
@@ -117,6 +119,12 @@ def test_ranges(sentence, printed, low, high, kind):
     f = one(sentence)
     assert (f.printed, f.kind) == (printed, kind)
     assert (f.low, f.high, f.value) == pytest.approx((low, high, (low + high) / 2))
+
+
+def test_table_rows_and_differences_are_no_figures():
+    assert figures("1846 12,405 9,311 2,017 (21%) 1,077") == []
+    assert figures("The port now holds 3 million more than it did.") == []
+    assert figures("I was not 100% sure of him.") == []
 
 
 def test_a_change_is_two_figures_not_a_range():
@@ -175,6 +183,13 @@ def test_what_a_share_counts():
     assert (f.thing, f.event) == ("member", "expel")
 
 
+def test_a_share_names_its_whole_after_of():
+    f = one("In 1793 nearly a third of the members of the club were expelled.")
+    assert (f.thing, f.event) == ("member", "expel")
+    f = one("By 1794 only 4 percent received death sentences.")
+    assert (f.thing, f.event) == ("", "receive")
+
+
 def test_event_before_the_figure_and_membership():
     f = one("In 1795 the club expelled nearly one-third of its membership.")
     assert (f.thing, f.event, f.qualifier) == ("member", "expel", "nearly")
@@ -183,6 +198,11 @@ def test_event_before_the_figure_and_membership():
 def test_people_are_persons_and_shot_is_shoot():
     f = one("In 1871, 17,000 people were shot in Paris.")
     assert (f.thing, f.event, f.place, f.time) == ("person", "shoot", "Paris", "1871")
+
+
+def test_a_participle_before_the_noun():
+    f = one("In 1794 the army readmitted 4,200 dismissed officers.")
+    assert (f.thing, f.event) == ("officer", "readmit")
 
 
 def test_the_number_of_names_what_is_counted():
@@ -207,6 +227,15 @@ def test_time_from_the_sentence_paragraph_and_heading():
     assert f.time == "1936-1938"
     found = figures("Some 30,000 miners emigrated.", heading="The crisis of 1929")
     assert (found[0].time, found[0].time_from) == ("1929", "heading")
+    found = figures("Some 30,000 miners emigrated.", heading="Coal and Exile by A. Smith, 1992")
+    assert (found[0].time, found[0].time_from) == ("", "")
+
+
+def test_a_dated_source_is_not_the_time_of_its_figure():
+    f = one("A 1902 survey found that 12,000 weavers were idle in the course of 1897–98.")
+    assert f.time == "1897-1898"
+    f = one("Total deportations in 1830 to 1870 were 145,000.")
+    assert (f.time, f.event) == ("1830-1870", "deport")
 
 
 def test_total_of_a_share():
@@ -244,9 +273,9 @@ def test_inner_quotations_are_skipped():
 def test_lemmas():
     assert [verb_lemma(w) for w in ("shot", "expelled", "arrested", "purged", "executed",
                                     "sentenced", "repressed", "deported", "killed", "died",
-                                    "convicted", "freed", "swelled")] == [
+                                    "convicted", "freed", "swelled", "named")] == [
         "shoot", "expel", "arrest", "purge", "execute", "sentence", "repress", "deport",
-        "kill", "die", "convict", "free", "swell"]
+        "kill", "die", "convict", "free", "swell", "name"]
     assert [noun_lemma(w) for w in ("people", "men", "families", "churches", "members",
                                     "membership")] == [
         "person", "man", "family", "church", "member", "member"]
