@@ -92,7 +92,8 @@ def group_figures(figures: list[Figure]) -> list[FigureGroup]:
     Figures are joined when their time is the same and either the value is (the same
     figure printed again, or quoted) or both what is counted and the event are. A
     join must leave the group one measure: at most one thing and one kind of event
-    among its figures, the same place (or none named), and no claim stating two different values in it
+    among its figures, the same place (or none named), and no claim stating two
+    different values of one unit in it
     (one sentence giving 53,700 and then 101,233 appeals counts two things). Only
     figures sharing a key are compared, so grouping grows with the figures, not
     with their pairs."""
@@ -105,12 +106,14 @@ def group_figures(figures: list[Figure]) -> list[FigureGroup]:
             i = parent[i]
         return i
 
-    for members in _candidates(figures).values():
+    for key, members in _candidates(figures).items():
         for later in members[1:]:
             for earlier in members[:_MAX_TRIES]:
                 a, b = root(earlier), root(later)
                 if a == b:
                     break
+                if key[0] == "event" and not _agree(figures[earlier], figures[later]):
+                    continue
                 if clusters[a].joins(clusters[b]):
                     first, second = min(a, b), max(a, b)
                     parent[second] = first
@@ -127,17 +130,67 @@ _MAX_TRIES = 8  # earlier figures sharing a key that a figure tries to join
 
 
 def _candidates(figures: list[Figure]) -> dict[tuple, list[int]]:
-    """Figures that may be one measure, by what they share: (time, unit, value), or
-    (time, thing, kind of event) where the text names both."""
+    """Figures that may be one measure, by what they share: (time, unit, value);
+    (time, thing, kind of event) where the text names both; (time, kind of event,
+    unit), which joins only groups whose values agree, since without the thing
+    named the event alone does not make two different values one measure."""
     keys: dict[tuple, list[int]] = defaultdict(list)
+    parts = _breakdowns(figures)
     for i, figure in enumerate(figures):
-        if not figure.time:
+        if not figure.time or i in parts:
             continue  # a figure whose time the text does not give joins no group
         keys["value", figure.time, figure.kind, f"{figure.value:.4g}"].append(i)
         thing, event = thing_kind(figure.thing), event_kind(figure.event)
         if thing and event:
             keys["measure", figure.time, thing, event].append(i)
+        if event:  # what is counted unnamed: joined only where the values agree
+            keys["event", figure.time, event, figure.kind].append(i)
     return keys
+
+
+_BREAKDOWN = 3  # shares listed one after another, this many, split a whole by kind
+_LIST_GAP = 160  # characters between two shares of one list, at most
+
+
+def _breakdowns(figures: list[Figure]) -> set[int]:
+    """The figures that are items of a breakdown: three shares or more, one after
+    another in one claim, of one time and place ("in 1905, 15% for debt, 14% for
+    theft, 18% for vagrancy"). Each is a part of the whole by a kind the reader does
+    not keep, so two items of equal value in two breakdowns are not one measure. A
+    list of shares of different years or places is a series, not a breakdown."""
+    items: set[int] = set()
+    run: list[int] = []
+    for i, figure in enumerate([*figures, None]):
+        if figure is not None and run and _listed_after(figures[run[-1]], figure):
+            run.append(i)
+            continue
+        if len(run) >= _BREAKDOWN:
+            items.update(run)
+        run = [i] if figure is not None and figure.kind == SHARE else []
+    return items
+
+
+def _same_per_unit(mine: set[tuple[str, float]], theirs: set[tuple[str, float]]) -> bool:
+    """One claim's values in two groups are one measure only where they are the same
+    value of each unit the two state ("11% (170,000)" gives a share and a count)."""
+    return all({v for k, v in mine if k == unit} == {v for k, v in theirs if k == unit}
+               for unit in {k for k, _ in mine} & {k for k, _ in theirs})
+
+
+def _agree(first: Figure, second: Figure) -> bool:
+    """The values the two figures' wordings allow meet."""
+    low, high = allowed(first)
+    other_low, other_high = allowed(second)
+    return low <= other_high and other_low <= high
+
+
+def _listed_after(previous: Figure, figure: Figure) -> bool:
+    """``figure`` is the next item of a list of shares ``previous`` is in: one claim,
+    close by, the same time, and the same place where both name one."""
+    return (figure.kind == SHARE == previous.kind and figure.claim == previous.claim
+            and figure.time == previous.time
+            and (figure.place == previous.place or "" in (figure.place, previous.place))
+            and figure.span.start - previous.span.end <= _LIST_GAP)
 
 
 class _Cluster:
@@ -158,7 +211,7 @@ class _Cluster:
         if any(len(mine | theirs) > 1 for mine, theirs in ((self.things, other.things),
                                                            (self.events, other.events))):
             return False
-        return all(self.values[claim] == stated
+        return all(_same_per_unit(self.values[claim], stated)
                    for claim, stated in other.values.items() if claim in self.values)
 
     def absorb(self, other: _Cluster) -> None:

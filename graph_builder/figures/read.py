@@ -10,6 +10,7 @@ parent quotation holds the same text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from graph_builder.figures.measure import Measure, measure_of
@@ -153,15 +154,17 @@ def _is_count(text: str, n: Number) -> bool:
     return True
 
 
-def _headings(extraction: Extraction) -> list[tuple[int, str]]:
-    """(where a heading ends, the last year it names) for the headings with years."""
-    out = []
+def _headings(extraction: Extraction) -> tuple[list[int], list[str]]:
+    """Where each heading starts, and the year it names ("" for none): a figure's
+    time is carried from its own section's heading only. A heading without a year
+    ("Appendix: Numbers of Victims") ends the time of the one before it."""
+    starts, labels = [], []
     for block in extraction.layout.blocks:
-        if block.kind == BlockKind.HEADING and not BY_AUTHOR.search(block.text):
-            years = years_in(block.text)
-            if years:
-                out.append((block.span.start, years[0].label))
-    return out
+        if block.kind == BlockKind.HEADING:
+            years = [] if BY_AUTHOR.search(block.text) else years_in(block.text)
+            starts.append(block.span.start)
+            labels.append(years[0].label if years else "")
+    return starts, labels
 
 
 def _time(text: str, sentences: Sentences, start: int, end: int,
@@ -234,18 +237,15 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
 
 def read_figures(extraction: Extraction) -> list[Figure]:
     """Every figure printed in the document's claims, in text order, once each."""
-    headings = _headings(extraction)
+    heading_starts, heading_years = _headings(extraction)
     text = extraction.layout.document.text
     seen: set[tuple[int, int]] = set()
     figures: list[Figure] = []
     for claim in extraction.claims:
         if claim.kind == ClaimKind.INNER:
             continue
-        heading = ""
-        for heading_start, label in headings:
-            if heading_start > claim.span.start:
-                break
-            heading = label
+        above = bisect_right(heading_starts, claim.span.start) - 1
+        heading = heading_years[above] if above >= 0 else ""
         for figure in read_claim(claim, text, heading):
             where = (figure.span.start, figure.span.end)
             if where not in seen:
