@@ -145,6 +145,9 @@ def _candidates(figures: list[Figure]) -> dict[tuple, list[int]]:
             keys["measure", figure.time, thing, event].append(i)
         if event:  # what is counted unnamed: joined only where the values agree
             keys["event", figure.time, event, figure.kind].append(i)
+        if figure.restates:  # "170,000 (11%)": one measure in two units
+            keys["restated", figure.restates].append(i)
+        keys["restated", figure.key].insert(0, i)
     return keys
 
 

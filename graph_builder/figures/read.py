@@ -47,6 +47,10 @@ SMALLEST_COUNT = 10
 BARE_COUNT = 1000  # from here a count needs no noun after it
 TOTAL_AFTER = re.compile(r" of (?:the |its |their |a total of |some |all |his |her )?")
 TOTAL_BEFORE = re.compile(r"(?:\bof|\bout of|\btotal of) $", re.IGNORECASE)
+# what stands between a figure and its restatement in the other unit: "170,000 (11%)",
+# "11 per cent, or 170,000", "170,000 — 11%", a table row's "170.000 11%"
+RESTATING = re.compile(r"\s{0,3}(?:\(|,? or |, i\.e\.,? |, that is,? |[—–] ?|, )?"
+                       r"(?:about |some |approximately |roughly |nearly |almost )?")
 
 
 @dataclass
@@ -157,7 +161,9 @@ def _is_count(text: str, n: Number) -> bool:
 def _headings(extraction: Extraction) -> tuple[list[int], list[str]]:
     """Where each heading starts, and the year it names ("" for none): a figure's
     time is carried from its own section's heading only. A heading without a year
-    ("Appendix: Numbers of Victims") ends the time of the one before it."""
+    ("Appendix: Numbers of Victims") ends the time of the one before it. In a
+    compilation a heading is the compiler's thesis over quotations of other times
+    and sources, so no time is carried from it (see ``read_figures``)."""
     starts, labels = [], []
     for block in extraction.layout.blocks:
         if block.kind == BlockKind.HEADING:
@@ -218,26 +224,34 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
         clause = sentences.clause(q.start, q.end)
         m = measure_of(text, (q.start, q.end), clause, q.kind == SHARE, start)
         time, time_from = _time(text, sentences, start, q.end, heading)
-        total = _total(text, q, counts, clause) if q.kind == SHARE else None
         sentence = sentences.sentence(q.start, q.end)
+        # the whole may open the sentence: "of 1.9 million members, about 18 percent"
+        total = _total(text, q, counts, (sentence[0], clause[1])) if q.kind == SHARE else None
         if not (m.thing or m.event) and figures and figures[-1].kind == q.kind and (
                 figures[-1].span.start - base >= sentence[0]):
             # a list that leaves out what it counts: "264,000 people were expelled in
             # 1935, 51,500 in 1936", "22% were expelled for X, 17% for Y"
             previous = figures[-1]
             m = Measure(previous.measure, previous.thing, previous.event)
+        restates = ""
+        if figures and figures[-1].kind != q.kind and figures[-1].total is None and (
+                total is None and RESTATING.fullmatch(text, figures[-1].span.end - base, start)):
+            restates = figures[-1].key
         figures.append(Figure(
             doc_id=claim.doc_id, span=Span(base + start, base + q.end),
             printed=text[start:q.end], kind=q.kind, value=(q.low + q.high) / 2, low=q.low,
             high=q.high, qualifier=qualifier, measure=m.measure, thing=m.thing,
             event=m.event, time=time, time_from=time_from,
-            place=place_near(text, clause, start, q.end), total=total, claim=claim.key))
+            place=place_near(text, clause, start, q.end), total=total, claim=claim.key,
+            restates=restates))
     return figures
 
 
 def read_figures(extraction: Extraction) -> list[Figure]:
     """Every figure printed in the document's claims, in text order, once each."""
     heading_starts, heading_years = _headings(extraction)
+    if extraction.layout.shape == "compilation":
+        heading_years = [""] * len(heading_years)  # a compiler's theses date no quotation
     text = extraction.layout.document.text
     seen: set[tuple[int, int]] = set()
     figures: list[Figure] = []

@@ -30,7 +30,9 @@ class Figure:
     came from ("sentence", "paragraph", "heading"). ``place`` is the place or body
     where stated ("Leningrad", "the party"). ``total`` is the whole a share is of,
     where the text gives it as a count ("of its 650,000 members"), else None.
-    ``claim`` is the Claim.key of the claim that states it."""
+    ``claim`` is the Claim.key of the claim that states it. ``restates`` is the key
+    of the figure printed right before it that it restates in the other unit
+    ("170,000 (11%)", "11 per cent, or 170,000"), else ""."""
 
     doc_id: str
     span: Span
@@ -48,6 +50,7 @@ class Figure:
     place: str = ""
     total: float | None = None
     claim: str = ""
+    restates: str = ""
 
     @property
     def key(self) -> str:
