@@ -39,6 +39,7 @@ _THINGS = {"membership": "member", "communist": "member", "people": "person",
            "individual": "person", "inmate": "prisoner", "convict": "prisoner"}
 
 _ABOUT = 0.10  # "about 700,000": within a tenth either way
+_MAX_ROUNDING = 0.10  # a round figure stands for values within a twentieth either way
 _OVER = 0.5  # "more than 10 percent": up to half as much again
 _UNDER = 0.10  # "nearly one-third": up to a tenth under
 _AT_MOST = 0.5  # "not more than 40,000": down to half of it
@@ -61,7 +62,12 @@ def event_kind(event: str) -> str:
     return _EVENT_KINDS.get(event, event)
 
 
-def thing_kind(thing: str) -> str:
+def thing_kind(thing: str, event: str = "") -> str:
+    """What is counted, as one word for all its near-synonyms; "" when the thing is
+    the event itself ("177,000 expulsions", "3.5 million arrests"): a count of
+    events names no thing of its own."""
+    if thing in _EVENT_KINDS and (not event or event_kind(thing) == event_kind(event)):
+        return ""
     return _THINGS.get(thing, thing)
 
 
@@ -114,6 +120,8 @@ def group_figures(figures: list[Figure]) -> list[FigureGroup]:
                     break
                 if key[0] == "event" and not _agree(figures[earlier], figures[later]):
                     continue
+                if key[0] == "value" and not _same_figure(figures[earlier], figures[later]):
+                    continue
                 if clusters[a].joins(clusters[b]):
                     first, second = min(a, b), max(a, b)
                     parent[second] = first
@@ -140,7 +148,7 @@ def _candidates(figures: list[Figure]) -> dict[tuple, list[int]]:
         if not figure.time or i in parts:
             continue  # a figure whose time the text does not give joins no group
         keys["value", figure.time, figure.kind, f"{figure.value:.4g}"].append(i)
-        thing, event = thing_kind(figure.thing), event_kind(figure.event)
+        thing, event = thing_kind(figure.thing, figure.event), event_kind(figure.event)
         if thing and event:
             keys["measure", figure.time, thing, event].append(i)
         if event:  # what is counted unnamed: joined only where the values agree
@@ -180,6 +188,19 @@ def _same_per_unit(mine: set[tuple[str, float]], theirs: set[tuple[str, float]])
                for unit in {k for k, _ in mine} & {k for k, _ in theirs})
 
 
+def _same_figure(first: Figure, second: Figure) -> bool:
+    """Two equal values of one time are one figure printed twice when the value is
+    precise (three significant digits: 53,700, 9.1%), when they share what is
+    counted or the event, or when one of them names neither; "1 million" executed
+    and "one million" people interned are not."""
+    if len(f"{first.value:.6g}".replace(".", "").replace("0", " ").strip()) >= 3:
+        return True
+    mine = (thing_kind(first.thing, first.event), event_kind(first.event))
+    theirs = (thing_kind(second.thing, second.event), event_kind(second.event))
+    return any(a and a == b for a, b in zip(mine, theirs, strict=True)) or (
+        not any(mine) or not any(theirs))
+
+
 def _agree(first: Figure, second: Figure) -> bool:
     """The values the two figures' wordings allow meet."""
     low, high = allowed(first)
@@ -202,7 +223,7 @@ class _Cluster:
 
     def __init__(self, figure: Figure):
         self.time = figure.time
-        self.things = {thing_kind(figure.thing)} - {""}
+        self.things = {thing_kind(figure.thing, figure.event)} - {""}
         self.events = {event_kind(figure.event)} - {""}
         self.places = {figure.place.casefold()} - {""}
         self.values = {figure.claim or figure.key: {(figure.kind, figure.value)}}
@@ -214,6 +235,9 @@ class _Cluster:
         if any(len(mine | theirs) > 1 for mine, theirs in ((self.things, other.things),
                                                            (self.events, other.events))):
             return False
+        if (self.things or self.events) and (other.things or other.events) and not (
+                self.things & other.things or self.events & other.events):
+            return False  # people interned and executions share nothing they name
         return all(_same_per_unit(self.values[claim], stated)
                    for claim, stated in other.values.items() if claim in self.values)
 
@@ -276,7 +300,8 @@ def allowed(figure: Figure) -> tuple[float, float]:
 def _rounding(figure: Figure) -> float:
     """The step the printed value is rounded to: 220,000 to ten thousands, 25% to a
     per cent, 1.5 million to a hundred thousand; a fraction in words ("one-third")
-    to a fiftieth."""
+    to a fiftieth. At most a tenth of the value: "1 million" is a round figure,
+    not any number from half a million to a million and a half."""
     digits = "".join(c for c in figure.printed if c.isdigit() or c in ".,")
     if figure.kind == SHARE:
         if "%" in figure.printed or "per" in figure.printed.casefold():
@@ -285,9 +310,11 @@ def _rounding(figure: Figure) -> float:
         return 0.02
     value = max(figure.high, 1.0)
     if not any(c.isdigit() for c in figure.printed):  # "three hundred thousand"
-        return 10 ** math.floor(math.log10(value))
-    zeros = len(str(round(value))) - len(str(round(value)).rstrip("0"))
-    return float(10 ** zeros)
+        step = 10 ** math.floor(math.log10(value))
+    else:
+        zeros = len(str(round(value))) - len(str(round(value)).rstrip("0"))
+        step = 10 ** zeros
+    return float(min(step, _MAX_ROUNDING * value))
 
 
 def _disagree(figures: list[Figure]) -> bool:
