@@ -118,7 +118,9 @@ def group_figures(figures: list[Figure]) -> list[FigureGroup]:
                 a, b = root(earlier), root(later)
                 if a == b:
                     break
-                if key[0] == "event" and not _agree(figures[earlier], figures[later]):
+                if key[0] == "event" and not _counts_events(figures[earlier]) and not (
+                        _counts_events(figures[later])) and not (
+                        _agree(figures[earlier], figures[later])):
                     continue
                 if key[0] == "value" and not _same_figure(figures[earlier], figures[later]):
                     continue
@@ -140,8 +142,9 @@ _MAX_TRIES = 8  # earlier figures sharing a key that a figure tries to join
 def _candidates(figures: list[Figure]) -> dict[tuple, list[int]]:
     """Figures that may be one measure, by what they share: (time, unit, value);
     (time, thing, kind of event) where the text names both; (time, kind of event,
-    unit), which joins only groups whose values agree, since without the thing
-    named the event alone does not make two different values one measure."""
+    unit), which joins figures whose values agree, or where one counts the event
+    itself ("177,000 expulsions"), since otherwise, without the thing named, the
+    event alone does not make two different values one measure."""
     keys: dict[tuple, list[int]] = defaultdict(list)
     parts = _breakdowns(figures)
     for i, figure in enumerate(figures):
@@ -186,6 +189,13 @@ def _same_per_unit(mine: set[tuple[str, float]], theirs: set[tuple[str, float]])
     value of each unit the two state ("11% (170,000)" gives a share and a count)."""
     return all({v for k, v in mine if k == unit} == {v for k, v in theirs if k == unit}
                for unit in {k for k, _ in mine} & {k for k, _ in theirs})
+
+
+def _counts_events(figure: Figure) -> bool:
+    """The figure counts the event itself ("177,000 expulsions", "1 million
+    executions"): a measure of that event, whatever the value, as a count of
+    persons the event befell is."""
+    return bool(figure.thing) and not thing_kind(figure.thing, figure.event)
 
 
 def _same_figure(first: Figure, second: Figure) -> bool:

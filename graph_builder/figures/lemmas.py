@@ -82,10 +82,15 @@ def noun_lemma(word: str) -> str:
 
 def verb_lemma(word: str) -> str:
     """The dictionary form of a verb: "expelled" -> "expel", "purged" -> "purge",
-    "executed" -> "execute", "arrested" -> "arrest", "shot" -> "shoot"."""
+    "executed" -> "execute", "arrested" -> "arrest", "shot" -> "shoot", and of its
+    -ing form: "working" -> "work", "leaving" -> "leave"."""
     w = word.lower()
     if w in IRREGULAR_VERBS:
         return IRREGULAR_VERBS[w]
+    if w.endswith("ying") and len(w) == 5:
+        return w[:-4] + "ie"  # dying, lying
+    if w.endswith("ing") and len(w) > 5:  # the past form's rules undo the ending
+        return verb_lemma(w[:-3] + "ed")  # working, leaving, shipping
     if w.endswith("ied") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("ed") and len(w) > 4:

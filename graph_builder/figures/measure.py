@@ -176,8 +176,8 @@ def measure_of(text: str, figure: tuple[int, int], clause: tuple[int, int],
             i = verb_at
     while i < len(rest) and rest[i].lower() in AUXILIARIES | {"not", "never"}:
         i += 1
-    if i < len(rest) and _is_verb(rest[i]):
-        event = verb_lemma(rest[i])
+    if i < len(rest) and (_is_verb(rest[i]) or (i == 0 and phrase and _is_gerund(rest[i]))):
+        event = verb_lemma(rest[i])  # "members expelled", "people working in the camps"
         for word in rest[i:i + 7]:
             if not word[0].isalpha() or (predicate and word.lower() in ENDS_PREDICATE):
                 break  # the reason, time or manner is not what is counted
