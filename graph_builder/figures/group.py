@@ -35,8 +35,10 @@ _EVENT_KINDS = {
     **dict.fromkeys(("release", "free", "rehabilitate", "reinstate"), "release"),
 }
 #: The things counted that are one: a party's membership is its members.
-_THINGS = {"membership": "member", "communist": "member", "people": "person",
-           "individual": "person", "inmate": "prisoner", "convict": "prisoner"}
+_THINGS = {"membership": "member", "communist": "member", "inmate": "prisoner",
+           "convict": "prisoner"}
+#: Nouns for anyone at all: "264,000 people were expelled" counts the members expelled.
+_ANYONE = frozenset({"person", "people", "individual", "soul", "human", "inhabitant"})
 
 _ABOUT = 0.10  # "about 700,000": within a tenth either way
 _MAX_ROUNDING = 0.10  # a round figure stands for values within a twentieth either way
@@ -64,9 +66,10 @@ def event_kind(event: str) -> str:
 
 def thing_kind(thing: str, event: str = "") -> str:
     """What is counted, as one word for all its near-synonyms; "" when the thing is
-    the event itself ("177,000 expulsions", "3.5 million arrests"): a count of
-    events names no thing of its own."""
-    if thing in _EVENT_KINDS and (not event or event_kind(thing) == event_kind(event)):
+    the event itself ("177,000 expulsions", "3.5 million arrests"), a count of
+    events naming no thing of its own, or anyone at all ("people")."""
+    if thing in _ANYONE or thing in _EVENT_KINDS and (
+            not event or event_kind(thing) == event_kind(event)):
         return ""
     return _THINGS.get(thing, thing)
 
@@ -117,7 +120,7 @@ def group_figures(figures: list[Figure]) -> list[FigureGroup]:
             for earlier in members[:_MAX_TRIES]:
                 a, b = root(earlier), root(later)
                 if a == b:
-                    break
+                    continue
                 if key[0] == "event" and not _counts_events(figures[earlier]) and not (
                         _counts_events(figures[later])) and not (
                         _agree(figures[earlier], figures[later])):
@@ -128,7 +131,6 @@ def group_figures(figures: list[Figure]) -> list[FigureGroup]:
                     first, second = min(a, b), max(a, b)
                     parent[second] = first
                     clusters[first].absorb(clusters[second])
-                    break
     by_root: dict[int, list[Figure]] = defaultdict(list)
     for i, figure in enumerate(figures):
         by_root[root(i)].append(figure)
@@ -195,7 +197,7 @@ def _counts_events(figure: Figure) -> bool:
     """The figure counts the event itself ("177,000 expulsions", "1 million
     executions"): a measure of that event, whatever the value, as a count of
     persons the event befell is."""
-    return bool(figure.thing) and not thing_kind(figure.thing, figure.event)
+    return figure.thing in _EVENT_KINDS and not thing_kind(figure.thing, figure.event)
 
 
 def _same_figure(first: Figure, second: Figure) -> bool:

@@ -48,8 +48,9 @@ BARE_COUNT = 1000  # from here a count needs no noun after it
 TOTAL_AFTER = re.compile(r" of (?:the |its |their |a total of |some |all |his |her )?")
 TOTAL_BEFORE = re.compile(r"(?:\bof|\bout of|\btotal of) $", re.IGNORECASE)
 # what stands between a figure and its restatement in the other unit: "170,000 (11%)",
-# "11 per cent, or 170,000", "170,000 — 11%", a table row's "170.000 11%"
-RESTATING = re.compile(r"\s{0,3}(?:\(|,? or |, i\.e\.,? |, that is,? |[—–] ?|, )?"
+# "11 per cent, or 170,000", "200,000 members, about one-third", a table row's "170.000 11%"
+RESTATING = re.compile(r"(?: [a-z]{1,20}){0,2}\s{0,3}"
+                       r"(?:\(|,? or |, i\.e\.,? |, that is,? |[—–] ?|, )?"
                        r"(?:about |some |approximately |roughly |nearly |almost )?")
 
 

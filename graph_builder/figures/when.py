@@ -48,9 +48,13 @@ def years_in(text: str, start: int = 0, end: int | None = None) -> list[Years]:
     return found
 
 
+_ACROSS_A_COMMA = 10_000  # a year past a comma is farther than any year before it
+
+
 def nearest(years: list[Years], start: int, end: int, text: str = "") -> str:
     """The year label nearest to ``[start, end)``, not overlapping it, nor inside a
-    parenthesis opened after it (an aside about other years)."""
+    parenthesis opened after it (an aside about other years); a year in the same
+    stretch between commas is nearer than any across one."""
     best, best_distance = "", None
     for y in years:
         if y.end > start and y.start < end:
@@ -58,6 +62,9 @@ def nearest(years: list[Years], start: int, end: int, text: str = "") -> str:
         if y.start >= end and "(" in text[end:y.start]:
             continue
         distance = start - y.end if y.end <= start else y.start - end
+        between = text[y.end:start] if y.end <= start else text[end:y.start]
+        if "," in between or ";" in between:
+            distance += _ACROSS_A_COMMA  # "264,000 in 1935, 51,500 in 1936": 1936 is its own
         if best_distance is None or distance < best_distance:
             best, best_distance = y.label, distance
     return best
