@@ -24,8 +24,7 @@ from graph_builder.figures.record import COUNT, SHARE, Figure
 
 #: Events that count the same happening, by their lemma (general English, closed list).
 _EVENT_KINDS = {
-    **dict.fromkeys(("expel", "purge", "exclude", "remove", "oust", "cleanse", "dismiss",
-                     "expulsion"), "expel"),
+    **dict.fromkeys(("expel", "purge", "exclude", "oust", "cleanse", "expulsion"), "expel"),
     **dict.fromkeys(("shoot", "execute", "execution", "shooting"), "execute"),
     **dict.fromkeys(("arrest", "detain", "arrestee", "detention"), "arrest"),
     **dict.fromkeys(("sentence", "convict", "condemn", "conviction"), "sentence"),
@@ -121,9 +120,7 @@ def group_figures(figures: list[Figure]) -> list[FigureGroup]:
                 a, b = root(earlier), root(later)
                 if a == b:
                     continue
-                if key[0] == "event" and not _counts_events(figures[earlier]) and not (
-                        _counts_events(figures[later])) and not (
-                        _agree(figures[earlier], figures[later])):
+                if key[0] == "event" and not _measures_event(figures[earlier], figures[later]):
                     continue
                 if key[0] == "value" and not _same_figure(figures[earlier], figures[later]):
                     continue
@@ -200,6 +197,18 @@ def _counts_events(figure: Figure) -> bool:
     return figure.thing in _EVENT_KINDS and not thing_kind(figure.thing, figure.event)
 
 
+def _measures_event(first: Figure, second: Figure) -> bool:
+    """Two figures of one event and time, whose things are not both named, measure
+    it alike when their values agree, or when one counts the event itself and the
+    other names no thing ("177,000 expulsions", "264,000 people were expelled");
+    "24,000 officers arrested" is a part of the arrests, not a count of them."""
+    if _agree(first, second):
+        return True
+    unnamed = (not thing_kind(first.thing, first.event),
+               not thing_kind(second.thing, second.event))
+    return all(unnamed) and (_counts_events(first) or _counts_events(second))
+
+
 def _same_figure(first: Figure, second: Figure) -> bool:
     """Two equal values of one time are one figure printed twice when the value is
     precise (three significant digits: 53,700, 9.1%), when they share what is
@@ -210,7 +219,7 @@ def _same_figure(first: Figure, second: Figure) -> bool:
     mine = (thing_kind(first.thing, first.event), event_kind(first.event))
     theirs = (thing_kind(second.thing, second.event), event_kind(second.event))
     return any(a and a == b for a, b in zip(mine, theirs, strict=True)) or (
-        not any(mine) or not any(theirs))
+        not (first.thing or first.event) or not (second.thing or second.event))
 
 
 def _agree(first: Figure, second: Figure) -> bool:

@@ -105,6 +105,7 @@ def _quantities(text: str) -> list[_Quantity]:
         opened = bool(opener) and (word == "to") == opener.group().lower().startswith("f")
         # "160,000 to 180,000 people", but not "fell from 12,000 to 8,000"
         changed = word == "to" and CHANGE_BEFORE.search(text, max(0, a.start - 60), a.start)
+        changed = changed or (b is not None and _year_and_count(a, b))
         if b and join and not changed and (word in ("-", "–", "—") or opened or (
                 word == "to" and not opener)):
             if is_year(a.digits, a.value) and (is_year(b.digits, b.value) or len(b.digits) == 2):
@@ -157,6 +158,14 @@ def _is_count(text: str, n: Number) -> bool:
         if n.value != int(n.value):
             return False
     return True
+
+
+def _year_and_count(a: Number, b: Number) -> bool:
+    """One end a year, the other a count ("from 283,029 in 1933 to 91,127 in 1936"):
+    no range; "1937-38" (a year and its last two digits) is a range of years."""
+    a_year = is_year(a.digits, a.value)
+    b_year = is_year(b.digits, b.value) or a_year and len(b.digits) == 2
+    return a_year != b_year
 
 
 def _headings(extraction: Extraction) -> tuple[list[int], list[str]]:
