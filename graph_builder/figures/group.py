@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph_builder.figures.record import COUNT, SHARE, Figure
 
@@ -131,8 +131,22 @@ def group_figures(figures: list[Figure]) -> list[FigureGroup]:
     by_root: dict[int, list[Figure]] = defaultdict(list)
     for i, figure in enumerate(figures):
         by_root[root(i)].append(figure)
-    return [_group(clusters[r].key(), members) for r, members in sorted(by_root.items())
-            if len(members) > 1 and len({f.claim or f.key for f in members}) > 1]
+    groups = [_group(clusters[r].key(), members) for r, members in sorted(by_root.items())
+              if len(members) > 1 and len({f.claim or f.key for f in members}) > 1]
+    return _numbered(groups)
+
+
+def _numbered(groups: list[FigureGroup]) -> list[FigureGroup]:
+    """Each group's key made unique: two measures may share thing, event and time
+    (53,700 appeals before a plenum, 101,233 after it), and the key names the group
+    in the graph and in the queries' answers, so the second is "... (2)"."""
+    seen: dict[str, int] = {}
+    out = []
+    for group in groups:
+        seen[group.key] = seen.get(group.key, 0) + 1
+        n = seen[group.key]
+        out.append(group if n == 1 else replace(group, key=f"{group.key} ({n})"))
+    return out
 
 
 _MAX_TRIES = 8  # earlier figures sharing a key that a figure tries to join

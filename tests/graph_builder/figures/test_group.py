@@ -135,3 +135,17 @@ def test_group_a_share_and_a_count_compared_where_the_text_gives_the_whole():
 def test_group_allowed_values(figure, low, high):
     got = allowed(figure)
     assert got[0] == pytest.approx(low, rel=0.02) and got[1] == pytest.approx(high, rel=0.02)
+
+
+def test_group_two_measures_of_one_key_get_two_names():
+    """The group's key names it in the graph: two groups of one thing, event and time
+    (appeals lodged before a plenum and after it) must not become one node."""
+    before = fig("53,700", COUNT, 53_700, thing="appeal", event="lodge", time="1938")
+    after = Figure(**{**fig("101,233", COUNT, 101_233, thing="appeal", event="lodge",
+                            time="1938").__dict__, "claim": before.claim})
+    groups = group_figures([before, after,
+                            fig("53,700", COUNT, 53_700, thing="appeal", event="lodge",
+                                time="1938", doc="b.txt"),
+                            fig("101,233", COUNT, 101_233, thing="appeal", event="lodge",
+                                time="1938", doc="c.txt")])
+    assert [g.key for g in groups] == ["appeal | lodge | 1938", "appeal | lodge | 1938 (2)"]
