@@ -291,7 +291,9 @@ class _Cluster:
 def _group(key: tuple[str, str, str, str], members: list[Figure]) -> FigureGroup:
     thing, event, time, place = key
     wordings = sorted({f.measure for f in members if f.measure})
-    label = max(wordings, key=lambda w: (sum(f.measure == w for f in members), -len(w)),
+    events = {f.event for f in members if f.event}
+    label = max(wordings, key=lambda w: (sum(f.measure == w for f in members),
+                                         _names_event(w, events), -len(w)),
                 default=thing or event or "figures")
     shares = [f for f in members if f.kind == SHARE]
     counts = [f for f in members if f.kind == COUNT]
@@ -303,6 +305,12 @@ def _group(key: tuple[str, str, str, str], members: list[Figure]) -> FigureGroup
                             *([place] if place else [])])
     return FigureGroup(explained, label, tuple(f.key for f in members), disputed, spread,
                        tuple(wordings) if len(wordings) > 1 else (), time)
+
+
+def _names_event(wording: str, events: set[str]) -> bool:
+    """The wording says what happened ("party members expelled"), not only who."""
+    return any(word.casefold().startswith(event[:4]) for word in wording.split()
+               for event in events)
 
 
 def _as_count(share: Figure) -> Figure:

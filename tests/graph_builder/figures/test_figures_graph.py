@@ -83,3 +83,29 @@ def test_figures_the_view_draws_a_group_as_one_node_with_its_figures(built):
     assert {view.nodes[c]["document"] for c in stating} == {
         "weavers_history.txt", "labour_survey.txt", "police_returns.txt"}
     assert ("Sources disagree", "yes") in attrs["details"].items()
+
+
+@pytest.mark.browser
+def test_figures_the_page_shows_a_group_side_by_side(built, tmp_path):
+    """In Chromium, offline: the group's panel says the sources disagree, lists its
+    four figures with where each is printed, and its connections are the claims
+    stating them; nothing is fetched and nothing is logged as an error."""
+    from graph_builder.outputs import write_outputs
+    from tests import browser
+    from tests.exports.test_html import embedded_data
+    out = tmp_path / "out"
+    write_outputs(built, out, CORPUS)
+    page_file = out / "graph.html"
+    info = embedded_data(page_file.read_text("utf-8"))["info"]
+    strike = next(i for i, item in enumerate(info)
+                  if item["kind"] == "figures" and "1834" in str(item["details"]))
+    with browser.open_page(page_file.as_uri(), tmp_path) as page:
+        page.wait_for("document.body && document.body.dataset.drawn === 'yes'")
+        page.evaluate(f"claimgraph.showDetails({strike})")
+        shown = page.evaluate("document.getElementById('cg-details').innerText")
+        page.screenshot(tmp_path / "group.png")
+        requests, errors = page.requests, page.errors
+    assert "Sources disagree\nyes" in shown
+    assert "nearly a third — weavers_history.txt, line 5" in shown
+    assert shown.count("states: ") == 3  # the three claims, one a document
+    assert requests == [page_file.as_uri()] and errors == []
