@@ -43,6 +43,7 @@ def claim_graph(size: int = 60, seed: int = 7) -> nx.MultiDiGraph:
         "claim": size // 5,
         "turn": max(3, size // 30),
         "passage": max(3, size // 30),
+        "figures": max(2, size // 60),
     }
     counts["quotation"] = size - sum(counts.values())
     graph = nx.MultiDiGraph()
