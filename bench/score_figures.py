@@ -49,7 +49,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 FIGURES = """
 SELECT ?f ?doc ?start ?end ?value ?normalized ?low ?high ?q ?measure ?time ?g ?disputed
 WHERE {
-  ?f a cg:Figure ; oa:hasTarget ?t .
+  ?f a cg:Figure . ?a oa:hasBody ?f ; oa:hasTarget ?t .
   ?t oa:hasSource/schema:identifier ?doc ; oa:hasSelector ?s .
   ?s oa:start ?start ; oa:end ?end .
   OPTIONAL { ?f cg:printedValue ?value }

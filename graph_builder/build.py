@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from graph_builder import __version__
+from graph_builder.findings import add_quote_check
 from graph_builder.read.formats import MEDIA_TYPES
 from graph_builder.records import (
     Attribution,
@@ -33,13 +34,10 @@ from graph_builder.records import (
 )
 from graph_builder.support.order import triple_order
 from ontology import mint_iri
-from ontology.terms import BIBO, CG, CITO, OA, PROV, RDF, RDFS, SDO, XSD
+from ontology.terms import BIBO, CG, CITO, OA, PROV, RDF, SDO, XSD
 
 if TYPE_CHECKING:
-    from graph_builder.figures.group import FigureGroup
-    from graph_builder.figures.record import Figure
     from graph_builder.parts import DocumentPart
-    from graph_builder.verify.check import QuoteCheck, Reuse
 
 #: Characters a text literal holds at most. Oxigraph's parsers stop at 16 MiB a term,
 #: and a 17 MB one-paragraph file must still give a graph that `query`, `serve`,
@@ -96,7 +94,7 @@ class GraphBuilder:
         self.build_node = self.iri("build", f"claimgraph {__version__} "
                                    f"{json.dumps(settings, sort_keys=True)}")
         self._doc_nodes: dict[str, ox.NamedNode] = {}
-        self._line_starts: tuple[str, list[int]] = ("", [])  # one document's, for _line_of
+        self._line_starts: tuple[str, list[int]] = ("", [])  # one document's, for line_of
 
     # -- primitives -------------------------------------------------------------------------
     def doc_node(self, doc_id: str) -> ox.NamedNode:
@@ -184,9 +182,8 @@ class GraphBuilder:
                                 f"{doc_id}|{span.start}|{span.end}|{body.value}")
 
     def _annotation(self, doc_id: str, span: Span, exact: str, body: ox.NamedNode,
-                    anchor: str, annotation: ox.NamedNode | None = None) -> ox.NamedNode:
-        annotation = annotation or self.iri(
-            "annotation", f"{doc_id}|{span.start}|{span.end}|{body.value}")
+                    anchor: str) -> ox.NamedNode:
+        annotation = self.iri("annotation", f"{doc_id}|{span.start}|{span.end}|{body.value}")
         target = self.iri("target", anchor)
         position = self.iri("selector", f"{anchor}|position")
         quote = self.iri("selector", f"{anchor}|quote")
@@ -313,99 +310,15 @@ class GraphBuilder:
                 self.add(node, SDO.citation, self.iri("work", work_key))
         check = part.quote_checks.get(claim.key)
         if check is not None:
-            self.add_quote_check(doc, node, check)
+            add_quote_check(self, doc, node, check)
         self.extracted(node, [doc.doc_id])
         self.annotate(doc, claim.span, node)
 
-    def add_quote_check(self, doc: Document, claim: ox.NamedNode, check: QuoteCheck) -> None:
-        """Whether the corpus's copy of the cited work says what the claim quotes: the
-        verdict, the share of words matched, the differences, an edition note, and the
-        matched characters of the source (an annotation whose body is the check)."""
-        node = self.iri("quotecheck", check.claim)
-        self.add(claim, CG.quoteCheck, node)
-        self.add_types(node, CG.QuoteCheck)
-        self.add(node, CG.verdict, check.verdict)
-        self.add(node, CG.matchedShare, ox.Literal(f"{check.matched:.3f}", datatype=XSD.decimal))
-        if check.differences:
-            self.add(node, CG.differences, check.differences)
-        if check.edition_note:
-            self.add(node, CG.editionNote, check.edition_note)
-        if check.source_span is not None:
-            self.add(node, CG.matchedIn, self.annotate_elsewhere(
-                check.source_doc, check.source_span, check.source_exact, node))
-        if check.source_claim:
-            self.add(node, CG.matchedClaim, self.iri("claim", check.source_claim))
-        self.extracted(node, [doc.doc_id, *([check.source_doc] if check.source_doc else [])])
-
-    def add_reuse(self, doc: Document, reuse: Reuse) -> None:
-        """A passage this document's claim shares with a claim of another document. Each
-        side's task links its own claim to the other (cg:sharesTextWith) and annotates
-        its own characters; the first side's task makes the cg:TextReuse, so every
-        triple is made by the document whose node it describes."""
-        node = self.iri("reuse", f"{reuse.claim}|{reuse.other}")
-        mine, theirs, span = ((reuse.claim, reuse.other, reuse.span)
-                              if reuse.doc_id == doc.doc_id
-                              else (reuse.other, reuse.claim, reuse.other_span))
-        self.add(self.iri("claim", mine), CG.sharesTextWith, self.iri("claim", theirs))
-        self.annotate(doc, span, node)
-        if reuse.doc_id != doc.doc_id:
-            return
-        self.add_types(node, CG.TextReuse)
-        self.add(node, CG.sharedBy, self.iri("claim", reuse.claim))
-        self.add(node, CG.sharedBy, self.iri("claim", reuse.other))
-        self.add(node, CG.sharedWords, ox.Literal(str(reuse.words),
-                                                  datatype=XSD.positiveInteger))
-        self.add(node, CG.similarity, ox.Literal(f"{reuse.similarity:.3f}",
-                                                 datatype=XSD.decimal))
-        self.add(node, CG.followsCitation, ox.Literal(str(reuse.cited).lower(),
-                                                      datatype=XSD.boolean))
-        self.extracted(node, [reuse.doc_id, reuse.other_doc])
-
-    def add_figure(self, doc: Document, figure: Figure, group: str) -> None:
-        """A figure: an annotation of the characters it is printed in, whose body is the
-        claim that states it, with its value normalised and what it counts; ``group``
-        the key of its figure group ("" for none)."""
-        node = self.iri("figure", figure.key)
-        self.add_types(node, CG.Figure)
-        exact = figure.span.slice(doc.text)
-        self._annotation(doc.doc_id, figure.span, exact, self.iri("claim", figure.claim),
-                         f"{doc.doc_id}|{figure.span.start}|{figure.span.end}", node)
-        self.add(node, CG.printedValue, figure.printed)
-        self.add(node, CG.figureKind, figure.kind)
-        self.add(node, CG.lineNumber, ox.Literal(str(self._line_of(doc, figure.span.start)),
-                                                 datatype=XSD.positiveInteger))
-        for prop, value in ((CG.normalizedValue, figure.value), (CG.lowValue, figure.low),
-                            (CG.highValue, figure.high), (CG.ofTotal, figure.total)):
-            if value is not None:
-                self.add(node, prop, ox.Literal(_decimal(value), datatype=XSD.decimal))
-        for prop, text in ((CG.qualifier, figure.qualifier), (CG.measure, figure.measure),
-                           (CG.countedThing, figure.thing), (CG.countedEvent, figure.event),
-                           (CG.referenceTime, figure.time), (CG.figurePlace, figure.place)):
-            if text:
-                self.add(node, prop, text)
-        if group:
-            self.add(node, CG.inFigureGroup, self.iri("figuregroup", group))
-
-    def _line_of(self, doc: Document, offset: int) -> int:
+    def line_of(self, doc: Document, offset: int) -> int:
         """The 1-based line of ``offset`` in ``doc`` (line starts found once a document)."""
         if self._line_starts[0] != doc.doc_id:
             self._line_starts = (doc.doc_id, [m.end() for m in _NEWLINE.finditer(doc.text)])
         return bisect_right(self._line_starts[1], offset) + 1
-
-    def add_figure_group(self, group: FigureGroup) -> None:
-        """Figures of several claims measuring one thing at one time: what, why one
-        group, whether the sources agree and how far apart they are."""
-        node = self.iri("figuregroup", group.key)
-        self.add_types(node, CG.FigureGroup)
-        self.add(node, RDFS.label, group.label)
-        self.add(node, CG.groupKey, group.key)
-        self.add(node, CG.disputed, ox.Literal(str(group.disputed).lower(),
-                                               datatype=XSD.boolean))
-        if group.spread:
-            self.add(node, CG.spread, group.spread)
-        for wording in group.wordings:
-            self.add(node, CG.wording, wording)
-        self.extracted(node, sorted({key.split("|", 1)[0] for key in group.figures}))
 
     def add_attribution(self, doc: Document, claim: ox.NamedNode, attribution: Attribution
                         ) -> None:
@@ -443,10 +356,3 @@ class GraphBuilder:
         self.extracted(node, [doc.doc_id])
         self.annotate(doc, citation.span, node)
         return work_key
-
-
-def _decimal(value: float) -> str:
-    """A number as an xsd:decimal lexical form: no exponent, no trailing zeros."""
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
-    return text if text not in ("", "-0") else "0"
-

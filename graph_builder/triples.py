@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from graph_builder.build import GraphBuilder
+from graph_builder.findings import add_figure, add_figure_group, add_reuse
 from graph_builder.parts import DocumentPart, document_parts
 from graph_builder.records import Extraction, InputWarning, Resolution, Span
 from graph_builder.support.order import triple_order
@@ -99,9 +100,9 @@ def document_triples(part: DocumentPart, *, base: str, settings: dict[str, objec
     for claim in extraction.claims:
         builder.add_claim(doc, claim, part)
     for reuse in part.text_reuse:
-        builder.add_reuse(doc, reuse)
+        add_reuse(builder, doc, reuse)
     for figure in part.figures:
-        builder.add_figure(doc, figure, part.figure_groups.get(figure.key, ""))
+        add_figure(builder, doc, figure, part.figure_groups.get(figure.key, ""))
     carried = {c.key for claim in extraction.claims for c in claim.citations}
     for citation in extraction.citations:
         if citation.key not in carried:  # no claim carries it: the document cites it
@@ -124,7 +125,7 @@ def corpus_triples(doc_ids: list[str], resolution: Resolution, *, base: str,
     _add_biographies(builder, resolution)
     _add_topic_scheme(builder, resolution.topics)
     for group in resolution.figure_groups:
-        builder.add_figure_group(group)
+        add_figure_group(builder, group)
     return builder.lines(), builder.cuts
 
 

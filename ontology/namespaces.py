@@ -160,6 +160,7 @@ class CG(DefinedNamespace):
     similarity: URIRef
     followsCitation: URIRef
     Figure: URIRef
+    statedIn: URIRef
     printedValue: URIRef
     figureKind: URIRef
     normalizedValue: URIRef

@@ -38,8 +38,9 @@ import pyoxigraph as ox
 
 from graph_builder.query.sparql import ask
 from graph_builder.support.sorted_triples import SortedTriples
+from graph_builder.view.figure_groups import FIGURE_GROUPS, GROUP_FIGURES, list_group_figures
 from graph_builder.view.measure import measure
-from ontology.terms import BIBO, CG, CITO, OA, RDF, RDFS, SDO
+from ontology.terms import BIBO, CG, CITO, RDF, RDFS, SDO
 
 LABEL_LIMIT = 80
 _TEXT_LIMIT = 700
@@ -60,14 +61,10 @@ _WORKS = """SELECT ?n ?label ?year (COUNT(DISTINCT ?c) AS ?cited) WHERE {{
     {cited} OPTIONAL {{ ?n schema:datePublished ?year }} }} GROUP BY ?n ?label ?year"""
 _CHECKED = """OPTIONAL { ?n cg:quoteCheck ?check . ?check cg:verdict ?verdict .
                    OPTIONAL { ?check cg:differences ?differences } }"""
-
-
-def _passages(only: str = "") -> str:
-    """The passages (those ``only`` keeps), with their quote check when they have one."""
-    return ("SELECT ?n ?label ?document ?line ?verdict ?differences WHERE { ?n a cg:Passage ;"
-            " schema:text ?label ; schema:isPartOf/schema:identifier ?document ;"
-            f" cg:lineNumber ?line . {only} {_CHECKED} }}")
-
+# the passages (ONLY: a filter, or none), with their quote check when they have one
+_PASSAGES = ("SELECT ?n ?label ?document ?line ?verdict ?differences WHERE { ?n a cg:Passage ;"
+             " schema:text ?label ; schema:isPartOf/schema:identifier ?document ;"
+             " cg:lineNumber ?line . ONLY " + _CHECKED + " }")
 
 _NODES = {
     "document": """SELECT ?n ?label ?shape ?title WHERE {
@@ -85,21 +82,16 @@ _NODES = {
         OPTIONAL { ?n cg:speakerLabel ?speaker } """ + _CHECKED + "}",
     # the passages a quotation was found in or shares text with, and those stating a figure
     # that other sources state too: the links a reader follows from the view
-    "passage": _passages("FILTER (EXISTS { ?x cg:matchedClaim|cg:sharesTextWith ?n } "
-                         "|| EXISTS { ?f oa:hasBody ?n ; cg:inFigureGroup ?g })"),
-    # a group of figures measuring one thing at one time, one node for all its sources
-    "figures": """SELECT ?n ?label ?key ?disputed ?spread
-                  (GROUP_CONCAT(?wording; separator="\\n") AS ?wordings) WHERE {
-        ?n a cg:FigureGroup ; rdfs:label ?label ; cg:groupKey ?key ; cg:disputed ?disputed .
-        OPTIONAL { ?n cg:spread ?spread } OPTIONAL { ?n cg:wording ?wording } }
-        GROUP BY ?n ?label ?key ?disputed ?spread""",
+    "passage": _PASSAGES.replace("ONLY", "FILTER (EXISTS { ?x cg:matchedClaim|cg:sharesTextWith"
+                                 " ?n } || EXISTS { ?f cg:statedIn ?n ; cg:inFigureGroup ?g })"),
+    "figures": FIGURE_GROUPS,  # figures measuring one thing at one time: one node
 }
 _FULL_NODES = {
     "work": _WORKS.format(cited="OPTIONAL { ?c cito:hasCitedEntity ?n }"),  # cited or not
     "organization": """SELECT ?n ?label WHERE {
         { ?n a schema:Organization } UNION { ?n a schema:ArchiveOrganization }
         ?n schema:name ?label }""",
-    "passage": _passages(),
+    "passage": _PASSAGES.replace("ONLY", ""),
     "topic": """SELECT ?n ?label (GROUP_CONCAT(?alt; separator="\\n") AS ?also_called) WHERE {
         ?n a skos:Concept ; skos:prefLabel ?label . OPTIONAL { ?n skos:altLabel ?alt } }
         GROUP BY ?n ?label""",
@@ -125,7 +117,7 @@ _EDGES = (
     ("part of", "SELECT ?a ?b WHERE { ?a cg:partOfQuotation ?b }"),
     ("found in", "SELECT ?a ?b WHERE { ?a cg:quoteCheck/cg:matchedClaim ?b }"),
     ("shares text", "SELECT ?a ?b WHERE { ?a cg:sharesTextWith ?b FILTER(STR(?a) < STR(?b)) }"),
-    ("states", "SELECT ?a ?b WHERE { ?f cg:inFigureGroup ?b ; oa:hasBody ?a }"),
+    ("states", "SELECT ?a ?b WHERE { ?f cg:inFigureGroup ?b ; cg:statedIn ?a }"),
 )
 _FULL_EDGES = (
     ("part of", "SELECT ?a ?b WHERE { ?a a schema:CreativeWork ; schema:isPartOf ?b }"),
@@ -155,12 +147,6 @@ _CLAIM_CITATIONS = """SELECT ?c ?title ?page WHERE {
 # Claims first: starting from the annotations (people's mentions too) is five times slower.
 _CLAIM_SPANS = """SELECT ?c ?start ?end WHERE { ?c a schema:Claim . ?a oa:hasBody ?c .
     ?a oa:hasTarget/oa:hasSelector ?s . ?s oa:start ?start ; oa:end ?end }"""
-
-# Each figure of a group, to list side by side: as printed, where, and the work its claim cites.
-_GROUP_FIGURES = """SELECT ?n ?value ?qualifier ?time ?document ?line ?claim WHERE {
-    ?f cg:inFigureGroup ?n ; cg:printedValue ?value ; cg:lineNumber ?line ; oa:hasBody ?claim .
-    ?claim schema:isPartOf/schema:identifier ?document .
-    OPTIONAL { ?f cg:referenceTime ?time } }"""
 
 # Phrases for what a person, organization or topic is in the graph, from the edges reaching it.
 _ROLES = {
@@ -207,7 +193,7 @@ def _read_by_projection() -> tuple[frozenset[ox.NamedNode], frozenset[ox.NamedNo
         CG.fate, CG.office, CG.mergeReason, CG.quoteCheck, CG.verdict, CG.differences,
         CG.matchedClaim, CG.sharesTextWith, CG.inFigureGroup, CG.printedValue,
         CG.referenceTime, CG.groupKey, CG.disputed, CG.spread, CG.wording, RDFS.label,
-        OA.hasBody,
+        CG.statedIn,
     })
     classes = frozenset({CG.SourceDocument, SDO.Person, SDO.CreativeWork, CG.Thesis,
                          SDO.Quotation, CG.TranscriptTurn, CG.Passage, CG.FigureGroup})
@@ -279,7 +265,7 @@ def project(store: ox.Store, *, full: bool = False) -> nx.DiGraph:
     _add_edges(store, view, _EDGES + (_FULL_EDGES if full else ()))
     _add_person_facts(store, view)
     _add_claim_facts(store, view, spans=full)
-    _add_group_figures(store, view)
+    list_group_figures(view, _rows(store, GROUP_FIGURES))
     _add_roles(view)
     for _, attrs in view.nodes(data=True):
         attrs["details"] = _details(attrs)
@@ -367,23 +353,6 @@ def _add_claim_facts(store: ox.Store, view: nx.Graph, *, spans: bool) -> None:
             attrs["made_by"] = "; ".join(sorted(made_by[node]))
         if cited.get(node):
             attrs["cited_work"] = "\n".join(sorted(cited[node]))
-
-
-def _add_group_figures(store: ox.Store, view: nx.DiGraph) -> None:
-    """On each figure group, its figures side by side, one a line: the value as
-    printed, where it is printed and the work its claim cites."""
-    lines: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
-    for row in _rows(store, _GROUP_FIGURES):
-        if row["n"] not in view:
-            continue
-        cites = view.nodes[row["claim"]].get("cited_work", "") if row["claim"] in view else ""
-        text = f"{row['value']} — {row['document']}, line {row['line']}"
-        if cites:
-            text += f" — cites {str(cites).splitlines()[0]}"
-        lines[row["n"]].append((row["document"], int(row["line"]), text))
-    for node, found in lines.items():
-        view.nodes[node]["figures"] = "\n".join(text for *_, text in sorted(found))
-        view.nodes[node]["disputed"] = "yes" if view.nodes[node]["disputed"] == "true" else "no"
 
 
 def _add_roles(view: nx.DiGraph) -> None:

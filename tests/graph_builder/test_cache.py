@@ -13,7 +13,7 @@ from graph_builder.outputs import CACHE_DIR, build_folder
 from graph_builder.pipeline import BuildSettings
 from tests.conftest import FIXTURE_CORPUS
 
-TASKS = ("extract", "find_people", "find_topics", "make_triples")
+TASKS = ("extract", "find_people", "find_topics", "find_figures", "make_triples")
 
 
 @pytest.fixture()

@@ -60,7 +60,7 @@ def test_pipeline_table_catches_a_stage_moved_before_what_it_needs(monkeypatch, 
 
 def test_pipeline_per_document_stages_are_the_tasks():
     assert [s.name for s in STAGES if s.per_document] == ["extract", "mentions", "topics",
-                                                         "triples"]
+                                                         "figures", "triples"]
 
 
 def test_pipeline_runs_are_disjoint_so_chaining_them_loses_and_repeats_nothing(fixture_build):

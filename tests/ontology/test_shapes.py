@@ -226,8 +226,10 @@ id:a-reuse1 oa:hasBody id:reuse .
 id:a-reuse2 a oa:Annotation .
 id:a-reuse2 oa:hasBody id:reuse .
 
-id:fig1 a cg:Figure, oa:Annotation .
-id:fig1 oa:hasBody id:quote .
+id:fig1 a cg:Figure .
+id:fig1 cg:statedIn id:quote .
+id:a-fig1 a oa:Annotation .
+id:a-fig1 oa:hasBody id:fig1 .
 id:fig1 cg:printedValue "nearly one-third" .
 id:fig1 cg:figureKind "share" .
 id:fig1 cg:normalizedValue "0.333"^^xsd:decimal .
@@ -239,8 +241,10 @@ id:fig1 cg:referenceTime "1921" .
 id:fig1 cg:ofTotal "650000"^^xsd:decimal .
 id:fig1 cg:lineNumber "3"^^xsd:positiveInteger .
 id:fig1 cg:inFigureGroup id:figs .
-id:fig2 a cg:Figure, oa:Annotation .
-id:fig2 oa:hasBody id:turn .
+id:fig2 a cg:Figure .
+id:fig2 cg:statedIn id:thesis .
+id:a-fig2 a oa:Annotation .
+id:a-fig2 oa:hasBody id:fig2 .
 id:fig2 cg:printedValue "25%" .
 id:fig2 cg:figureKind "share" .
 id:fig2 cg:normalizedValue "0.25"^^xsd:decimal .
@@ -256,7 +260,7 @@ id:figs prov:wasGeneratedBy id:build .
 """
 
 _ANNOTATIONS = ("a-thesis", "a-quote", "a-turn", "a-inner", "a-citation", "a-topic", "a-person",
-                "a-check", "a-reuse1", "a-reuse2", "fig1", "fig2")
+                "a-check", "a-reuse1", "a-reuse2", "a-fig1", "a-fig2")
 VALID += "".join(f"id:{a} oa:hasTarget id:target .\nid:{a} prov:wasGeneratedBy id:build .\n"
                  f"id:{a} prov:wasDerivedFrom id:doc .\n" for a in _ANNOTATIONS)
 
@@ -282,6 +286,8 @@ BROKEN = {
                                   'id:reuse cg:followsCitation "no" .', ()),
     "TextReuse-spans": ("id:a-reuse2 oa:hasBody id:reuse .", "id:a-reuse2 oa:hasBody id:check .",
                         ()),
+    "Figure-span": ("id:a-fig2 oa:hasBody id:fig2 .", "id:a-fig2 oa:hasBody id:fig1 .", ()),
+    "Figure-statedIn": ("id:fig2 cg:statedIn id:thesis .", "id:fig2 cg:statedIn id:doc .", ()),
     "Figure-printedValue": ('id:fig1 cg:printedValue "nearly one-third" .',
                             'id:fig1 cg:printedValue "" .', ()),
     "Figure-kind": ('id:fig1 cg:figureKind "share" .', 'id:fig1 cg:figureKind "percent" .', ()),
