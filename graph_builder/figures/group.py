@@ -41,6 +41,8 @@ _ANYONE = frozenset({"person", "people", "individual", "soul", "human", "inhabit
 
 _ABOUT = 0.10  # "about 700,000": within a tenth either way
 _MAX_ROUNDING = 0.10  # a round figure stands for values within a twentieth either way
+_NOISE = 0.05  # any figure stands for values within a twentieth either way
+_SAME_SCALE = 10  # two counts of one event this far apart are a whole and a part
 _OVER = 0.5  # "more than 10 percent": up to half as much again
 _UNDER = 0.10  # "nearly one-third": up to a tenth under
 _AT_MOST = 0.5  # "not more than 40,000": down to half of it
@@ -214,20 +216,26 @@ def _counts_events(figure: Figure) -> bool:
 def _measures_event(first: Figure, second: Figure) -> bool:
     """Two figures of one event and time, whose things are not both named, measure
     it alike when their values agree, or when one counts the event itself and the
-    other names no thing ("177,000 expulsions", "264,000 people were expelled");
-    "24,000 officers arrested" is a part of the arrests, not a count of them."""
+    other names no thing ("177,000 expulsions", "264,000 people were expelled"),
+    within one order of magnitude; "24,000 officers arrested" and "160 persons
+    arrested in one case" are parts of the arrests, not counts of them."""
     if _agree(first, second):
         return True
     unnamed = (not thing_kind(first.thing, first.event),
                not thing_kind(second.thing, second.event))
-    return all(unnamed) and (_counts_events(first) or _counts_events(second))
+    small, large = sorted((first.value, second.value))
+    return all(unnamed) and (_counts_events(first) or _counts_events(second)) and (
+        first.kind == second.kind and large <= _SAME_SCALE * small)
 
 
 def _same_figure(first: Figure, second: Figure) -> bool:
     """Two equal values of one time are one figure printed twice when the value is
-    precise (three significant digits: 53,700, 9.1%), when they share what is
-    counted or the event, or when one of them names neither; "1 million" executed
-    and "one million" people interned are not."""
+    precise (three significant digits: 53,700, 9.1%), share what is counted or
+    the event, or one of them names neither (then both must be hedged alike);
+    "1 million" executed and "one million" people interned are not."""
+    bare = not (first.thing or first.event) or not (second.thing or second.event)
+    if bare and _hedge(first) != _hedge(second):
+        return False  # "well over 100,000" officials and a table's bare "100.000" expelled
     if len(f"{first.value:.6g}".replace(".", "").replace("0", " ").strip()) >= 3:
         return True
     mine = (thing_kind(first.thing, first.event), event_kind(first.event))
@@ -321,12 +329,18 @@ def _as_count(share: Figure) -> Figure:
                   share.claim)
 
 
+def _hedge(figure: Figure) -> str:
+    """The kind of a figure's qualifier ("about", "under", "over", "at most" or "")."""
+    return _QUALIFIERS.get(figure.qualifier.casefold(), "")
+
+
 def allowed(figure: Figure) -> tuple[float, float]:
-    """The values a figure's wording allows: its range widened by its rounding, then
-    by its qualifier."""
-    step = _rounding(figure)
-    low, high = figure.low - step / 2, figure.high + step / 2
-    hedge = _QUALIFIERS.get(figure.qualifier.casefold(), "")
+    """The values a figure's wording allows: its range widened by its rounding (or
+    by a twentieth, whichever is more: sources round and estimate, and 17% beside
+    18.5% is not yet a dispute), then by its qualifier."""
+    low = figure.low - max(_rounding(figure) / 2, _NOISE * figure.low)
+    high = figure.high + max(_rounding(figure) / 2, _NOISE * figure.high)
+    hedge = _hedge(figure)
     if hedge == "about":
         low, high = low * (1 - _ABOUT), high * (1 + _ABOUT)
     elif hedge == "under":

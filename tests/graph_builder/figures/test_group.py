@@ -124,13 +124,13 @@ def test_group_a_share_and_a_count_compared_where_the_text_gives_the_whole():
 
 
 @pytest.mark.parametrize(("figure", "low", "high"), [
-    (fig("220,000", COUNT, 220_000), 215_000, 225_000),
-    (fig("25%", SHARE, 0.25), 0.245, 0.255),
-    (fig("12.5%", SHARE, 0.125), 0.1245, 0.1255),
-    (fig("1.5 million", COUNT, 1.5e6), 1.45e6, 1.55e6),
-    (fig("three hundred thousand", COUNT, 3e5), 2.85e5, 3.15e5),  # round: within 5%
+    (fig("220,000", COUNT, 220_000), 209_000, 231_000),  # a twentieth beats the rounding
+    (fig("25%", SHARE, 0.25), 0.2375, 0.2625),
+    (fig("1%", SHARE, 0.01), 0.005, 0.015),  # the rounding beats a twentieth
+    (fig("681,692", COUNT, 681_692), 647_607, 715_777),
     (fig("1 million", COUNT, 1e6), 0.95e6, 1.05e6),
     (fig("nearly 5,000", COUNT, 5000, qualifier="nearly"), 4750 * 0.9, 5250),
+    (fig("about 700,000", COUNT, 7e5, qualifier="about"), 665_000 * 0.9, 735_000 * 1.1),
 ])
 def test_group_allowed_values(figure, low, high):
     got = allowed(figure)
