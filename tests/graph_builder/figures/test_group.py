@@ -149,3 +149,26 @@ def test_group_two_measures_of_one_key_get_two_names():
                             fig("101,233", COUNT, 101_233, thing="appeal", event="lodge",
                                 time="1938", doc="c.txt")])
     assert [g.key for g in groups] == ["appeal | lodge | 1938", "appeal | lodge | 1938 (2)"]
+
+
+def test_group_a_count_of_the_event_joins_counts_of_its_scale_only():
+    # "In 1848, 9,000 arrests" / "8,500 people were arrested in 1848" / "in 1848, 40
+    # people were arrested in the Rue Saint-Denis affair": the last is a part, not a count
+    arrests = fig("9,000", COUNT, 9_000, thing="arrest", event="arrest", time="1848")
+    people = fig("8,500", COUNT, 8_500, thing="people", event="arrest", time="1848",
+                 doc="b.txt")
+    part = fig("40", COUNT, 40, thing="people", event="arrest", time="1848", doc="c.txt")
+    [group] = group_figures([arrests, people, part])
+    assert group.figures == (arrests.key, people.key)
+    assert group.key == "(thing not named) | arrest | 1848"
+
+
+def test_group_a_bare_figure_repeats_only_one_hedged_alike():
+    # a table's bare "100.000" for 1937, and "well over 100,000 officials" in 1937
+    table = fig("100.000", COUNT, 100_000, thing="", event="")
+    officials = fig("well over 100,000", COUNT, 100_000, qualifier="well over",
+                    thing="official", event="", doc="b.txt")
+    assert group_figures([table, officials]) == []
+    quoted = fig("100,000", COUNT, 100_000, thing="", event="", doc="c.txt")
+    [group] = group_figures([table, officials, quoted])
+    assert group.figures == (table.key, quoted.key)
