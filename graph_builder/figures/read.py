@@ -41,6 +41,9 @@ BY_AUTHOR = re.compile(r"\bby [A-Z]")  # a work's title with its author: its yea
 # a difference, not a count: "3 million more than", "2,000 fewer"
 COMPARATIVE_AFTER = re.compile(
     r"[ \u00a0](?:more|fewer|less|higher|lower|greater|larger|smaller)\b")
+# a rate or average over years: "annually", "an average of", "per year"
+YEARLY = re.compile(r"\b(?:annually|annual|yearly|per (?:year|annum)|each year|every year|"
+                    r"a year|average)\b", re.IGNORECASE)
 TABLE_GAP = re.compile(r"%?\)?\s+\(?|%?\)?\s*[—–-]\s+|%?\)?\s*\(")
 TABLE_RUN = 3
 SMALLEST_COUNT = 10
@@ -183,14 +186,16 @@ def _headings(extraction: Extraction) -> tuple[list[int], list[str]]:
     return starts, labels
 
 
-def _time(text: str, sentences: Sentences, start: int, end: int,
-          heading: str) -> tuple[str, str]:
+def _time(text: str, sentences: Sentences, start: int, end: int, heading: str,
+          others: tuple[tuple[int, int], ...] = ()) -> tuple[str, str]:
     clause = sentences.clause(start, end)
     sentence = sentences.sentence(start, end)
     for lo, hi in (clause, sentence):
-        label = nearest(years_in(text, lo, hi), start, end, text)
+        label = nearest(years_in(text, lo, hi), start, end, text, others)
         if label:
             return label, "sentence"
+    if YEARLY.search(text, clause[0], clause[1]):
+        return "", ""  # a yearly rate or average is of no one year the paragraph names
     before = years_in(text, 0, sentence[0])
     if before:
         return before[-1].label, "paragraph"
@@ -233,7 +238,9 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
             start, qualifier = qualifier_before(text, q.start)
         clause = sentences.clause(q.start, q.end)
         m = measure_of(text, (q.start, q.end), clause, q.kind == SHARE, start)
-        time, time_from = _time(text, sentences, start, q.end, heading)
+        others = tuple((o.start, o.end) for o in quantities
+                       if o is not q and o.figure and o.kind == q.kind)
+        time, time_from = _time(text, sentences, start, q.end, heading, others)
         sentence = sentences.sentence(q.start, q.end)
         # the whole may open the sentence: "of 1.9 million members, about 18 percent"
         total = _total(text, q, counts, (sentence[0], clause[1])) if q.kind == SHARE else None

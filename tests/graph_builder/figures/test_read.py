@@ -279,3 +279,24 @@ def test_lemmas():
     assert [noun_lemma(w) for w in ("people", "men", "families", "churches", "members",
                                     "membership")] == [
         "person", "man", "family", "church", "member", "member"]
+
+
+# --- time: a year belongs to its own figure --------------------------------------------
+
+def test_year_past_another_figure_is_that_figures():
+    found = figures("The guild was founded in 1851. More than 4,000 weavers left it during "
+                    "the year, and another 2,500 weavers in 1852.")
+    assert [(f.printed, f.time) for f in found] == [
+        ("More than 4,000", "1851"), ("2,500", "1852")]
+
+
+def test_year_of_a_report_dates_no_figure():
+    f = figures("In 1848 the riots spread. The 3,200 rioters in the 1851 report do not "
+                "include all arrests.")[0]
+    assert f.time == "1848"
+
+
+def test_a_yearly_average_takes_no_year_from_the_paragraph():
+    found = figures("In 1871 the mines employed 12,000 men. Annually, the owners "
+                    "estimated an average of 30,000 miners in the valley.")
+    assert [f.time for f in found] == ["1871", ""]
