@@ -43,7 +43,7 @@ COMPARATIVE_AFTER = re.compile(
     r"[ \u00a0](?:more|fewer|less|higher|lower|greater|larger|smaller)\b")
 # a rate or average over years: "annually", "an average of", "per year"
 YEARLY = re.compile(r"\b(?:annually|annual|yearly|per (?:year|annum)|each year|every year|"
-                    r"a year|average)\b", re.IGNORECASE)
+                    r"a year|an average of|on average|averaged?)\b", re.IGNORECASE)
 TABLE_GAP = re.compile(r"%?\)?\s+\(?|%?\)?\s*[—–-]\s+|%?\)?\s*\(")
 TABLE_RUN = 3
 SMALLEST_COUNT = 10
@@ -55,6 +55,15 @@ TOTAL_BEFORE = re.compile(r"(?:\bof|\bout of|\btotal of) $", re.IGNORECASE)
 RESTATING = re.compile(r"(?: [a-z]{1,20}){0,2}\s{0,3}"
                        r"(?:\(|,? or |, i\.e\.,? |, that is,? |[—–] ?|, )?"
                        r"(?:about |some |approximately |roughly |nearly |almost )?")
+
+
+# a share in a parenthesis of its own, after the predicate of a count of the same
+# sentence, restates that count: "12,000 got their cards back (15% of those expelled)"
+PARENTHESIS_OPENED = re.compile(r"[^.;:!?()\d]{0,80}\($")
+PARENTHESIS_CLOSED = re.compile(r"(?: of(?: [\w’'-]{1,30}){1,4})?\)")
+# a figure given as a total is no item of the list before it: "... a total of 2 million"
+TOTAL_OPENED = re.compile(r"\b(?:total|in all|altogether|all told)\b[^.;,\d]{0,16}$",
+                          re.IGNORECASE)
 
 
 @dataclass
@@ -244,16 +253,24 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
         sentence = sentences.sentence(q.start, q.end)
         # the whole may open the sentence: "of 1.9 million members, about 18 percent"
         total = _total(text, q, counts, (sentence[0], clause[1])) if q.kind == SHARE else None
-        if not (m.thing or m.event) and figures and figures[-1].kind == q.kind and (
-                figures[-1].span.start - base >= sentence[0]):
+        if not (m.thing or m.event or m.measure) and figures and figures[-1].kind == q.kind and (
+                figures[-1].span.start - base >= sentence[0]) and not (
+                TOTAL_OPENED.search(text, max(0, start - 30), start)):
             # a list that leaves out what it counts: "264,000 people were expelled in
             # 1935, 51,500 in 1936", "22% were expelled for X, 17% for Y"
             previous = figures[-1]
             m = Measure(previous.measure, previous.thing, previous.event)
         restates = ""
         if figures and figures[-1].kind != q.kind and figures[-1].total is None and (
-                total is None and RESTATING.fullmatch(text, figures[-1].span.end - base, start)):
+                total is None) and (
+                RESTATING.fullmatch(text, figures[-1].span.end - base, start) or (
+                    q.kind == SHARE and figures[-1].span.end - base >= sentence[0] and (
+                        PARENTHESIS_OPENED.fullmatch(text, figures[-1].span.end - base, start))
+                    and PARENTHESIS_CLOSED.match(text, q.end))):
             restates = figures[-1].key
+            if not (m.thing or m.event):  # one measure in two units
+                m = Measure(m.measure or figures[-1].measure, figures[-1].thing,
+                            figures[-1].event)
         figures.append(Figure(
             doc_id=claim.doc_id, span=Span(base + start, base + q.end),
             printed=text[start:q.end], kind=q.kind, value=(q.low + q.high) / 2, low=q.low,

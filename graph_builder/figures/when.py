@@ -64,18 +64,19 @@ def nearest(years: list[Years], start: int, end: int, text: str = "",
             others: tuple[tuple[int, int], ...] = ()) -> str:
     """The year label nearest to ``[start, end)``, not overlapping it, nor inside a
     parenthesis opened after it (an aside about other years); a year in the same
-    stretch between commas is nearer than any across one. A year with another
-    figure of the same kind (``others``) between it and this one is that figure's:
-    "800,000 were expelled that year, and another 340,000 in 1934"."""
+    stretch between commas is nearer than any across one. A year after another
+    figure of the same kind (``others``) that follows this one is that figure's:
+    "800,000 were expelled that year, and another 340,000 in 1934"; one before
+    both may hold for both ("in 1871, 300 were shot and 2,000 deported")."""
     best, best_distance = "", None
     for y in years:
         if y.end > start and y.start < end:
             continue
         if y.start >= end and "(" in text[end:y.start]:
             continue
-        lo, hi = (y.end, start) if y.end <= start else (end, y.start)
-        if any(lo <= a and b <= hi for a, b in others):
-            continue
+        if y.start >= end and any(end <= a and b <= y.start and ")" not in text[b:y.start]
+                                  for a, b in others):
+            continue  # but "(300 to be shot; 200 to camps) in 1938" dates both
         distance = start - y.end if y.end <= start else y.start - end
         between = text[y.end:start] if y.end <= start else text[end:y.start]
         if "," in between or ";" in between:

@@ -300,3 +300,56 @@ def test_a_yearly_average_takes_no_year_from_the_paragraph():
     found = figures("In 1871 the mines employed 12,000 men. Annually, the owners "
                     "estimated an average of 30,000 miners in the valley.")
     assert [f.time for f in found] == ["1871", ""]
+
+
+# --- the event is the main verb of the figure's own clause ----------------------------
+
+def _read(sentence: str) -> list[tuple[str, str, str]]:
+    return [(f.printed, f.thing, f.event) for f in figures(sentence)]
+
+
+def test_a_part_of_a_named_whole_takes_the_verb_past_its_parenthesis():
+    assert _read("In 1906, 12,000 of these refugees (15 percent of them) were resettled "
+                 "in the hills.") == [("12,000", "refugee", "resettle"),
+                                      ("15 percent", "", "resettle")]
+
+
+def test_a_share_of_those_named_by_a_participle_counts_the_main_verb():
+    assert _read("In 1899, 8 percent of those drafted were wounded.") == [
+        ("8 percent", "", "wound")]
+    assert _read("In 1899, 8 percent of those drafted were from the cities.")[0][2] == ""
+
+
+def test_a_share_restating_a_count_in_parenthesis_takes_its_measure():
+    found = figures("In 1906, 12,000 weavers were pardoned (15 per cent of those convicted).")
+    assert [(f.printed, f.thing, f.event) for f in found] == [
+        ("12,000", "weaver", "pardon"), ("15 per cent", "weaver", "pardon")]
+    assert found[1].restates == found[0].key
+
+
+def test_an_apposition_between_commas_does_not_hide_the_verb():
+    assert _read("In 1871 some 300,000 members, about one-fifth of the whole guild, were "
+                 "thus expelled.") == [("some 300,000", "member", "expel"),
+                                       ("about one-fifth", "guild", "expel")]
+
+
+def test_reporting_light_and_modal_verbs_name_no_event():
+    assert _read("In 1880, Smith counted 5 million political prisoners.")[0][2] == ""
+    assert _read("In 1880, 3,000 weavers got their looms back.")[0][2] == ""
+    assert _read("In 1880 it was feared that 3,000 weavers would be dismissed.")[0][2] == ""
+
+
+def test_an_event_named_as_a_point_in_time_is_not_counted():
+    assert _read("Near the end of the strike, 2,000 hands remained.")[0][2] == ""
+    assert _read("In the 1871 purge, 11% of the guild.")[0][2] == "purge"
+
+
+def test_estimates_of_an_event_name_what_is_counted():
+    assert _read("Estimates of executions in the revolt of 1871 vary from 10,000 to "
+                 "40,000.") == [("from 10,000 to 40,000", "execution", "execute")]
+
+
+def test_a_total_is_no_item_of_the_list_before_it():
+    f = figures("The mills held 1,600,000 workers in 1890, with 350,000 weavers held in "
+                "jails, a total of a little over 2 million.")[-1]
+    assert (f.printed, f.thing) == ("over 2 million", "")
