@@ -64,7 +64,7 @@ NOT_EVENTS = frozenset([
     "publish", "quote", "state", "suggest", "indicate", "contain", "include", "exceed",
     "amount", "constitute", "form", "comprise", "record", "note", "write", "tell", "range",
     "vary", "stand", "remain", "be", "get", "have", "do", "make", "become", "come", "go",
-    "keep", "see", "know", "assume", "guess", "believe", "think", "consider", "put"])
+    "keep", "see", "know", "assume", "guess", "believe", "think", "consider", "base"])
 # words that make an event a point in time: "after the strike", "near the end of the war"
 TIME_POINTS = frozenset(["after", "before", "since", "until", "till", "end", "beginning",
                          "start", "eve", "wake", "aftermath", "following", "prior", "outset"])

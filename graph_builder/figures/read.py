@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from graph_builder.figures.measure import Measure, measure_of
-from graph_builder.figures.not_figures import is_label, is_year
+from graph_builder.figures.not_figures import LABEL_AFTER, is_label, is_year
 from graph_builder.figures.numbers import Number, digits_value, numbers_in
 from graph_builder.figures.qualifiers import qualifier_before
 from graph_builder.figures.record import COUNT, SHARE, Figure
@@ -25,7 +25,7 @@ from graph_builder.figures.where import place_near
 from graph_builder.records import BlockKind, Claim, ClaimKind, Extraction, Span
 
 # what joins the two ends of a range: "10-15%", "160,000 to 180,000", "between A and B"
-RANGE_JOIN = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?| to | and ")
+RANGE_JOIN = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?| to | and | or ")
 RANGE_OPEN = re.compile(r"(?<!\w)(?:between|from) $", re.IGNORECASE)
 # a change, not a range: "fell from 11 to 8%", "rose from 500 to 700"
 CHANGE_BEFORE = re.compile(
@@ -35,8 +35,23 @@ CHANGE_BEFORE = re.compile(
     re.IGNORECASE)
 # a digit count under 1,000 is a figure when a plural noun follows: "37 people"
 COUNTED_AFTER = re.compile(
-    r"[ \u00a0](?:(?:[a-z][a-z-]+|[A-Z][a-z-]+) )?(?:[a-z][a-z-]*[^s\W]s|people|men|women|"
-    r"children|persons)\b")
+    r"[ \u00a0](?:(?!(?:of|in|on|at|by|to|for|from|with|and|or|the|a|an|were|was|are|is|"
+    r"had|have|has)\b)"
+    r"(?:[a-z][a-z-]+|[A-Z][a-z-]+) ){0,2}"
+    r"(?:[A-Za-z][a-z-]*[^s\W]s|people|men|women|children|persons)\b")
+# a small count with what it counts named otherwise: "43 of the cases", "of the 455
+# expelled from", "235 had joined", "50 of 210 members"
+PART_OF_NAMED = re.compile(r" of (?:the|these|those|its|their) (?:[a-z]+ )?[a-z]+[^s\W]s\b")
+THE_BEFORE = re.compile(r"\b[Tt]he $")
+PARTICIPLE_AFTER = re.compile(r" [a-z]{3,}ed (?:from|in|by|at|for|during|under|since|after)\b")
+SUBJECT_OF = re.compile(r" (?:had|have|were) (?:been )?[a-z]{3,}ed\b")
+CLAUSE_OPENED = re.compile(r"(?:^|[,;:(“\"]) ?$")
+OF_ANOTHER = re.compile(r" of ")
+FRACTION_OF = re.compile(r" of ")
+LIST_WORD = re.compile(r" [a-z]+ ")
+# "%2": a percent sign before a number is that number's (as some languages print it)
+PERCENT_BEFORE = re.compile(r"(?:^|(?<=[\s(]))%$")
+SCALED_END = re.compile(r"(?:thousand|million|billion)$", re.IGNORECASE)
 BY_AUTHOR = re.compile(r"\bby [A-Z]")  # a work's title with its author: its year is its own
 # a difference, not a count: "3 million more than", "2,000 fewer"
 COMPARATIVE_AFTER = re.compile(
@@ -104,6 +119,7 @@ def _quantities(text: str) -> list[_Quantity]:
     if table:
         numbers = [n for i, n in enumerate(numbers) if i not in table]
     percents = [PERCENT_AFTER.match(text, n.end) for n in numbers]
+    percents = [None if p and text[p.end():p.end() + 1].isdigit() else p for p in percents]
     out: list[_Quantity] = []
     i = 0
     while i < len(numbers):
@@ -119,6 +135,7 @@ def _quantities(text: str) -> list[_Quantity]:
         changed = word == "to" and CHANGE_BEFORE.search(text, max(0, a.start - 60), a.start)
         changed = changed or (b is not None and _year_and_count(a, b))
         if b and join and not changed and (word in ("-", "–", "—") or opened or (
+                word == "or" and (b.scaled or pb)) or (
                 word == "to" and not opener)):
             if is_year(a.digits, a.value) and (is_year(b.digits, b.value) or len(b.digits) == 2):
                 i += 2  # a range of years: time, not a figure
@@ -138,6 +155,9 @@ def _quantities(text: str) -> list[_Quantity]:
                 continue
         if pa:
             out.append(_Quantity(a.start, pa.end(), a.value / 100, a.value / 100, SHARE, a.start))
+        elif a.digits and PERCENT_BEFORE.search(text, max(0, a.start - 2), a.start):
+            out.append(_Quantity(a.start - 1, a.end, a.value / 100, a.value / 100, SHARE,
+                                 a.start - 1))
         else:
             out.append(_Quantity(a.start, a.end, a.value, a.value, COUNT, a.start,
                                  _is_count(text, a)))
@@ -148,15 +168,67 @@ def _quantities(text: str) -> list[_Quantity]:
             value = s.value * {"million": 1e6, "thousand": 1e3, "billion": 1e9}[
                 scale.lastgroup]
             out.append(_Quantity(s.start, scale.end(), value, value, COUNT, s.start))
+        elif s.low is not None and s.high is not None:
+            opener = RANGE_OPEN.search(text, max(0, s.start - 9), s.start)
+            out.append(_Quantity(s.start, s.end, s.low, s.high, SHARE,
+                                 opener.start() if opener else s.start))
         else:
             out.append(_Quantity(s.start, s.end, s.value, s.value, SHARE, s.start))
     out.sort(key=lambda q: (q.start, -q.end))
+    _fractions_of_percents(text, out)
     kept: list[_Quantity] = []
     for q in out:
         if kept and q.start < kept[-1].end:
             continue
         kept.append(q)
+    _small_counts(text, kept)
     return kept
+
+
+def _fractions_of_percents(text: str, quantities: list[_Quantity]) -> None:
+    """"one half of one percent": a fraction of a share is one share, their product."""
+    for q, share in zip(quantities, quantities[1:], strict=False):
+        if q.kind == share.kind == SHARE and q.low == q.high and share.low == share.high and (
+                FRACTION_OF.fullmatch(text, q.end, share.start)) and (
+                "%" in text[share.start:share.end] or "per" in text[share.start:share.end]):
+            q.end, q.low, q.high = share.end, q.low * share.low, q.high * share.high
+            share.figure = False
+
+
+def _small_counts(text: str, quantities: list[_Quantity]) -> None:
+    """Small counts (under a thousand, with no plural noun right after) that the words
+    around them show to be counts of things: a part of a named whole ("43 of the cases",
+    "50 of 210 members"), the subject of a verb ("235 had joined"), a participle's
+    ("the 455 expelled from"), or the next item of a list of counts printed alike
+    ("2,300 in the north, 500 in the south")."""
+    for i, q in enumerate(quantities):
+        if q.figure or q.kind != COUNT or q.low != q.high or not (
+                SMALLEST_COUNT <= q.low < BARE_COUNT) or q.low != int(q.low) or (
+                text[q.start:q.end] != str(int(q.low))):
+            continue
+        later = quantities[i + 1] if i + 1 < len(quantities) else None
+        earlier = quantities[i - 1] if i else None
+        q.figure = bool(
+            PART_OF_NAMED.match(text, q.end)
+            or later and later.figure and later.kind == COUNT and (
+                OF_ANOTHER.fullmatch(text, q.end, later.start))
+            or THE_BEFORE.search(text, max(0, q.start - 4), q.start) and (
+                PARTICIPLE_AFTER.match(text, q.end))
+            or CLAUSE_OPENED.search(text, max(0, q.start - 2), q.start) and (
+                SUBJECT_OF.match(text, q.end))
+            or earlier and _listed_alike(text, earlier, q))
+
+
+def _listed_alike(text: str, earlier: _Quantity, q: _Quantity) -> bool:
+    """``q`` is the next item of a list of counts ``earlier`` is in: a comma and words
+    without numbers between them, and the same word after both."""
+    if not (earlier.figure and earlier.kind == COUNT) or q.start - earlier.end > 60:
+        return False
+    between = text[earlier.end:q.start]
+    if not between.rstrip().endswith(",") or any(c.isdigit() or c in ".;:" for c in between):
+        return False
+    word = LIST_WORD.match(text, earlier.end)
+    return bool(word) and text.startswith(word.group(), q.end)
 
 
 def _is_count(text: str, n: Number) -> bool:
@@ -236,7 +308,12 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
     counts = [q for q in quantities if q.kind == COUNT and q.figure and q.low == q.high]
     figures = []
     for q in quantities:
-        if not q.figure or is_label(text, q.open_start, q.end):
+        if not q.figure:
+            continue
+        if SCALED_END.search(text, q.start, q.end):  # "the figure one million" is no label
+            if LABEL_AFTER.match(text, q.end):
+                continue
+        elif is_label(text, q.open_start, q.end):
             continue
         if q.kind == COUNT and COMPARATIVE_AFTER.match(text, q.end):
             continue

@@ -352,4 +352,53 @@ def test_estimates_of_an_event_name_what_is_counted():
 def test_a_total_is_no_item_of_the_list_before_it():
     f = figures("The mills held 1,600,000 workers in 1890, with 350,000 weavers held in "
                 "jails, a total of a little over 2 million.")[-1]
-    assert (f.printed, f.thing) == ("over 2 million", "")
+    assert (f.printed, f.thing, f.qualifier) == ("a little over 2 million", "", "a little over")
+
+
+# --- figures printed in less common ways -------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "printed", "low", "high"), [
+    ("In 1871 only .9% of the weavers were fined.", ".9%", 0.009, 0.009),
+    ("In 1871 not more than one per cent of the guild was fined.",
+     "not more than one per cent", 0.01, 0.01),
+    ("In 1871 two thirds of the weavers had joined after the strike.", "two thirds",
+     2 / 3, 2 / 3),
+    ("In 1871 about one half of one percent of the guild was fined.",
+     "about one half of one percent", 0.005, 0.005),
+    ("In Lyon two/three per cent of the weavers were fined in 1871.", "two/three per cent",
+     0.02, 0.03),
+    ("In 1871 the death rate in the jails was 92 per 1000.", "92 per 1000", 0.092, 0.092),
+    ("In 1871 the guild fined 40.000 %3 of its weavers.", "%3", 0.03, 0.03),
+    ("The strike drew around 10 or 12 million workers in 1871.",
+     "around 10 or 12 million", 10e6, 12e6),
+])
+def test_less_common_prints(sentence, printed, low, high):
+    found = {f.printed: f for f in figures(sentence)}
+    assert printed in found, list(found)
+    assert found[printed].low == pytest.approx(low)
+    assert found[printed].high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(("sentence", "printed"), [
+    ("In one district, 50 of 210 Protestants had been fined.", "50"),
+    ("In one district, 50 of 210 Protestants had been fined.", "210"),
+    ("The court found no grounds for a trial in 43 of the cases.", "43"),
+    ("Of the 455 expelled from the city guild, 235 had joined after the strike.", "455"),
+    ("Of the 455 expelled from the city guild, 235 had joined after the strike.", "235"),
+    ("The guild fined about 30 honest Weavers that year.", "about 30"),
+    ("One of the 38 labour camp clusters held the rest.", "38"),
+    ("Fines were unpaid in 2,500 cases in the north, 1,200 in the west, 500 in the south.",
+     "500"),
+    ("The figure one million is based on rumours.", "one million"),
+])
+def test_small_counts_named_around_them(sentence, printed):
+    assert printed in [f.printed for f in figures(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was 25 in the years after the war.",
+    "See chapter 12 of the second volume.",
+    "The volume ran to 300 pages, 120 in the first part.",
+])
+def test_small_numbers_that_count_nothing(sentence):
+    assert figures(sentence) == []
