@@ -107,6 +107,22 @@ def _past_asides(rest: list[str], named: bool) -> int:
     return i
 
 
+def _event_noun(words: list[str]) -> str:
+    """The event the last event noun of ``words`` names, unless it is named as a point
+    in time ("near the end of the strike, 2,000")."""
+    for at in range(len(words) - 1, -1, -1):
+        if words[at].lower() in IRREGULAR_EVENT_NOUNS:
+            if any(w.lower() in TIME_POINTS for w in words[max(0, at - 5):at]):
+                return ""
+            return event_lemma(words[at])
+    return ""
+
+
+def event_named_in(text: str, start: int, end: int) -> str:
+    """The event a lead-in names ("Expulsions by year were:"), for the list after it."""
+    return _event_noun(_tokens(text, start, end))
+
+
 @dataclass(frozen=True)
 class Measure:
     measure: str = ""
@@ -264,12 +280,7 @@ def measure_of(text: str, figure: tuple[int, int], clause: tuple[int, int],
             event = "" if verb_lemma(near[-1]) in NOT_EVENTS else verb_lemma(near[-1])
             predicate = [near[-1]]
     if not event and not whole_named_by_event:
-        # an event noun of the clause before the figure: "in the 1929 purge, 11%"; not
-        # one named as a point in time ("near the end of the strike, 2,000")
-        for at in range(len(before_words) - 1, -1, -1):
-            if before_words[at].lower() in IRREGULAR_EVENT_NOUNS:
-                if not any(w.lower() in TIME_POINTS for w in before_words[max(0, at - 5):at]):
-                    event = event_lemma(before_words[at])
-                break
+        # an event noun of the clause before the figure: "in the 1929 purge, 11%"
+        event = _event_noun(before_words)
     measure = " ".join([*phrase, *predicate])
     return Measure(measure, thing, event)

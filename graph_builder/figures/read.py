@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from graph_builder.figures.measure import Measure, measure_of
+from graph_builder.figures.measure import Measure, event_named_in, measure_of
 from graph_builder.figures.not_figures import LABEL_AFTER, is_label, is_year
 from graph_builder.figures.numbers import Number, digits_value, numbers_in
 from graph_builder.figures.qualifiers import qualifier_before
@@ -328,15 +328,11 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
                        if o is not q and o.figure and o.kind == q.kind)
         time, time_from = _time(text, sentences, start, q.end, heading, others)
         sentence = sentences.sentence(q.start, q.end)
+        lead_in = text[sentence[0]:clause[0]].rstrip()
+        if not (m.thing or m.event or m.measure) and lead_in.endswith(":"):
+            m = Measure("", "", event_named_in(text, sentence[0], clause[0]))  # "by year were:"
         # the whole may open the sentence: "of 1.9 million members, about 18 percent"
         total = _total(text, q, counts, (sentence[0], clause[1])) if q.kind == SHARE else None
-        if not (m.thing or m.event or m.measure) and figures and figures[-1].kind == q.kind and (
-                figures[-1].span.start - base >= sentence[0]) and not (
-                TOTAL_OPENED.search(text, max(0, start - 30), start)):
-            # a list that leaves out what it counts: "264,000 people were expelled in
-            # 1935, 51,500 in 1936", "22% were expelled for X, 17% for Y"
-            previous = figures[-1]
-            m = Measure(previous.measure, previous.thing, previous.event)
         restates = ""
         if figures and figures[-1].kind != q.kind and figures[-1].total is None and (
                 total is None) and (
@@ -348,6 +344,14 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
             if not (m.thing or m.event):  # one measure in two units
                 m = Measure(m.measure or figures[-1].measure, figures[-1].thing,
                             figures[-1].event)
+        previous = next((f for f in reversed(figures) if f.kind == q.kind), None)
+        if not (m.thing or m.event or m.measure or restates) and previous and (
+                previous.span.start - base >= sentence[0]) and not (
+                TOTAL_OPENED.search(text, max(0, start - 30), start)):
+            # a list that leaves out what it counts: "264,000 people were expelled in
+            # 1935, 51,500 in 1936", "22% were expelled for X, 17% for Y", and a series
+            # of a count and a share a year: "1901 1,700 11%; 1902 2,900 18%"
+            m = Measure(previous.measure, previous.thing, previous.event)
         figures.append(Figure(
             doc_id=claim.doc_id, span=Span(base + start, base + q.end),
             printed=text[start:q.end], kind=q.kind, value=(q.low + q.high) / 2, low=q.low,

@@ -402,3 +402,21 @@ def test_small_counts_named_around_them(sentence, printed):
 ])
 def test_small_numbers_that_count_nothing(sentence):
     assert figures(sentence) == []
+
+
+def test_a_series_of_a_count_and_a_share_a_year_keeps_its_measure():
+    found = figures("Guild expulsions by year were: 1901 1,700 11%; 1902 2,900 18%.")
+    assert [(f.printed, f.event, f.time) for f in found] == [
+        ("1,700", "expel", "1901"), ("11%", "expel", "1901"),
+        ("2,900", "expel", "1902"), ("18%", "expel", "1902")]
+
+
+def test_a_footnote_number_ends_a_sentence():
+    found = figures("In 1871 only 4 percent received prison terms.¹⁵ In Lyon, fines fell on "
+                    "5 percent of those convicted.")
+    assert [f.event for f in found] == ["receive", ""]
+
+
+def test_a_place_before_a_figure():
+    assert figures("In Lyon two/three per cent of the weavers were fined in 1871.")[0].place == (
+        "Lyon")
