@@ -69,6 +69,9 @@ NOT_EVENTS = frozenset([
 TIME_POINTS = frozenset(["after", "before", "since", "until", "till", "end", "beginning",
                          "start", "eve", "wake", "aftermath", "following", "prior", "outset"])
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES])
+# words of a column's header that name no thing counted
+COLUMN_NOT_THINGS = frozenset(["number", "numbers", "total", "age", "percent", "percentage",
+                               "share", "count", "sum", "figure", "figures"])
 NOT_HEADS = frozenset(["percent", "cent", "per", "times"])
 ENDS_PREDICATE = frozenset([
     "for", "because", "in", "during", "at", "by", "on", "after", "before", "since", "while",
@@ -121,6 +124,27 @@ def _event_noun(words: list[str]) -> str:
 def event_named_in(text: str, start: int, end: int) -> str:
     """The event a lead-in names ("Expulsions by year were:"), for the list after it."""
     return _event_noun(_tokens(text, start, end))
+
+
+def column_measure(header: str) -> Measure:
+    """What a table's column counts, from its header: the event its first verb or event
+    noun names ("Number expelled from party", "Shot", "Arrests"), and the thing the noun
+    before that verb names ("Weavers fined")."""
+    words = [w for w in _tokens(header, 0, len(header)) if w[0].isalpha()]
+    for at, word in enumerate(words):
+        if _is_verb(word) or word.lower() in IRREGULAR_EVENT_NOUNS:
+            event = event_lemma(word) if not _is_verb(word) else verb_lemma(word)
+            event = "" if event in NOT_EVENTS else event
+            lowered = [w.lower() for w in words]
+            # "Weavers as percentage of fined": the weavers; "Percentage of guild fined":
+            # the guild is the whole, not what is counted
+            noun_at = lowered.index("as") - 1 if "as" in lowered[1:at] else at - 1
+            noun = words[noun_at] if noun_at >= 0 else ""
+            whole = noun_at > 0 and lowered[noun_at - 1] == "of"
+            thing = noun_lemma(noun) if noun and not whole and (
+                noun.lower() not in COLUMN_NOT_THINGS | ENDS_PHRASE) else ""
+            return Measure(" ".join(words), thing, event)
+    return Measure(" ".join(words), "", "")
 
 
 @dataclass(frozen=True)

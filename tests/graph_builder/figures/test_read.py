@@ -420,3 +420,20 @@ def test_a_footnote_number_ends_a_sentence():
 def test_a_place_before_a_figure():
     assert figures("In Lyon two/three per cent of the weavers were fined in 1871.")[0].place == (
         "Lyon")
+
+
+def test_a_table_row_of_a_year_is_read_by_its_columns():
+    header = ("<i>Year</i>\t<i>Number fined by the guild</i>\t<i>%age of guild fined</i>\t"
+              "<i>Dyers fined</i>\t<i>Dyers as %age of fined</i>")
+    found = figures(header, "1871 <i>review</i>\t12,400\t8.2\t930\t7.5",
+                    "Contents\tpage\t12")
+    assert [(f.printed, f.kind, f.thing, f.event, f.time) for f in found] == [
+        ("12,400", COUNT, "", "fine", "1871"), ("8.2", SHARE, "", "fine", "1871"),
+        ("930", COUNT, "dyer", "fine", "1871"), ("7.5", SHARE, "dyer", "fine", "1871")]
+    assert found[1].restates == found[0].key and found[3].restates == found[2].key
+    assert found[1].value == pytest.approx(0.082)
+
+
+def test_a_table_row_without_a_year_or_header_is_not_read_by_columns():
+    found = figures("<i>Town</i>\t<i>Fined</i>\t<i>Jailed</i>", "Lyon\t1,200\t300")
+    assert all(not f.event for f in found)
