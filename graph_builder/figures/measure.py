@@ -6,7 +6,10 @@ clause, "in the 1929 purge").
 Read from the words right around the figure within its clause: a count is
 followed by what it counts ("220,000 members"), a share by "of" and its whole
 ("25% of the party members"); "the number of prisoners ... reached 1.5 million"
-names it before.
+names it before. The event is the main verb of the figure's own clause, read past
+a parenthesis or an apposition ("37,000 of these (22% of them) were reinstated"), not
+the participle naming its whole ("of those expelled"); verbs that only report, hold or
+expect a figure ("counted", "got", "would be") name none.
 """
 
 from __future__ import annotations

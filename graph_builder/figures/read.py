@@ -4,7 +4,9 @@ A figure is a count of things or a share of a whole, as printed with its hedge.
 Numbers are found first (numbers, shares), joined into ranges, told from years,
 dates and locators (not_figures), and each figure is then given what it counts
 (measure), when (when) and where (where). Inner quotations are skipped: their
-parent quotation holds the same text.
+parent quotation holds the same text. A table's row of a year (tab-separated cells
+under a header of as many) is read by its columns instead: a sentence reader cannot
+see what each column counts, its header says it.
 """
 
 from __future__ import annotations

@@ -437,3 +437,12 @@ def test_a_table_row_of_a_year_is_read_by_its_columns():
 def test_a_table_row_without_a_year_or_header_is_not_read_by_columns():
     found = figures("<i>Town</i>\t<i>Fined</i>\t<i>Jailed</i>", "Lyon\t1,200\t300")
     assert all(not f.event for f in found)
+
+
+def test_lemmas_of_verbs_in_eat():
+    assert [verb_lemma(w) for w in ("treated", "defeated", "created", "executed")] == [
+        "treat", "defeat", "create", "execute"]
+
+
+def test_a_factor_is_no_count():
+    assert figures("In 1871 the counts were multiplied by a factor of between 16 and 26.") == []
