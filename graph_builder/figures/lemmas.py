@@ -104,6 +104,8 @@ def verb_lemma(word: str) -> str:
         if len(stem) == 3 and stem[0] not in _VOWELS and stem[1] in _VOWELS and (
                 stem[2] not in _VOWELS | set("wx")):
             return stem + "e"  # named, timed, voted
+        if stem.endswith(("eat", "oat", "eet")) and not stem.endswith("creat"):  # treated
+            return stem
         if stem.endswith(_E_AFTER) and not stem.endswith(_NO_E_AFTER):
             return stem + "e"
         if stem.endswith("in") and len(stem) > 2 and stem[-3] not in _VOWELS:

@@ -24,6 +24,7 @@ LABEL_BEFORE = re.compile(
     rf"articles|chapter|chapters|section|sections|paragraph|point|clause|item|protocol|"
     rf"file|list|sheet|box|table|figure|fig|note|notes|line|lines|verse|volume|"
     rf"issue|part|book|col|cols|tome|room|house|apartment|flat|street|route|aged?|"
+    rf"factor of|factor of between|"
     rf"{_MONTH})\.?[ \u00a0]?(?:[:#№]\.?[ \u00a0]?)?$|[§№#][ \u00a0]?$", re.IGNORECASE)
 # a day before a month ("7 August 1938"), a time of day ("10 p.m.", "10 o'clock"), an
 # age ("45 years old"), a unit that makes it no count of things ("5 km", "20 years")

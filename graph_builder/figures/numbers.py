@@ -102,6 +102,10 @@ def numbers_in(text: str) -> list[Number]:
         start, end = m.start(), m.start() + len(printed)
         before = text[start - 1] if start else " "
         after = text[end:end + 1]
+        if before == "." and printed.isdigit() and (start == 1 or text[start - 2] in " (\t\n"):
+            # a decimal printed without its zero: ".9%"
+            found.append(Number(start - 1, end, float("0." + printed), "." + printed))
+            continue
         if before.isalnum() or before == "_" or before in GLUED_BEFORE or (
                 after.isalnum() or after == "_") or not DIGITS.fullmatch(printed):
             continue

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 
 QUALIFIERS = (
+    "a little over", "a little under", "a little more than", "a little less than",
+    "slightly over", "slightly under", "slightly more than", "slightly less than",
+    "slightly above", "slightly below", "not too far from", "not far from",
     "not more than", "no more than", "not less than", "no less than", "no fewer than",
     "not fewer than", "more than", "less than", "fewer than", "at least", "at most", "up to",
     "well over", "well under", "just over", "just under", "close to", "as many as",

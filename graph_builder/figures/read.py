@@ -4,7 +4,9 @@ A figure is a count of things or a share of a whole, as printed with its hedge.
 Numbers are found first (numbers, shares), joined into ranges, told from years,
 dates and locators (not_figures), and each figure is then given what it counts
 (measure), when (when) and where (where). Inner quotations are skipped: their
-parent quotation holds the same text.
+parent quotation holds the same text. A table's row of a year (tab-separated cells
+under a header of as many) is read by its columns instead: a sentence reader cannot
+see what each column counts, its header says it.
 """
 
 from __future__ import annotations
@@ -13,8 +15,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from graph_builder.figures.measure import Measure, measure_of
-from graph_builder.figures.not_figures import is_label, is_year
+from graph_builder.figures.measure import (
+    Measure,
+    column_measure,
+    event_named_in,
+    measure_of,
+)
+from graph_builder.figures.not_figures import LABEL_AFTER, is_label, is_year
 from graph_builder.figures.numbers import Number, digits_value, numbers_in
 from graph_builder.figures.qualifiers import qualifier_before
 from graph_builder.figures.record import COUNT, SHARE, Figure
@@ -25,7 +32,7 @@ from graph_builder.figures.where import place_near
 from graph_builder.records import BlockKind, Claim, ClaimKind, Extraction, Span
 
 # what joins the two ends of a range: "10-15%", "160,000 to 180,000", "between A and B"
-RANGE_JOIN = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?| to | and ")
+RANGE_JOIN = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?| to | and | or ")
 RANGE_OPEN = re.compile(r"(?<!\w)(?:between|from) $", re.IGNORECASE)
 # a change, not a range: "fell from 11 to 8%", "rose from 500 to 700"
 CHANGE_BEFORE = re.compile(
@@ -35,12 +42,30 @@ CHANGE_BEFORE = re.compile(
     re.IGNORECASE)
 # a digit count under 1,000 is a figure when a plural noun follows: "37 people"
 COUNTED_AFTER = re.compile(
-    r"[ \u00a0](?:(?:[a-z][a-z-]+|[A-Z][a-z-]+) )?(?:[a-z][a-z-]*[^s\W]s|people|men|women|"
-    r"children|persons)\b")
+    r"[ \u00a0](?:(?!(?:of|in|on|at|by|to|for|from|with|and|or|the|a|an|were|was|are|is|"
+    r"had|have|has)\b)"
+    r"(?:[a-z][a-z-]+|[A-Z][a-z-]+) ){0,2}"
+    r"(?:[A-Za-z][a-z-]*[^s\W]s|people|men|women|children|persons)\b")
+# a small count with what it counts named otherwise: "43 of the cases", "of the 455
+# expelled from", "235 had joined", "50 of 210 members"
+PART_OF_NAMED = re.compile(r" of (?:the|these|those|its|their) (?:[a-z]+ )?[a-z]+[^s\W]s\b")
+THE_BEFORE = re.compile(r"\b[Tt]he $")
+PARTICIPLE_AFTER = re.compile(r" [a-z]{3,}ed (?:from|in|by|at|for|during|under|since|after)\b")
+SUBJECT_OF = re.compile(r" (?:had|have|were) (?:been )?[a-z]{3,}ed\b")
+CLAUSE_OPENED = re.compile(r"(?:^|[,;:(“\"]) ?$")
+OF_ANOTHER = re.compile(r" of ")
+FRACTION_OF = re.compile(r" of ")
+LIST_WORD = re.compile(r" [a-z]+ ")
+# "%2": a percent sign before a number is that number's (as some languages print it)
+PERCENT_BEFORE = re.compile(r"(?:^|(?<=[\s(]))%$")
+SCALED_END = re.compile(r"(?:thousand|million|billion)$", re.IGNORECASE)
 BY_AUTHOR = re.compile(r"\bby [A-Z]")  # a work's title with its author: its year is its own
 # a difference, not a count: "3 million more than", "2,000 fewer"
 COMPARATIVE_AFTER = re.compile(
     r"[ \u00a0](?:more|fewer|less|higher|lower|greater|larger|smaller)\b")
+# a rate or average over years: "annually", "an average of", "per year"
+YEARLY = re.compile(r"\b(?:annually|annual|yearly|per (?:year|annum)|each year|every year|"
+                    r"a year|an average of|on average|averaged?)\b", re.IGNORECASE)
 TABLE_GAP = re.compile(r"%?\)?\s+\(?|%?\)?\s*[—–-]\s+|%?\)?\s*\(")
 TABLE_RUN = 3
 SMALLEST_COUNT = 10
@@ -52,6 +77,23 @@ TOTAL_BEFORE = re.compile(r"(?:\bof|\bout of|\btotal of) $", re.IGNORECASE)
 RESTATING = re.compile(r"(?: [a-z]{1,20}){0,2}\s{0,3}"
                        r"(?:\(|,? or |, i\.e\.,? |, that is,? |[—–] ?|, )?"
                        r"(?:about |some |approximately |roughly |nearly |almost )?")
+
+
+# a share in a parenthesis of its own, after the predicate of a count of the same
+# sentence, restates that count: "12,000 got their cards back (15% of those expelled)"
+PARENTHESIS_OPENED = re.compile(r"[^.;:!?()\d]{0,80}\($")
+PARENTHESIS_CLOSED = re.compile(r"(?: of(?: [\w’'-]{1,30}){1,4})?\)")
+# a figure given as a total is no item of the list before it: "... a total of 2 million"
+TOTAL_OPENED = re.compile(r"\b(?:total|in all|altogether|all told)\b[^.;,\d]{0,16}$",
+                          re.IGNORECASE)
+
+
+# a table's row as printed: cells separated by tabs, its markup stripped
+MARKUP = re.compile(r"<[^<>]{1,20}>")
+CELL_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+SHARE_HEADER = re.compile(r"%|\bper ?cent|\bpercentage\b|\bshare\b", re.IGNORECASE)
+TABLE_CELLS = 3  # a row of fewer cells is a list of contents, not a table
+TABLE_REACH = 3000  # characters above a row its header may be
 
 
 @dataclass
@@ -92,6 +134,7 @@ def _quantities(text: str) -> list[_Quantity]:
     if table:
         numbers = [n for i, n in enumerate(numbers) if i not in table]
     percents = [PERCENT_AFTER.match(text, n.end) for n in numbers]
+    percents = [None if p and text[p.end():p.end() + 1].isdigit() else p for p in percents]
     out: list[_Quantity] = []
     i = 0
     while i < len(numbers):
@@ -107,6 +150,7 @@ def _quantities(text: str) -> list[_Quantity]:
         changed = word == "to" and CHANGE_BEFORE.search(text, max(0, a.start - 60), a.start)
         changed = changed or (b is not None and _year_and_count(a, b))
         if b and join and not changed and (word in ("-", "–", "—") or opened or (
+                word == "or" and (b.scaled or pb)) or (
                 word == "to" and not opener)):
             if is_year(a.digits, a.value) and (is_year(b.digits, b.value) or len(b.digits) == 2):
                 i += 2  # a range of years: time, not a figure
@@ -126,6 +170,9 @@ def _quantities(text: str) -> list[_Quantity]:
                 continue
         if pa:
             out.append(_Quantity(a.start, pa.end(), a.value / 100, a.value / 100, SHARE, a.start))
+        elif a.digits and PERCENT_BEFORE.search(text, max(0, a.start - 2), a.start):
+            out.append(_Quantity(a.start - 1, a.end, a.value / 100, a.value / 100, SHARE,
+                                 a.start - 1))
         else:
             out.append(_Quantity(a.start, a.end, a.value, a.value, COUNT, a.start,
                                  _is_count(text, a)))
@@ -136,15 +183,67 @@ def _quantities(text: str) -> list[_Quantity]:
             value = s.value * {"million": 1e6, "thousand": 1e3, "billion": 1e9}[
                 scale.lastgroup]
             out.append(_Quantity(s.start, scale.end(), value, value, COUNT, s.start))
+        elif s.low is not None and s.high is not None:
+            opener = RANGE_OPEN.search(text, max(0, s.start - 9), s.start)
+            out.append(_Quantity(s.start, s.end, s.low, s.high, SHARE,
+                                 opener.start() if opener else s.start))
         else:
             out.append(_Quantity(s.start, s.end, s.value, s.value, SHARE, s.start))
     out.sort(key=lambda q: (q.start, -q.end))
+    _fractions_of_percents(text, out)
     kept: list[_Quantity] = []
     for q in out:
         if kept and q.start < kept[-1].end:
             continue
         kept.append(q)
+    _small_counts(text, kept)
     return kept
+
+
+def _fractions_of_percents(text: str, quantities: list[_Quantity]) -> None:
+    """"one half of one percent": a fraction of a share is one share, their product."""
+    for q, share in zip(quantities, quantities[1:], strict=False):
+        if q.kind == share.kind == SHARE and q.low == q.high and share.low == share.high and (
+                FRACTION_OF.fullmatch(text, q.end, share.start)) and (
+                "%" in text[share.start:share.end] or "per" in text[share.start:share.end]):
+            q.end, q.low, q.high = share.end, q.low * share.low, q.high * share.high
+            share.figure = False
+
+
+def _small_counts(text: str, quantities: list[_Quantity]) -> None:
+    """Small counts (under a thousand, with no plural noun right after) that the words
+    around them show to be counts of things: a part of a named whole ("43 of the cases",
+    "50 of 210 members"), the subject of a verb ("235 had joined"), a participle's
+    ("the 455 expelled from"), or the next item of a list of counts printed alike
+    ("2,300 in the north, 500 in the south")."""
+    for i, q in enumerate(quantities):
+        if q.figure or q.kind != COUNT or q.low != q.high or not (
+                SMALLEST_COUNT <= q.low < BARE_COUNT) or q.low != int(q.low) or (
+                text[q.start:q.end] != str(int(q.low))):
+            continue
+        later = quantities[i + 1] if i + 1 < len(quantities) else None
+        earlier = quantities[i - 1] if i else None
+        q.figure = bool(
+            PART_OF_NAMED.match(text, q.end)
+            or later and later.figure and later.kind == COUNT and (
+                OF_ANOTHER.fullmatch(text, q.end, later.start))
+            or THE_BEFORE.search(text, max(0, q.start - 4), q.start) and (
+                PARTICIPLE_AFTER.match(text, q.end))
+            or CLAUSE_OPENED.search(text, max(0, q.start - 2), q.start) and (
+                SUBJECT_OF.match(text, q.end))
+            or earlier and _listed_alike(text, earlier, q))
+
+
+def _listed_alike(text: str, earlier: _Quantity, q: _Quantity) -> bool:
+    """``q`` is the next item of a list of counts ``earlier`` is in: a comma and words
+    without numbers between them, and the same word after both."""
+    if not (earlier.figure and earlier.kind == COUNT) or q.start - earlier.end > 60:
+        return False
+    between = text[earlier.end:q.start]
+    if not between.rstrip().endswith(",") or any(c.isdigit() or c in ".;:" for c in between):
+        return False
+    word = LIST_WORD.match(text, earlier.end)
+    return bool(word) and text.startswith(word.group(), q.end)
 
 
 def _is_count(text: str, n: Number) -> bool:
@@ -183,14 +282,16 @@ def _headings(extraction: Extraction) -> tuple[list[int], list[str]]:
     return starts, labels
 
 
-def _time(text: str, sentences: Sentences, start: int, end: int,
-          heading: str) -> tuple[str, str]:
+def _time(text: str, sentences: Sentences, start: int, end: int, heading: str,
+          others: tuple[tuple[int, int], ...] = ()) -> tuple[str, str]:
     clause = sentences.clause(start, end)
     sentence = sentences.sentence(start, end)
     for lo, hi in (clause, sentence):
-        label = nearest(years_in(text, lo, hi), start, end, text)
+        label = nearest(years_in(text, lo, hi), start, end, text, others)
         if label:
             return label, "sentence"
+    if YEARLY.search(text, clause[0], clause[1]):
+        return "", ""  # a yearly rate or average is of no one year the paragraph names
     before = years_in(text, 0, sentence[0])
     if before:
         return before[-1].label, "paragraph"
@@ -211,10 +312,75 @@ def _total(text: str, q: _Quantity, counts: list[_Quantity],
     return None
 
 
+def _cells(line: str) -> list[str]:
+    return [MARKUP.sub("", cell).strip() for cell in line.split("\t")]
+
+
+def _header_above(document: str, row_start: int, width: int) -> list[str]:
+    """The header of the table a row starting at ``row_start`` is in: the nearest line
+    above of as many cells, none of them a number past the first."""
+    end = row_start
+    while end > max(0, row_start - TABLE_REACH):
+        start = document.rfind("\n", 0, end - 1) + 1
+        line = document[start:end].rstrip("\n")
+        end = start
+        if not line.strip():
+            continue
+        cells = _cells(line)
+        if len(cells) != width:
+            return []
+        if not any(CELL_NUMBER.fullmatch(c.replace("%", "")) for c in cells[1:]):
+            return cells
+        if start == 0:
+            break
+    return []
+
+
+def _table_row(claim: Claim, document: str) -> list[Figure]:
+    """The figures of a table's row of a year ("1935 screening<TAB>263,885<TAB>11.1"):
+    each number cell measures what its column's header names, in the row's year."""
+    cells = _cells(claim.text)
+    if len(cells) < TABLE_CELLS or "\n" in claim.text.strip():
+        return []
+    years = years_in(cells[0])
+    header = _header_above(document, claim.span.start, len(cells))
+    if not years or not header:
+        return []
+    figures: list[Figure] = []
+    pos = 0
+    for i, (cell, raw, title) in enumerate(zip(cells, claim.text.split("\t"), header,
+                                                strict=True)):
+        at = claim.text.index(raw, pos)
+        pos = at + len(raw)
+        if not i or not title or not CELL_NUMBER.fullmatch(cell):
+            continue
+        value = digits_value(cell)
+        share = bool(SHARE_HEADER.search(title))
+        if value is None or (share and value > 100) or (
+                not share and (value != int(value) or "." in cell or value < 1)):
+            continue
+        value = value / 100 if share else value
+        m = column_measure(title)
+        start = claim.span.start + at + raw.index(cell)
+        previous = figures[-1] if figures else None
+        restates = previous.key if previous and previous.kind == COUNT and share and (
+            (previous.thing, previous.event) == (m.thing, m.event)) else ""
+        figures.append(Figure(
+            doc_id=claim.doc_id, span=Span(start, start + len(cell)), printed=cell,
+            kind=SHARE if share else COUNT, value=value, low=value, high=value,
+            measure=m.measure, thing=m.thing, event=m.event, time=years[0].label,
+            time_from="sentence", claim=claim.key, restates=restates))
+    return figures
+
+
 def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
     """The figures printed in one claim, offsets into its document."""
     text = claim.text
     base = claim.span.start
+    if "\t" in text:
+        row = _table_row(claim, offset_text)
+        if row:
+            return row
     quantities = _quantities(text)
     if not quantities:
         return []
@@ -222,7 +388,12 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
     counts = [q for q in quantities if q.kind == COUNT and q.figure and q.low == q.high]
     figures = []
     for q in quantities:
-        if not q.figure or is_label(text, q.open_start, q.end):
+        if not q.figure:
+            continue
+        if SCALED_END.search(text, q.start, q.end):  # "the figure one million" is no label
+            if LABEL_AFTER.match(text, q.end):
+                continue
+        elif is_label(text, q.open_start, q.end):
             continue
         if q.kind == COUNT and COMPARATIVE_AFTER.match(text, q.end):
             continue
@@ -233,20 +404,34 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
             start, qualifier = qualifier_before(text, q.start)
         clause = sentences.clause(q.start, q.end)
         m = measure_of(text, (q.start, q.end), clause, q.kind == SHARE, start)
-        time, time_from = _time(text, sentences, start, q.end, heading)
+        others = tuple((o.start, o.end) for o in quantities
+                       if o is not q and o.figure and o.kind == q.kind)
+        time, time_from = _time(text, sentences, start, q.end, heading, others)
         sentence = sentences.sentence(q.start, q.end)
+        lead_in = text[sentence[0]:clause[0]].rstrip()
+        if not (m.thing or m.event or m.measure) and lead_in.endswith(":"):
+            m = Measure("", "", event_named_in(text, sentence[0], clause[0]))  # "by year were:"
         # the whole may open the sentence: "of 1.9 million members, about 18 percent"
         total = _total(text, q, counts, (sentence[0], clause[1])) if q.kind == SHARE else None
-        if not (m.thing or m.event) and figures and figures[-1].kind == q.kind and (
-                figures[-1].span.start - base >= sentence[0]):
-            # a list that leaves out what it counts: "264,000 people were expelled in
-            # 1935, 51,500 in 1936", "22% were expelled for X, 17% for Y"
-            previous = figures[-1]
-            m = Measure(previous.measure, previous.thing, previous.event)
         restates = ""
         if figures and figures[-1].kind != q.kind and figures[-1].total is None and (
-                total is None and RESTATING.fullmatch(text, figures[-1].span.end - base, start)):
+                total is None) and (
+                RESTATING.fullmatch(text, figures[-1].span.end - base, start) or (
+                    q.kind == SHARE and figures[-1].span.end - base >= sentence[0] and (
+                        PARENTHESIS_OPENED.fullmatch(text, figures[-1].span.end - base, start))
+                    and PARENTHESIS_CLOSED.match(text, q.end))):
             restates = figures[-1].key
+            if not (m.thing or m.event):  # one measure in two units
+                m = Measure(m.measure or figures[-1].measure, figures[-1].thing,
+                            figures[-1].event)
+        previous = next((f for f in reversed(figures) if f.kind == q.kind), None)
+        if not (m.thing or m.event or m.measure or restates) and previous and (
+                previous.span.start - base >= sentence[0]) and not (
+                TOTAL_OPENED.search(text, max(0, start - 30), start)):
+            # a list that leaves out what it counts: "264,000 people were expelled in
+            # 1935, 51,500 in 1936", "22% were expelled for X, 17% for Y", and a series
+            # of a count and a share a year: "1901 1,700 11%; 1902 2,900 18%"
+            m = Measure(previous.measure, previous.thing, previous.event)
         figures.append(Figure(
             doc_id=claim.doc_id, span=Span(base + start, base + q.end),
             printed=text[start:q.end], kind=q.kind, value=(q.low + q.high) / 2, low=q.low,

@@ -12,7 +12,8 @@ import re
 
 # a full stop, question or exclamation mark (and a closing quote or bracket) before
 # white space and a capital or an opening quote: not "1.5", not "p. 25"
-SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?\s+(?=[\"“‘(\[]?[A-Z])|\n\s*\n")
+# and a footnote's superscript number: "were executed.¹⁵ In Siberia"
+SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*\s+(?=[\"“‘(\[]?[A-Z])|\n\s*\n")
 CLAUSE_END = re.compile(r";|:\s")
 
 

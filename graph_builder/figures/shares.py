@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph_builder.figures.numbers import UNITS, small_word_value
+from graph_builder.figures.numbers import TENS, UNITS, small_word_value
 
 PERCENT_AFTER = re.compile(r"[ \u00a0]?(?:%|per[ -]?cent\b|pct\b)", re.IGNORECASE)
 
@@ -35,6 +35,26 @@ _HALF_NOT_SHARE = re.compile(r" (?:of|the) (?:\d|first\b|second\b|next\b|last\b|
                              r"century|decade|year|month|week|day|hour)", re.IGNORECASE)
 
 
+# "two thirds", "three fifths": a plural denominator after a numerator is a fraction
+_PLURAL_DENOM = "|".join(sorted((d for d in DENOMINATORS if d.endswith("s") and d != "halves"),
+                                key=len, reverse=True))
+_NUMERATOR_2 = "|".join(sorted((w for w, v in UNITS.items() if 1 < v < 10), key=len,
+                               reverse=True))
+PLURAL_FRACTION = re.compile(rf"\b(?P<num>{_NUMERATOR_2}) (?P<den>{_PLURAL_DENOM})\b",
+                             re.IGNORECASE)
+# a percentage or a rate per thousand in words: "one per cent", "three per 1000"
+_WORD_NUMBER = (rf"(?:(?:{'|'.join(TENS)})(?:[- ](?:{'|'.join(w for w in UNITS if w != 'zero')}))?"
+                rf"|{'|'.join(sorted((w for w in UNITS if w != 'zero'), key=len, reverse=True))})")
+# found from the sign or word of the unit, then the number read back from it: a
+# scan for the unit is fast, one for every word that may be a number is not
+PERCENT_UNIT = re.compile(r"per[ -]?cent\b|%", re.IGNORECASE)
+PER_THOUSAND_UNIT = re.compile(r" per (?:1,?000|thousand)\b", re.IGNORECASE)
+WORD_PERCENT = re.compile(rf"\b(?:(?P<low>{_WORD_NUMBER})(?: and | to | or |/|-))?"
+                          rf"(?P<n>{_WORD_NUMBER})[ \u00a0]?$", re.IGNORECASE)
+PER_THOUSAND = re.compile(rf"(?<![\w.,])(?P<n>\d{{1,3}}(?:\.\d+)?|{_WORD_NUMBER})$",
+                          re.IGNORECASE)
+_BACK = 40  # characters before a unit its number may take up
+
 # "three-quarters of a million", "half a million": a count, not a share
 OF_A_SCALE = re.compile(r"(?: of)? an? (?:(?P<million>million)|(?P<thousand>thousand)|"
                         r"(?P<billion>billion))\b", re.IGNORECASE)
@@ -47,6 +67,8 @@ class Share:
     start: int
     end: int
     value: float
+    low: float | None = None  # a range's ends, where it is one: "two/three per cent"
+    high: float | None = None
 
 
 def _den_value(word: str) -> int:
@@ -78,6 +100,31 @@ def shares_in(text: str) -> list[Share]:
             continue
         if 0 < numerator < den:
             found.append(Share(m.start(), m.end(), numerator / den))
+    plural = fractions and any(d in lowered for d in ("thirds", "quarters", "fourths", "fifths",
+                                                      "sixths", "sevenths", "eighths",
+                                                      "ninths", "tenths"))
+    for m in PLURAL_FRACTION.finditer(text) if plural else ():
+        numerator, den = UNITS[m.group("num").lower()], DENOMINATORS[m.group("den").lower()]
+        if numerator < den and not any(f.start <= m.start() < f.end for f in found):
+            found.append(Share(m.start(), m.end(), numerator / den))
+    for unit in PERCENT_UNIT.finditer(text) if "cent" in lowered or "%" in text else ():
+        m = WORD_PERCENT.search(text, max(0, unit.start() - _BACK), unit.start())
+        if not m:
+            continue
+        high = small_word_value(m.group("n")) / 100
+        low = small_word_value(m.group("low")) / 100 if m.group("low") else high
+        if low < high:  # "two/three per cent", "between two and three per cent"
+            found.append(Share(m.start(), unit.end(), (low + high) / 2, low, high))
+        else:
+            found.append(Share(m.start("n"), unit.end(), high))
+    thousand = " per 1" in lowered or " per thousand" in lowered
+    for unit in PER_THOUSAND_UNIT.finditer(text) if thousand else ():
+        m = PER_THOUSAND.search(text, max(0, unit.start() - _BACK), unit.start())
+        if m:
+            n = m.group("n")
+            value = float(n) if n[0].isdigit() else small_word_value(n)
+            if 0 < value < 1000:
+                found.append(Share(m.start(), unit.end(), value / 1000))
     one_in = "one in " in lowered or " out of " in lowered or "1 in " in lowered
     for m in ONE_IN.finditer(text) if one_in else ():
         den = _den_value(m.group("den"))

@@ -19,6 +19,12 @@ YEARS = re.compile(
 
 
 DATED_SOURCE = re.compile(r"\b[Aa]n? $")
+# "the 1953 report", "her 1990 article": a year naming a document dates the document,
+# not what it counts (a census or survey does count its own year, so is not here)
+DATED_DOCUMENT_BEFORE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) $")
+DATED_DOCUMENT_AFTER = re.compile(
+    r"[ \u00a0](?:[A-Z][a-z]+ ){0,2}(?:report|memo|memorandum|study|edition|article|book|"
+    r"letter|paper|publication|press release|interview|review|monograph|essay)s?\b")
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,9 @@ def years_in(text: str, start: int = 0, end: int | None = None) -> list[Years]:
     for m in YEARS.finditer(text, start, len(text) if end is None else end):
         if DATED_SOURCE.search(text, max(0, m.start() - 4), m.start()):
             continue  # "a 1953 report": when a source was made, not what it counts
+        if DATED_DOCUMENT_BEFORE.search(text, max(0, m.start() - 6), m.start()) and (
+                DATED_DOCUMENT_AFTER.match(text, m.end())):
+            continue
         a = int(m.group("a"))
         b = None
         if m.group("short"):
@@ -51,16 +60,23 @@ def years_in(text: str, start: int = 0, end: int | None = None) -> list[Years]:
 _ACROSS_A_COMMA = 10_000  # a year past a comma is farther than any year before it
 
 
-def nearest(years: list[Years], start: int, end: int, text: str = "") -> str:
+def nearest(years: list[Years], start: int, end: int, text: str = "",
+            others: tuple[tuple[int, int], ...] = ()) -> str:
     """The year label nearest to ``[start, end)``, not overlapping it, nor inside a
     parenthesis opened after it (an aside about other years); a year in the same
-    stretch between commas is nearer than any across one."""
+    stretch between commas is nearer than any across one. A year after another
+    figure of the same kind (``others``) that follows this one is that figure's:
+    "800,000 were expelled that year, and another 340,000 in 1934"; one before
+    both may hold for both ("in 1871, 300 were shot and 2,000 deported")."""
     best, best_distance = "", None
     for y in years:
         if y.end > start and y.start < end:
             continue
         if y.start >= end and "(" in text[end:y.start]:
             continue
+        if y.start >= end and any(end <= a and b <= y.start and ")" not in text[b:y.start]
+                                  for a, b in others):
+            continue  # but "(300 to be shot; 200 to camps) in 1938" dates both
         distance = start - y.end if y.end <= start else y.start - end
         between = text[y.end:start] if y.end <= start else text[end:y.start]
         if "," in between or ";" in between:

@@ -46,7 +46,9 @@ def place_near(text: str, clause: tuple[int, int], start: int, end: int) -> str:
         if name.split()[0].lower().strip("’'") in NOT_PLACES:
             continue
         name = re.sub(r"[’']s$", "", name)
-        distance = start - m.end() if m.end() <= start else m.start() - end
+        # a lower-case word after the name is part of it only as a body ("Moscow party")
+        name_end = m.end("body") if body in BODIES else m.end("name")
+        distance = start - name_end if name_end <= start else m.start() - end
         if distance < 0:
             continue
         if best_distance is None or distance < best_distance:

@@ -279,3 +279,170 @@ def test_lemmas():
     assert [noun_lemma(w) for w in ("people", "men", "families", "churches", "members",
                                     "membership")] == [
         "person", "man", "family", "church", "member", "member"]
+
+
+# --- time: a year belongs to its own figure --------------------------------------------
+
+def test_year_past_another_figure_is_that_figures():
+    found = figures("The guild was founded in 1851. More than 4,000 weavers left it during "
+                    "the year, and another 2,500 weavers in 1852.")
+    assert [(f.printed, f.time) for f in found] == [
+        ("More than 4,000", "1851"), ("2,500", "1852")]
+
+
+def test_year_of_a_report_dates_no_figure():
+    f = figures("In 1848 the riots spread. The 3,200 rioters in the 1851 report do not "
+                "include all arrests.")[0]
+    assert f.time == "1848"
+
+
+def test_a_yearly_average_takes_no_year_from_the_paragraph():
+    found = figures("In 1871 the mines employed 12,000 men. Annually, the owners "
+                    "estimated an average of 30,000 miners in the valley.")
+    assert [f.time for f in found] == ["1871", ""]
+
+
+# --- the event is the main verb of the figure's own clause ----------------------------
+
+def _read(sentence: str) -> list[tuple[str, str, str]]:
+    return [(f.printed, f.thing, f.event) for f in figures(sentence)]
+
+
+def test_a_part_of_a_named_whole_takes_the_verb_past_its_parenthesis():
+    assert _read("In 1906, 12,000 of these refugees (15 percent of them) were resettled "
+                 "in the hills.") == [("12,000", "refugee", "resettle"),
+                                      ("15 percent", "", "resettle")]
+
+
+def test_a_share_of_those_named_by_a_participle_counts_the_main_verb():
+    assert _read("In 1899, 8 percent of those drafted were wounded.") == [
+        ("8 percent", "", "wound")]
+    assert _read("In 1899, 8 percent of those drafted were from the cities.")[0][2] == ""
+
+
+def test_a_share_restating_a_count_in_parenthesis_takes_its_measure():
+    found = figures("In 1906, 12,000 weavers were pardoned (15 per cent of those convicted).")
+    assert [(f.printed, f.thing, f.event) for f in found] == [
+        ("12,000", "weaver", "pardon"), ("15 per cent", "weaver", "pardon")]
+    assert found[1].restates == found[0].key
+
+
+def test_an_apposition_between_commas_does_not_hide_the_verb():
+    assert _read("In 1871 some 300,000 members, about one-fifth of the whole guild, were "
+                 "thus expelled.") == [("some 300,000", "member", "expel"),
+                                       ("about one-fifth", "guild", "expel")]
+
+
+def test_reporting_light_and_modal_verbs_name_no_event():
+    assert _read("In 1880, Smith counted 5 million political prisoners.")[0][2] == ""
+    assert _read("In 1880, 3,000 weavers got their looms back.")[0][2] == ""
+    assert _read("In 1880 it was feared that 3,000 weavers would be dismissed.")[0][2] == ""
+
+
+def test_an_event_named_as_a_point_in_time_is_not_counted():
+    assert _read("Near the end of the strike, 2,000 hands remained.")[0][2] == ""
+    assert _read("In the 1871 purge, 11% of the guild.")[0][2] == "purge"
+
+
+def test_estimates_of_an_event_name_what_is_counted():
+    assert _read("Estimates of executions in the revolt of 1871 vary from 10,000 to "
+                 "40,000.") == [("from 10,000 to 40,000", "execution", "execute")]
+
+
+def test_a_total_is_no_item_of_the_list_before_it():
+    f = figures("The mills held 1,600,000 workers in 1890, with 350,000 weavers held in "
+                "jails, a total of a little over 2 million.")[-1]
+    assert (f.printed, f.thing, f.qualifier) == ("a little over 2 million", "", "a little over")
+
+
+# --- figures printed in less common ways -------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "printed", "low", "high"), [
+    ("In 1871 only .9% of the weavers were fined.", ".9%", 0.009, 0.009),
+    ("In 1871 not more than one per cent of the guild was fined.",
+     "not more than one per cent", 0.01, 0.01),
+    ("In 1871 two thirds of the weavers had joined after the strike.", "two thirds",
+     2 / 3, 2 / 3),
+    ("In 1871 about one half of one percent of the guild was fined.",
+     "about one half of one percent", 0.005, 0.005),
+    ("In Lyon two/three per cent of the weavers were fined in 1871.", "two/three per cent",
+     0.02, 0.03),
+    ("In 1871 the death rate in the jails was 92 per 1000.", "92 per 1000", 0.092, 0.092),
+    ("In 1871 the guild fined 40.000 %3 of its weavers.", "%3", 0.03, 0.03),
+    ("The strike drew around 10 or 12 million workers in 1871.",
+     "around 10 or 12 million", 10e6, 12e6),
+])
+def test_less_common_prints(sentence, printed, low, high):
+    found = {f.printed: f for f in figures(sentence)}
+    assert printed in found, list(found)
+    assert found[printed].low == pytest.approx(low)
+    assert found[printed].high == pytest.approx(high)
+
+
+@pytest.mark.parametrize(("sentence", "printed"), [
+    ("In one district, 50 of 210 Protestants had been fined.", "50"),
+    ("In one district, 50 of 210 Protestants had been fined.", "210"),
+    ("The court found no grounds for a trial in 43 of the cases.", "43"),
+    ("Of the 455 expelled from the city guild, 235 had joined after the strike.", "455"),
+    ("Of the 455 expelled from the city guild, 235 had joined after the strike.", "235"),
+    ("The guild fined about 30 honest Weavers that year.", "about 30"),
+    ("One of the 38 labour camp clusters held the rest.", "38"),
+    ("Fines were unpaid in 2,500 cases in the north, 1,200 in the west, 500 in the south.",
+     "500"),
+    ("The figure one million is based on rumours.", "one million"),
+])
+def test_small_counts_named_around_them(sentence, printed):
+    assert printed in [f.printed for f in figures(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was 25 in the years after the war.",
+    "See chapter 12 of the second volume.",
+    "The volume ran to 300 pages, 120 in the first part.",
+])
+def test_small_numbers_that_count_nothing(sentence):
+    assert figures(sentence) == []
+
+
+def test_a_series_of_a_count_and_a_share_a_year_keeps_its_measure():
+    found = figures("Guild expulsions by year were: 1901 1,700 11%; 1902 2,900 18%.")
+    assert [(f.printed, f.event, f.time) for f in found] == [
+        ("1,700", "expel", "1901"), ("11%", "expel", "1901"),
+        ("2,900", "expel", "1902"), ("18%", "expel", "1902")]
+
+
+def test_a_footnote_number_ends_a_sentence():
+    found = figures("In 1871 only 4 percent received prison terms.¹⁵ In Lyon, fines fell on "
+                    "5 percent of those convicted.")
+    assert [f.event for f in found] == ["receive", ""]
+
+
+def test_a_place_before_a_figure():
+    assert figures("In Lyon two/three per cent of the weavers were fined in 1871.")[0].place == (
+        "Lyon")
+
+
+def test_a_table_row_of_a_year_is_read_by_its_columns():
+    header = ("<i>Year</i>\t<i>Number fined by the guild</i>\t<i>%age of guild fined</i>\t"
+              "<i>Dyers fined</i>\t<i>Dyers as %age of fined</i>")
+    found = figures(header, "1871 <i>review</i>\t12,400\t8.2\t930\t7.5",
+                    "Contents\tpage\t12")
+    assert [(f.printed, f.kind, f.thing, f.event, f.time) for f in found] == [
+        ("12,400", COUNT, "", "fine", "1871"), ("8.2", SHARE, "", "fine", "1871"),
+        ("930", COUNT, "dyer", "fine", "1871"), ("7.5", SHARE, "dyer", "fine", "1871")]
+    assert found[1].restates == found[0].key and found[3].restates == found[2].key
+    assert found[1].value == pytest.approx(0.082)
+
+
+def test_a_table_row_without_a_year_or_header_is_not_read_by_columns():
+    found = figures("<i>Town</i>\t<i>Fined</i>\t<i>Jailed</i>", "Lyon\t1,200\t300")
+    assert all(not f.event for f in found)
+
+
+def test_lemmas_of_verbs_in_eat():
+    assert [verb_lemma(w) for w in ("treated", "defeated", "created", "executed")] == [
+        "treat", "defeat", "create", "execute"]
+
+
+def test_a_factor_is_no_count():
+    assert figures("In 1871 the counts were multiplied by a factor of between 16 and 26.") == []
