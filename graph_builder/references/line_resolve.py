@@ -18,7 +18,7 @@ from graph_builder.people.names import family_key
 from graph_builder.records import Citation, InputWarning, PersonName, Reference
 from graph_builder.references import parse_reference
 from graph_builder.references.citation_lines import ShortForm, is_ibid, short_form
-from graph_builder.references.note_resolve import NoteResolver, _Known, _title_fits, _title_words
+from graph_builder.references.note_resolve import Known, title_fits, title_words, with_pages
 
 __all__ = ["resolve_lines"]
 
@@ -28,12 +28,12 @@ def resolve_lines(citations: list[Citation], warnings: list[InputWarning]) -> No
     print order: "Ibid." the reference above it, a short form the earlier full
     reference it abbreviates, every other line its own parse."""
     previous: Reference | None = None
-    known: list[_Known] = []
+    known: list[Known] = []
     for citation in sorted(citations, key=lambda c: c.span.start):
         ref = parse_reference(citation.text)
         if is_ibid(citation.text):
             if previous is not None:
-                ref = NoteResolver._with_pages(previous, ref.pages or previous.pages)
+                ref = with_pages(previous, ref.pages or previous.pages)
                 citation.resolved_from = "ibid"
             else:
                 warnings.append(InputWarning(
@@ -42,7 +42,7 @@ def resolve_lines(citations: list[Citation], warnings: list[InputWarning]) -> No
         elif (short := short_form(citation.text)) is not None:
             full = _abbreviated(short.families[0], short.title, known)
             if full is not None:
-                ref = NoteResolver._with_pages(full, short.pages)
+                ref = with_pages(full, short.pages)
                 citation.resolved_from = "short form"
             elif not short.year and len(short.title.split()) > 1:
                 # no year: a short title, never an author-date's names; one word alone
@@ -54,12 +54,12 @@ def resolve_lines(citations: list[Citation], warnings: list[InputWarning]) -> No
         previous = ref
 
 
-def _abbreviated(family: str, title: str, known: list[_Known]) -> Reference | None:
+def _abbreviated(family: str, title: str, known: list[Known]) -> Reference | None:
     """The latest earlier full reference with this first author whose title the short
     title starts (or follows word by word from its first word)."""
-    family, short = family_key(family), _title_words(title)
+    family, short = family_key(family), title_words(title)
     for entry in reversed(known):
-        if family in entry.families and any(_title_fits(short, t) for t in entry.titles):
+        if family in entry.families and any(title_fits(short, t) for t in entry.titles):
             return entry.reference
     return None
 
@@ -73,7 +73,7 @@ def _as_printed(text: str, short: ShortForm) -> Reference:
                      warnings=("short form with no full reference above it", "no year"))
 
 
-def _remember(ref: Reference, known: list[_Known]) -> None:
+def _remember(ref: Reference, known: list[Known]) -> None:
     creators = ref.authors or ref.editors
     if ref.ok and ref.title and creators:
-        known.append(_Known({family_key(creators[0].family)}, [_title_words(ref.title)], ref))
+        known.append(Known({family_key(creators[0].family)}, [title_words(ref.title)], ref))
