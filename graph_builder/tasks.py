@@ -27,7 +27,7 @@ from graph_builder.read.footnotes import attach_notes
 from graph_builder.read.reading import ReadingText
 from graph_builder.read.segment import LineRoles, line_roles, segment
 from graph_builder.records import Document, Extraction, InputWarning
-from graph_builder.references import parse_reference
+from graph_builder.references.line_resolve import resolve_lines
 from graph_builder.support.sorted_triples import encode_run
 from graph_builder.topics.index import Topic, TopicMention, matchers, mentions_in
 from graph_builder.triples import document_triples
@@ -51,10 +51,11 @@ def extract(document: Document) -> DocumentRecords:
 
 
 def parse_citations(extraction: Extraction, warnings: list[InputWarning]) -> None:
-    """Parse every reference string; one that yields no title is a warning."""
+    """Parse every reference string; one that yields no title is a warning. Note
+    references arrive already resolved; citation lines are completed here, in print
+    order, so that "Ibid." and short forms cite the work of an earlier line."""
+    resolve_lines([c for c in extraction.citations if c.reference is None], warnings)
     for citation in extraction.citations:
-        if citation.reference is None:  # note references arrive already resolved
-            citation.reference = parse_reference(citation.text)
         if not citation.reference.ok:
             warnings.append(InputWarning(
                 citation.doc_id, citation.line,

@@ -24,6 +24,7 @@ from graph_builder.read.front_matter import front_matter
 from graph_builder.read.wrapping import Furniture, page_furniture, runs_across, runs_on, wrap_width
 from graph_builder.records import Block, BlockKind, Document, DocumentLayout, Span
 from graph_builder.references import is_citation_line
+from graph_builder.references.citation_lines import abbreviates, short_form
 from graph_builder.support.speaker_labels import repeated_labels, speaker_label
 from graph_builder.support.text_patterns import SUPERSCRIPT_DIGITS
 
@@ -151,9 +152,37 @@ def paged_blocks(text: str) -> tuple[list[Block], tuple[tuple[int, str], ...]]:
             label = speaker_label(_TRAILING_MARKER.sub("", line), repeated)
             speaker = label[0] if label else ""
         blocks.append(Block(kind, span, aligned, first + 1, speaker))
+    _confirm_short_forms(text, blocks)
     for i in front_matter(blocks):  # a title page, copyright page, catalogue record
         blocks[i] = Block(BlockKind.FRONT_MATTER, blocks[i].span, blocks[i].text, blocks[i].line)
     return blocks, _pages(furniture, spans)
+
+
+def _confirm_short_forms(text: str, blocks: list[Block]) -> None:
+    """Type as citation lines the short forms with a bare page ("Pollard, Mills of the
+    Upper Calder, 40.", Chicago's shortened note) that close a quotation block the way
+    citation lines do -- directly under its last line, a blank line or the end after
+    them -- and abbreviate a citation line printed in full above them.
+
+    Alone the shape is not enough ("Meanwhile, Mills Street, 40." may be a line of a
+    letter): a short form is only ever written for a work cited in full before."""
+    full: list[str] = []
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.CITATION:
+            full.append(block.text)
+            continue
+        if not full or i == 0 or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            continue
+        above = blocks[i - 1]
+        following = text[block.span.end:block.span.end + 200].split("\n", 2)[1:2]
+        if above.kind not in (BlockKind.PARAGRAPH, BlockKind.THESIS) or \
+                text.count("\n", above.span.end, block.span.start) != 1 or \
+                (following and following[0].strip()):
+            continue
+        found = short_form(block.text)
+        if found is not None and any(abbreviates(found, line) for line in full):
+            blocks[i] = Block(BlockKind.CITATION, block.span, block.text, block.line)
+            full.append(block.text)
 
 
 def _is_prose(line: str, n: int, units: list[tuple[int, int, str]]) -> bool:
@@ -185,7 +214,8 @@ def _units(text: str, spans: list[tuple[int, int]], raws: list[str], width: int 
             if after == last + 1:
                 indent_step = _indent(raws[after]) - _indent(raws[last])
                 if not runs_on(line, len(raws[last]), following, indent_step, width) or (
-                        line.endswith(_SENTENCE_END) and is_citation_line(following)):
+                        line.endswith(_SENTENCE_END) and (is_citation_line(following) or
+                                                          short_form(following) is not None)):
                     break  # a quote's source line below it is not its next line
             elif not any(between in furniture for between in range(last + 1, after)) or \
                     not runs_across(line, following):

@@ -103,7 +103,7 @@ def _issuer_is_no_container(ref: Reference) -> Reference:
     return ref
 
 
-_STRUCTURES = {"imprint", "paren-imprint", "plain-imprint", "quoted", "journal-tail"}
+_STRUCTURES = {"imprint", "paren-imprint", "plain-imprint", "quoted", "journal-tail", "title-year"}
 _periodical_name = re.compile(r"^[A-Z][\w’'&-]*(?:\s[A-Z][\w’'&-]*){0,4}$")
 _numbered = re.compile(r"^\s*(?:\[\d+\]|\(\d+\)|\d+\.)\s")  # "[12] ...": a numbered list
 _unread = re.compile(

@@ -23,7 +23,7 @@ from graph_builder.references import parse_reference
 from graph_builder.references.note_split import NotePiece
 from graph_builder.references.patterns import LEVEL_ITEM, archive_name
 
-__all__ = ["NoteResolver"]
+__all__ = ["Known", "NoteResolver", "title_fits", "title_words", "with_pages"]
 
 # Canonical abbreviation and rank (fond above opis above delo above leaves) of each level.
 _LEVELS = {
@@ -43,7 +43,7 @@ Level = tuple[str, int, str]  # (abbreviation as canonical, rank, value as print
 
 
 @dataclass
-class _Known:
+class Known:
     """An earlier full reference, with the keys a short form may name it by."""
 
     families: set[str]
@@ -51,12 +51,14 @@ class _Known:
     reference: Reference
 
 
-def _title_words(title: str) -> list[str]:
+def title_words(title: str) -> list[str]:
+    """A title's words as short and full forms are compared: folded, Cyrillic look-alikes
+    made Latin, a leading article dropped (short forms drop it)."""
     words = fold(title.translate(_LATIN)).split()
     return words[1:] if words[:1] and words[0] in _ARTICLES and len(words) > 1 else words
 
 
-def _title_fits(short: list[str], full: list[str]) -> bool:
+def title_fits(short: list[str], full: list[str]) -> bool:
     """The short title starts the full one, or (dropping words) follows it in order
     from the same first word: "Diary of Dimitrov" for "The Diary of Georgi Dimitrov"."""
     if not short or not full:
@@ -81,6 +83,18 @@ def _shelfmark(archive: str, levels: list[Level]) -> str:
     return ", ".join([archive] + [f"{abbr} {value}" for abbr, _, value in levels])
 
 
+def with_pages(full: Reference, pages: str) -> Reference:
+    """The full reference at other pages; for a shelfmark, other leaves of the file."""
+    warnings = tuple(w for w in full.warnings if not (pages and w == "no page locator"))
+    ref = replace(full, pages=pages, warnings=warnings)
+    if full.archive_location and pages and pages != full.pages:
+        location = _LEAVES.sub("", full.archive_location).rstrip(" ,")
+        leaves = "ll." if re.search(r"[–,-]", pages) else "l."
+        ref = replace(ref, archive_location=f"{location}, {leaves} {pages}",
+                      folio=pages if full.folio else "")
+    return ref
+
+
 class NoteResolver:
     """Resolves the pieces of one document's notes, in print order."""
 
@@ -88,7 +102,7 @@ class NoteResolver:
         self.doc_id = doc_id
         self.warnings = warnings
         self.previous: Reference | None = None
-        self.known: list[_Known] = []
+        self.known: list[Known] = []
 
     def resolve(self, text: str, offset: int, line: int,
                 pieces: list[NotePiece]) -> list[Citation]:
@@ -137,16 +151,16 @@ class NoteResolver:
                 self.doc_id, line, f"'{printed}' has no earlier reference to repeat; kept as "
                 "printed (give the full reference in the first note that cites the work)."))
             return parse_reference(printed), ""
-        return self._with_pages(self.previous, piece.pages or self.previous.pages), "ibid"
+        return with_pages(self.previous, piece.pages or self.previous.pages), "ibid"
 
     def _short(self, piece: NotePiece) -> Reference | None:
         family = family_key(piece.families[0]) if piece.families else ""
-        short = _title_words(piece.title)
+        short = title_words(piece.title)
         for known in reversed(self.known):
             if family and family not in known.families:
                 continue
-            if any(_title_fits(short, title) for title in known.titles):
-                return self._with_pages(known.reference, piece.pages)
+            if any(title_fits(short, title) for title in known.titles):
+                return with_pages(known.reference, piece.pages)
         return None
 
     def _unresolved(self, printed: str, line: int) -> Reference:
@@ -155,18 +169,6 @@ class NoteResolver:
             "(same first author, title starting alike); kept as printed."))
         return parse_reference(printed)
 
-    @staticmethod
-    def _with_pages(full: Reference, pages: str) -> Reference:
-        """The full reference at other pages; for a shelfmark, other leaves of the file."""
-        warnings = tuple(w for w in full.warnings if not (pages and w == "no page locator"))
-        ref = replace(full, pages=pages, warnings=warnings)
-        if full.archive_location and pages and pages != full.pages:
-            location = _LEAVES.sub("", full.archive_location).rstrip(" ,")
-            leaves = "ll." if re.search(r"[–,-]", pages) else "l."
-            ref = replace(ref, archive_location=f"{location}, {leaves} {pages}",
-                          folio=pages if full.folio else "")
-        return ref
-
     def _remember(self, piece: NotePiece, ref: Reference) -> None:
         """Index a full reference under its first creator and its title, both as this
         module read them and as the parser did, so that either finds it."""
@@ -174,9 +176,9 @@ class NoteResolver:
         creators = ref.authors or ref.editors
         if creators:
             families.add(family_key(creators[0].family))
-        titles = [_title_words(t) for t in dict.fromkeys((piece.title, ref.title)) if t]
+        titles = [title_words(t) for t in dict.fromkeys((piece.title, ref.title)) if t]
         if titles:
-            self.known.append(_Known(families, titles, ref))
+            self.known.append(Known(families, titles, ref))
 
     @staticmethod
     def _archive_of(printed: str) -> tuple[str, list[Level]]:

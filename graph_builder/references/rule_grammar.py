@@ -37,17 +37,29 @@ PUB = r"(?:[^.:()\[\]]|\b[A-Za-z]{1,4}\.)+?"  # dots only after abbreviations: "
 
 _ws = re.compile(r"\s+")
 _note_mark = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*")
-_pages = (  # "12", "xiv", "57–58", "114 and 116", "12, 14" -- not "213-218, 1988"
+PAGES = (  # "12", "xiv", "57–58", "114 and 116", "12, 14" -- not "213-218, 1988"
     r"(?:\d+|[ivxlc]+)(?:\s?[-–—]\s?(?:\d+|[ivxlc]+))?"
     rf"(?:\s?(?:,(?!\s?{YEAR}\b)|and|&)\s?\d+(?:[-–]\d+)?)*"
 )
-LOCATOR = re.compile(rf"(?<![\w])(?:pp?|Pp?)\.\s?(?P<pages>{_pages})\b\.?")
+LOCATOR = re.compile(rf"(?<![\w])(?:pp?|Pp?)\.\s?(?P<pages>{PAGES})\b\.?")
+# A short form (Chicago's "shortened citation"): the author's family name (two joined by
+# "and", or one with "et al."), a short title, perhaps the year, then the page:
+# "Pollard, Mills of the Upper Calder, p. 40", "Hay and Lowe, Field Drains (1931), 12."
+# The title holds no sentence stop, colon or bracket; whether its words are a title's
+# is for ``citation_lines.short_form`` to judge.
+SHORT_FORM = re.compile(
+    rf"^(?P<fam>{WORD}(?:\s(?:and|&)\s{WORD}|\set\sal\.)?),\s"
+    rf"(?P<title>[“\"‘]?{CAP}[^.;:()\[\]]{{1,120}}?)(?:\s?\({YEAR_GROUP}\))?,\s"
+    rf"(?P<p>(?:pp?|Pp?)\.\s?)?(?P<pages>{PAGES})\.?$"
+)
 ANY_YEAR = re.compile(YEAR_GROUP)
 QUOTE = re.compile(r"[“\"](?P<t>[^“”\"]{2,}?)(?:[”\"]|“(?=[A-Z]))(?!\s?[a-z])")
 PAREN_IMPRINT = re.compile(
     rf"\((?:(?P<place>[^():]+?)\s?:\s?(?P<pub>[^()]+?)|(?P<city>[^():,]+(?:,\s[^():,]+)?))"
     rf",\s*{YEAR_GROUP}\)"
 )
+# "(1822)": a year alone in parentheses, as Chicago prints a book's date without its place
+PAREN_YEAR = re.compile(rf"\(\s?{YEAR_GROUP}\s?\)")
 GIVEN_FIRST_AUTHOR = re.compile(rf"(?P<name>{GIVEN_FIRST}),\s")  # "J. Arch Getty, "
 _given_first_only = re.compile(GIVEN_FIRST)
 _inverted = re.compile(rf"(?P<fam>{WORD}),\s(?P<given>{_GIVEN})")

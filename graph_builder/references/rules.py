@@ -33,6 +33,7 @@ from graph_builder.references.rule_grammar import (
     LOCATOR,
     NOT_DATE,
     PAREN_IMPRINT,
+    PAREN_YEAR,
     PLACE,
     PLACE_PART,
     PUB,
@@ -90,6 +91,8 @@ _ibid_note = re.compile(r"^[*_]?(?:ibid|op\.\s?cit)\b", re.I)
 _ibid_page = re.compile(
     r"^[*_]?(?:ibid|op\.\s?cit)\.?[*_]?,?\s*(?P<pages>\d+(?:\s?[–-]\s?\d+)?)\.?$", re.I
 )
+_paren_year_end = re.compile(rf"\s?\(\s?{YEAR_GROUP}\s?\)[\s.,]*$")
+_inner_stop = re.compile(r"[.?!]\s")
 _url = re.compile(r"(?!(?<=\s)\s)\s*+(?:https?://|www\.)\S*")
 _keep_dot = re.compile(r"\b(?:Co|Inc|Ltd|Jr|Sr|St)\.$", re.I)
 _abbreviation_end = re.compile(r"\b(?:Co|Inc|Ltd)$", re.I)
@@ -107,7 +110,8 @@ def read_with_rules(text: str) -> tuple[Reference, frozenset[str]]:
     The evidence names what matched: ``ibid``, ``shelfmark`` (with the
     archive's name), ``names``, ``locator``, ``paren-imprint`` ('(Place:
     Publisher, Year)'), ``imprint`` and ``imprint-year`` ('Place: Publisher,
-    Year' at the end), ``quoted``, ``journal-tail``, ``plain-imprint``.
+    Year' at the end), ``quoted``, ``journal-tail``, ``plain-imprint``, ``title-year``
+    (names, a title and a year with no imprint: 'Surname, Given. Title. 1998').
     """
     f: dict = {"warnings": [], "evidence": set()}
     s = normalise(text)
@@ -224,9 +228,9 @@ def _take_contributors(s: str, f: dict) -> str:
 def _take_authors(s: str, f: dict) -> str:
     """Read the names at the start, then a role ('Eds.', 'Trans. and Ed.'), and cut them off."""
     found = inverted_names(s) or pair_names(s)
-    if found is None and PAREN_IMPRINT.search(s):
+    if found is None and (PAREN_IMPRINT.search(s) or PAREN_YEAR.search(s)):
         m = GIVEN_FIRST_AUTHOR.match(s)  # Chicago notes: "Robert H. McNeal, editor, ..."
-        if m:
+        if m and (PAREN_IMPRINT.search(s) or s[m.end():][:1].isupper()):
             found = ((given_first_name(m["name"]),), m.end())
     if found is None:
         return s
@@ -292,6 +296,10 @@ def _parse_book(s: str, f: dict) -> None:
         f.update(container_title=journal["c"], volume=f.get("volume") or journal["vol"])
         head, place, pub = s[: journal.start()], "", ""
         year = _year_of(journal["date"])
+    elif dated := _paren_year_end.search(s):  # "Title (1822)": Chicago without a place
+        head, place, pub, year = s[: dated.start()], "", "", dated["year"]
+        if "names" in f["evidence"] and not _inner_stop.search(head.strip(" ,;:.")):
+            f["evidence"].add("title-year")
     else:
         head, date, year = _split_trailing_date(s)
         if date:
@@ -299,6 +307,9 @@ def _parse_book(s: str, f: dict) -> None:
         head, place, pub = _split_plain_imprint(head)
         if place:
             f["evidence"].add("plain-imprint")
+        elif year and not date and "names" in f["evidence"] and not _inner_stop.search(
+                head.strip(" ,;:.")):  # "Title. Boston, 1942": a place the rules missed
+            f["evidence"].add("title-year")  # "Surname, Given. Title. 1998": no imprint
     head = head.strip(" ,;:")
     if not any(f.get(k) for k in ("authors", "editors", "translators")):
         org = _org.match(head)

@@ -98,3 +98,32 @@ def test_issue_12_a_run_of_spaces_is_classified_at_once(gap):
     kinds = _kinds(f"A title\n\nThe report went on{gap}and ended there.\n\nContents{gap}12\n")
     assert time.perf_counter() - started < 1.0
     assert [kind for kind, _ in kinds] == ["title", "paragraph", "contents"]
+
+
+_FENS = ("Reading on the Fens\n\n"
+         "The new drains carried the water off within a week, and oats were sown.\n"
+         "Hale, Thomas. A Walk to the Fens. London: Quay Press, 1822, p. 9\n\n"
+         "The windmills along the bank lifted the water into the river day and night.\n"
+         "{short}\n\n"
+         "Every third winter the banks gave way and the water lay on the fields.\n"
+         "Ibid.\n")
+
+
+@pytest.mark.parametrize("short", ["Hale, Walk to the Fens, 12.", "Hale, Walk to the Fens, p. 12",
+                                   "Hale, Walk to the Fens (1822), 12."])
+def test_segment_short_form_closing_a_quote_is_a_citation_line(short):
+    kinds = [b.kind for b in segment(_doc(_FENS.format(short=short))).blocks]
+    assert kinds[1:] == [BlockKind.PARAGRAPH, BlockKind.CITATION] * 3
+
+
+@pytest.mark.parametrize("text", [
+    # no full citation above that the short form abbreviates
+    _FENS.replace("Walk to the Fens. London", "Tour of the Marsh. London").format(
+        short="Hale, Walk to the Fens, 12."),
+    # not directly under a quotation's last line
+    "Reading on the Fens\n\nHale, Thomas. A Walk to the Fens. London: Quay Press, 1822, p. 9\n"
+    "\nHale, Walk to the Fens, 12.\n",
+])
+def test_segment_short_form_with_a_bare_page_needs_a_full_line_and_a_quote(text):
+    kinds = {b.text: b.kind for b in segment(_doc(text)).blocks}
+    assert kinds["Hale, Walk to the Fens, 12."] is not BlockKind.CITATION
