@@ -20,6 +20,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from graph_builder.figures.qualifiers import HEDGES
 from graph_builder.figures.record import COUNT, SHARE, Figure
 
 #: Events that count the same happening, by their lemma (general English, closed list).
@@ -31,7 +32,8 @@ _EVENT_KINDS = {
     **dict.fromkeys(("deport", "exile", "banish", "resettle", "deportation"), "deport"),
     **dict.fromkeys(("die", "perish", "death"), "die"),
     **dict.fromkeys(("kill", "murder"), "kill"),
-    **dict.fromkeys(("release", "free", "rehabilitate", "reinstate"), "release"),
+    **dict.fromkeys(("release", "free", "rehabilitate"), "release"),
+    **dict.fromkeys(("reinstate", "readmit", "restore", "regain", "reinstatement"), "reinstate"),
 }
 #: The things counted that are one: a party's membership is its members.
 _THINGS = {"membership": "member", "communist": "member", "inmate": "prisoner",
@@ -46,18 +48,6 @@ _SAME_SCALE = 10  # two counts of one event this far apart are a whole and a par
 _OVER = 0.5  # "more than 10 percent": up to half as much again
 _UNDER = 0.10  # "nearly one-third": up to a tenth under
 _AT_MOST = 0.5  # "not more than 40,000": down to half of it
-_QUALIFIERS = {
-    **dict.fromkeys(("about", "approximately", "around", "circa", "c.", "ca.", "roughly",
-                     "some", "an estimated", "estimated", "perhaps", "close to",
-                     "in the region of", "of the order of", "on the order of"), "about"),
-    **dict.fromkeys(("nearly", "almost", "barely", "just under", "not quite", "close on"),
-                    "under"),
-    **dict.fromkeys(("more than", "over", "at least", "upwards of", "above", "in excess of",
-                     "no fewer than", "no less than", "not less than", "just over",
-                     "well over"), "over"),
-    **dict.fromkeys(("not more than", "no more than", "up to", "fewer than", "less than",
-                     "under", "at most", "below", "not over"), "at most"),
-}
 
 
 def event_kind(event: str) -> str:
@@ -331,7 +321,7 @@ def _as_count(share: Figure) -> Figure:
 
 def _hedge(figure: Figure) -> str:
     """The kind of a figure's qualifier ("about", "under", "over", "at most" or "")."""
-    return _QUALIFIERS.get(figure.qualifier.casefold(), "")
+    return HEDGES.get(figure.qualifier.casefold(), "")
 
 
 def allowed(figure: Figure) -> tuple[float, float]:

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import re
 
-QUALIFIERS = (
-    "a little over", "a little under", "a little more than", "a little less than",
-    "slightly over", "slightly under", "slightly more than", "slightly less than",
-    "slightly above", "slightly below", "not too far from", "not far from",
-    "not more than", "no more than", "not less than", "no less than", "no fewer than",
-    "not fewer than", "more than", "less than", "fewer than", "at least", "at most", "up to",
-    "well over", "well under", "just over", "just under", "close to", "as many as",
-    "as few as", "upwards of", "in excess of", "an estimated", "nearly", "almost", "about",
-    "approximately", "approx.", "around", "roughly", "some", "circa", "ca.", "c.", "barely",
-    "over", "under", "below", "above", "only", "just", "perhaps", "possibly", "estimated",
-)
+# every qualifier read, and what it allows of the figure's value: "about" either side,
+# "under" a little under, "over" at or above it, "at most" at or below it; "" none
+HEDGES: dict[str, str] = {
+    **dict.fromkeys(("about", "approximately", "approx.", "around", "roughly", "some",
+                     "circa", "ca.", "c.", "close to", "an estimated", "estimated",
+                     "perhaps", "possibly", "as many as", "as few as"), "about"),
+    **dict.fromkeys(("nearly", "almost", "barely", "just under", "a little under",
+                     "a little less than", "slightly under", "slightly less than",
+                     "slightly below", "not too far from", "not far from"), "under"),
+    **dict.fromkeys(("more than", "over", "at least", "upwards of", "in excess of", "above",
+                     "not less than", "no less than", "no fewer than", "not fewer than",
+                     "well over", "just over", "a little over", "a little more than",
+                     "slightly over", "slightly more than", "slightly above"), "over"),
+    **dict.fromkeys(("not more than", "no more than", "up to", "less than", "fewer than",
+                     "at most", "under", "below", "well under"), "at most"),
+    **dict.fromkeys(("only", "just"), ""),
+}
+QUALIFIERS = tuple(sorted(HEDGES, key=len, reverse=True))  # longest first in the pattern
 _ALTERNATIVES = "|".join(re.escape(q).replace(r"\ ", " ") for q in QUALIFIERS)
 # the window before a figure ends in one qualifier, lower or upper case
 QUALIFIER_BEFORE = re.compile(rf"(?<![\w.])(?:{_ALTERNATIVES})[ \u00a0]$", re.IGNORECASE)

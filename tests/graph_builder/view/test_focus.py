@@ -157,7 +157,8 @@ def test_viz_min_degree_drops_nodes_with_fewer_links(purge_out, full):
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
-    ({"kinds": {"peson"}}, r"Unknown kind 'peson'\. Available: claim, document, figures, organization, "),
+    ({"kinds": {"peson"}},
+     r"Unknown kind 'peson'\. Available: claim, document, figures, organization, "),
     ({"depth": -1}, r"--depth and --min-degree must be 0 or more"),
     ({"min_degree": -2}, r"--depth and --min-degree must be 0 or more"),
 ])
