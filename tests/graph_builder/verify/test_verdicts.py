@@ -23,6 +23,7 @@ from graph_builder.verify import VERDICTS
 from graph_builder.verify.align import align_in
 from graph_builder.verify.index import SourceIndex
 from graph_builder.verify.tokens import normalise
+from tests.graph_builder.verify.one_book import quote_checks
 
 FIXTURE = Path(__file__).parent / "verdicts"
 GOLD = [json.loads(line) for line in (FIXTURE / "gold.jsonl").read_text("utf-8").splitlines()
@@ -149,14 +150,11 @@ def test_verdicts_sentences_printed_in_another_order_are_still_moved():
 
 
 def test_verdicts_words_moved_within_a_sentence_are_named_as_moved(tmp_path):
-    book = ("The Ferry Book\n\nAnna Weller\n\nThe opening of the bridge was attended by the "
-            "mayor, the ferrymen and a crowd of several hundred who cheered the first cart.\n")
-    quotes = ("Ferries\n\nTHE BRIDGE\n\nThe opening of the bridge was attended by the "
-              "ferrymen, the mayor and a crowd of several hundred who cheered the first cart.\n"
-              "Weller, Anna. The Ferry Book. London: Quay Press, 1990, p. 3\n")
-    (tmp_path / "book.txt").write_text(book, encoding="utf-8")
-    (tmp_path / "quotes.txt").write_text(quotes, encoding="utf-8")
-    [check] = build_graph(tmp_path).resolution.quote_checks.values()
+    [check] = quote_checks(
+        tmp_path,
+        "The opening of the bridge was attended by the mayor, the ferrymen and a crowd of "
+        "several hundred who cheered the first cart.",
+        "The opening of the bridge was attended by the ferrymen, the mayor and a crowd of "
+        "several hundred who cheered the first cart.")
     assert check.verdict == "altered" and check.matched == 1.0
     assert check.differences.startswith("moved within the sentence:")
-    assert "mayor" in check.differences and "ferrymen" in check.differences

@@ -20,6 +20,7 @@ from graph_builder.verify import VERDICTS
 from graph_builder.verify.edition import copy_edition
 from graph_builder.verify.tokens import Tokens
 from graph_builder.verify.verdict import _spelling, number_of
+from tests.graph_builder.verify.one_book import quote_checks
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -102,20 +103,17 @@ def test_verify_tokens_drop_what_does_not_change_words():
 
 
 def test_verify_spelling_variant_is_harmless_but_a_new_word_is_not(tmp_path):
-    book = ("The Harbour Book\n\nAnna Weller\n\nThe labour of the dockers was organised by "
-            "the guild, which paid each man by the ton and fined him for every broken crate.\n")
-    quotes = ("Harbours\n\nDOCKERS\n\nThe labor of the dockers was organized by the guild, "
-              "which paid each man by the ton and fined him for every broken crate.\n"
-              "Weller, Anna. The Harbour Book. London: Quay Press, 1990, p. 3\n\n"
-              "GUILDS\n\nThe labour of the dockers was organised by the guild, which paid "
-              "each man by the day and fined him for every broken crate.\n"
-              "Weller, Anna. The Harbour Book. London: Quay Press, 1990, p. 3\n")
-    (tmp_path / "book.txt").write_text(book, encoding="utf-8")
-    (tmp_path / "quotes.txt").write_text(quotes, encoding="utf-8")
-    found = sorted((c.verdict, c.differences) for c in
-                   build_graph(tmp_path).resolution.quote_checks.values())
-    assert found == [("altered", "day → ton"),
-                     ("variant", "spelling: labor → labour; spelling: organized → organised")]
+    book = ("The labour of the dockers was organised by the guild, which paid each man by the "
+            "ton and fined him for every broken crate.")
+    variant, altered = quote_checks(
+        tmp_path, book,
+        "The labor of the dockers was organized by the guild, which paid each man by the ton "
+        "and fined him for every broken crate.",
+        "The labour of the dockers was organised by the guild, which paid each man by the day "
+        "and fined him for every broken crate.")
+    assert (variant.verdict, variant.differences) == (
+        "variant", "spelling: labor → labour; spelling: organized → organised")
+    assert (altered.verdict, altered.differences) == ("altered", "day → ton")
 
 
 def test_verify_graph_conforms_and_the_named_query_answers(built, tmp_path):
@@ -150,14 +148,12 @@ def test_verify_number_of(words, number):
 
 
 def test_verify_date_and_number_format_are_harmless(tmp_path):
-    book = ("The Harbour Book\n\nAnna Weller\n\nOn 3 March 1901 the board hired 600 men to "
-            "dredge the channel before the grain ships arrived from the northern ports.\n")
-    quotes = ("Harbours\n\nDREDGING\n\nOn March 3, 1901 the board hired six hundred men to "
-              "dredge the channel before the grain ships arrived from the northern ports.\n"
-              "Weller, Anna. The Harbour Book. London: Quay Press, 1990, p. 3\n")
-    (tmp_path / "book.txt").write_text(book, encoding="utf-8")
-    (tmp_path / "quotes.txt").write_text(quotes, encoding="utf-8")
-    [check] = build_graph(tmp_path).resolution.quote_checks.values()
+    [check] = quote_checks(
+        tmp_path,
+        "On 3 March 1901 the board hired 600 men to dredge the channel before the grain ships "
+        "arrived from the northern ports.",
+        "On March 3, 1901 the board hired six hundred men to dredge the channel before the "
+        "grain ships arrived from the northern ports.")
     assert check.verdict == "variant" and check.matched == 1.0
     assert "number format: six hundred → 600" in check.differences
 
