@@ -67,9 +67,9 @@ _PASSAGES = ("SELECT ?n ?label ?document ?line ?verdict ?differences WHERE { ?n 
              " cg:lineNumber ?line . ONLY " + _CHECKED + " }")
 
 _NODES = {
-    "document": """SELECT ?n ?label ?shape ?title WHERE {
-        ?n a cg:SourceDocument ; schema:identifier ?label .
-        OPTIONAL { ?n cg:documentShape ?shape } OPTIONAL { ?n schema:name ?title } }""",
+    "document": """SELECT ?n ?label ?identifier ?shape WHERE { ?n a cg:SourceDocument ;
+        schema:identifier ?identifier . OPTIONAL { ?n cg:documentShape ?shape }
+        OPTIONAL { ?n schema:name ?title } BIND(COALESCE(?title, ?identifier) AS ?label) }""",
     "person": """SELECT ?n ?label (GROUP_CONCAT(?alt; separator="\\n") AS ?also_written) WHERE {
         ?n a schema:Person ; schema:name ?label . OPTIONAL { ?n schema:alternateName ?alt } }
         GROUP BY ?n ?label""",
@@ -97,7 +97,7 @@ _FULL_NODES = {
         GROUP BY ?n ?label""",
 }
 # The attribute that keeps a node's label whole (the label itself is clipped).
-_WHOLE_LABEL = {"document": "identifier", "work": "title", "thesis": "text", "quotation": "text",
+_WHOLE_LABEL = {"document": "title", "work": "title", "thesis": "text", "quotation": "text",
                 "turn": "text", "passage": "text"}
 _INTEGERS = frozenset({"line", "cited"})
 # The attribute listing a node's other names (or wordings), one a line.

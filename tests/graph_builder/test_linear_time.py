@@ -45,7 +45,7 @@ TEXT_MODULES = (  # dotted names below graph_builder; a module before those impo
     "attribution.work_subject", "attribution.stage", "verify.tokens", "verify.edition",
     "figures.numbers", "figures.shares", "figures.qualifiers", "figures.not_figures",
     "figures.sentences", "figures.when", "figures.where", "figures.lemmas", "figures.measure",
-    "figures.read",
+    "figures.read", "figures.tables", "verify.reuse",
 )
 _RE_CALLS = frozenset({"compile", "search", "match", "fullmatch", "finditer", "findall", "sub",
                        "subn", "split"})
