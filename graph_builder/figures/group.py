@@ -44,7 +44,7 @@ _ANYONE = frozenset({"person", "people", "individual", "soul", "human", "inhabit
 _ABOUT = 0.10  # "about 700,000": within a tenth either way
 _MAX_ROUNDING = 0.10  # a round figure stands for values within a twentieth either way
 _NOISE = 0.05  # any figure stands for values within a twentieth either way
-_SAME_SCALE = 10  # two counts of one event this far apart are a whole and a part
+_SAME_SCALE = 5  # two counts of one event this far apart are a whole and a part
 _OVER = 0.5  # "more than 10 percent": up to half as much again
 _UNDER = 0.10  # "nearly one-third": up to a tenth under
 _AT_MOST = 0.5  # "not more than 40,000": down to half of it
@@ -200,19 +200,20 @@ def _counts_events(figure: Figure) -> bool:
     """The figure counts the event itself ("177,000 expulsions", "1 million
     executions"): a measure of that event, whatever the value, as a count of
     persons the event befell is."""
-    return figure.thing in _EVENT_KINDS and not thing_kind(figure.thing, figure.event)
+    return (figure.kind == COUNT and figure.thing in _EVENT_KINDS
+            and not thing_kind(figure.thing, figure.event))  # "1% of all expulsions": a whole
 
 
 def _measures_event(first: Figure, second: Figure) -> bool:
-    """Two figures of one event and time, whose things are not both named, measure
-    it alike when their values agree, or when one counts the event itself and the
-    other names no thing ("177,000 expulsions", "264,000 people were expelled"),
-    within one order of magnitude; "24,000 officers arrested" and "160 persons
+    """Two figures of one event and time that name no thing measure it alike when
+    their values agree, or when one counts the event itself and the other names no
+    thing ("177,000 expulsions", "264,000 people were expelled"),
+    within a factor of five; "24,000 officers arrested" and "160 persons
     arrested in one case" are parts of the arrests, not counts of them."""
-    if _agree(first, second):
-        return True
     unnamed = (not thing_kind(first.thing, first.event),
                not thing_kind(second.thing, second.event))
+    if _agree(first, second):
+        return all(unnamed)  # "9% of party members" and "9.7% of the officers" are not one
     small, large = sorted((first.value, second.value))
     return all(unnamed) and (_counts_events(first) or _counts_events(second)) and (
         first.kind == second.kind and large <= _SAME_SCALE * small)

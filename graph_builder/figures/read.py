@@ -63,6 +63,11 @@ BY_AUTHOR = re.compile(r"\bby [A-Z]")  # a work's title with its author: its yea
 # a difference, not a count: "3 million more than", "2,000 fewer"
 COMPARATIVE_AFTER = re.compile(
     r"[ \u00a0](?:more|fewer|less|higher|lower|greater|larger|smaller)\b")
+# a difference between two counts, not a count: "convictions exceeded arrests by more than
+# 74,000" (a change, "the camps grew by 175,487", is a figure of the change)
+DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:exceed(?:ed|s|ing)?|outnumber(?:ed|s|ing)?|surpass(?:ed|es|ing)?)"
+    r"\b[^.;:]{0,60}? by $", re.IGNORECASE)
 # a rate or average over years: "annually", "an average of", "per year"
 YEARLY = re.compile(r"\b(?:annually|annual|yearly|per (?:year|annum)|each year|every year|"
                     r"a year|an average of|on average|averaged?)\b", re.IGNORECASE)
@@ -336,6 +341,8 @@ def read_claim(claim: Claim, offset_text: str, heading: str) -> list[Figure]:
         start, qualifier = q.open_start, ""
         if q.open_start == q.start:
             start, qualifier = qualifier_before(text, q.start)
+        if q.kind == COUNT and DIFFERENCE_BEFORE.search(text, max(0, start - 90), start):
+            continue
         clause = sentences.clause(q.start, q.end)
         m = measure_of(text, (q.start, q.end), clause, q.kind == SHARE, start)
         others = tuple((o.start, o.end) for o in quantities

@@ -446,3 +446,18 @@ def test_lemmas_of_verbs_in_eat():
 
 def test_a_factor_is_no_count():
     assert figures("In 1871 the counts were multiplied by a factor of between 16 and 26.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 1907 strikes outnumbered lockouts by some 3,000 across the coalfield.",
+    "In 1868 emigration exceeded the previous year's by more than 40,000 souls.",
+])
+def test_a_difference_is_no_count(sentence):
+    assert figures(sentence) == []
+
+
+def test_a_count_followed_by_by_and_a_change_are_still_figures():
+    assert [f.printed for f in figures("In 1907 some 3,000 miners were dismissed by the "
+                                       "owners.")] == ["some 3,000"]
+    assert [f.printed for f in figures("The garrison grew by 12,000 men in 1870.")] == [
+        "12,000"]
