@@ -9,9 +9,9 @@ the share is of. A figure whose time the text does not give joins no group: a
 wrong side-by-side costs a fact-checker more than a missing one.
 
 Agreement is read from intervals: each figure stands for the values its wording
-allows (its qualifier: "nearly" is a little under, "more than" over, "about" on
-either side; and its rounding: "220,000" is 215,000 to 225,000), and a group is
-disputed when no one value lies in every interval of a unit.
+allows (a twentieth either way, or its rounding where that is more; then its
+qualifier: "nearly" is a little under, "more than" over, "about" on either side),
+and a group is disputed when no one value lies in every interval of a unit.
 """
 
 from __future__ import annotations
@@ -93,10 +93,10 @@ def group_figures(figures: list[Figure]) -> list[FigureGroup]:
     figure printed again, or quoted) or both what is counted and the event are. A
     join must leave the group one measure: at most one thing and one kind of event
     among its figures, the same place (or none named), and no claim stating two
-    different values of one unit in it
-    (one sentence giving 53,700 and then 101,233 appeals counts two things). Only
-    figures sharing a key are compared, so grouping grows with the figures, not
-    with their pairs."""
+    different values of one unit in it (one sentence giving 53,700 and then 101,233
+    appeals counts two things). Only figures sharing a key are compared, and the
+    smaller group is merged into the larger, so grouping grows with the figures,
+    not with their pairs."""
     clusters = [_Cluster(figure) for figure in figures]
     parent = list(range(len(figures)))
 
@@ -117,13 +117,13 @@ def group_figures(figures: list[Figure]) -> list[FigureGroup]:
                 if key[0] == "value" and not _same_figure(figures[earlier], figures[later]):
                     continue
                 if clusters[a].joins(clusters[b]):
-                    first, second = min(a, b), max(a, b)
-                    parent[second] = first
-                    clusters[first].absorb(clusters[second])
+                    big, small = (a, b) if clusters[a].size >= clusters[b].size else (b, a)
+                    parent[small] = big
+                    clusters[big].absorb(clusters[small])
     by_root: dict[int, list[Figure]] = defaultdict(list)
     for i, figure in enumerate(figures):
         by_root[root(i)].append(figure)
-    groups = [_group(clusters[r].key(), members) for r, members in sorted(by_root.items())
+    groups = [_group(clusters[r].key(), members) for r, members in by_root.items()
               if len(members) > 1 and len({f.claim or f.key for f in members}) > 1]
     return _numbered(groups)
 
@@ -261,6 +261,7 @@ class _Cluster:
         self.events = {event_kind(figure.event)} - {""}
         self.places = {figure.place.casefold()} - {""}
         self.values = {figure.claim or figure.key: {(figure.kind, figure.value)}}
+        self.size = 1
 
     def joins(self, other: _Cluster) -> bool:
         """Whether both are still one measure together."""
@@ -281,6 +282,7 @@ class _Cluster:
         self.places |= other.places
         for claim, stated in other.values.items():
             self.values.setdefault(claim, set()).update(stated)
+        self.size += other.size
 
     def key(self) -> tuple[str, str, str, str]:
         return (min(self.things, default=""), min(self.events, default=""), self.time,

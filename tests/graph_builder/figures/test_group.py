@@ -172,3 +172,15 @@ def test_group_a_bare_figure_repeats_only_one_hedged_alike():
     quoted = fig("100,000", COUNT, 100_000, thing="", event="", doc="c.txt")
     [group] = group_figures([table, officials, quoted])
     assert group.figures == (table.key, quoted.key)
+
+
+def test_group_many_repeats_are_one_group_in_the_order_of_their_first_figure():
+    """5,000 documents printing one figure again are one group (each join merges the
+    smaller group into the larger, so this takes linear time), listed first-come."""
+    first = fig("12%", SHARE, 0.12, time="1901")
+    others = [fig("12%", SHARE, 0.12, time="1901", doc=f"d{n}.txt") for n in range(5000)]
+    later = [fig("7%", SHARE, 0.07, time="1902"), fig("7%", SHARE, 0.07, time="1902",
+                                                      doc="b.txt")]
+    groups = group_figures([first, *others, *later])
+    assert [len(g.figures) for g in groups] == [5001, 2]
+    assert groups[0].figures[0] == first.key
