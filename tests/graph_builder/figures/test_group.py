@@ -178,7 +178,8 @@ def test_group_many_repeats_are_one_group_in_the_order_of_their_first_figure():
     """5,000 documents printing one figure again are one group (each join merges the
     smaller group into the larger, so this takes linear time), listed first-come."""
     first = fig("12%", SHARE, 0.12, time="1901")
-    others = [fig("12%", SHARE, 0.12, time="1901", doc=f"d{n}.txt") for n in range(5000)]
+    others = [Figure(f"d{n}.txt", Span(0, 3), "12%", SHARE, 0.12, 0.12, 0.12, time="1901",
+                     claim=f"d{n}.txt|0|40|passage") for n in range(5000)]
     later = [fig("7%", SHARE, 0.07, time="1902"), fig("7%", SHARE, 0.07, time="1902",
                                                       doc="b.txt")]
     groups = group_figures([first, *others, *later])
