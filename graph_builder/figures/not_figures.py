@@ -1,5 +1,5 @@
 """Numbers that are not figures: years, dates, page and archive locators, order
-and section numbers, ages, times of day.
+and section numbers, ages, times of day, and differences ("3 million more").
 
 A wrong figure costs more than a missing one, so a number is a figure only when
 nothing around it says it is a label; these tests look at the few characters
@@ -35,6 +35,15 @@ LABEL_AFTER = re.compile(
     r"meters?|feet|foot|inches|kg|kilograms?|tons?|tonnes?|degrees?|copies)\b|"
     r"(?:st|nd|rd|th)\b|[-‐–][ \u00a0]?year", re.IGNORECASE)
 WINDOW = 22
+# a difference, not a count: "3 million more than", "2,000 fewer"
+COMPARATIVE_AFTER = re.compile(
+    r"[ \u00a0](?:more|fewer|less|higher|lower|greater|larger|smaller)\b")
+# a difference between two counts, not a count: "convictions exceeded arrests by more than
+# 74,000" (a change, "the camps grew by 175,487", is a figure of the change)
+DIFFERENCE_BEFORE = re.compile(
+    r"\b(?:exceed(?:ed|s|ing)?|outnumber(?:ed|s|ing)?|surpass(?:ed|es|ing)?)"
+    r"\b[^.;:]{0,60}? by $", re.IGNORECASE)
+
 
 
 def is_year(digits: str, value: float) -> bool:

@@ -15,12 +15,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from graph_builder.figures.measure import (
-    Measure,
-    event_named_in,
-    measure_of,
+from graph_builder.figures.measure import Measure, event_named_in, measure_of
+from graph_builder.figures.not_figures import (
+    COMPARATIVE_AFTER,
+    DIFFERENCE_BEFORE,
+    LABEL_AFTER,
+    is_label,
+    is_year,
 )
-from graph_builder.figures.not_figures import LABEL_AFTER, is_label, is_year
 from graph_builder.figures.numbers import Number, digits_value, numbers_in
 from graph_builder.figures.qualifiers import qualifier_before
 from graph_builder.figures.record import COUNT, SHARE, Figure
@@ -60,14 +62,6 @@ LIST_WORD = re.compile(r" [a-z]+ ")
 PERCENT_BEFORE = re.compile(r"(?:^|(?<=[\s(]))%$")
 SCALED_END = re.compile(r"(?:thousand|million|billion)$", re.IGNORECASE)
 BY_AUTHOR = re.compile(r"\bby [A-Z]")  # a work's title with its author: its year is its own
-# a difference, not a count: "3 million more than", "2,000 fewer"
-COMPARATIVE_AFTER = re.compile(
-    r"[ \u00a0](?:more|fewer|less|higher|lower|greater|larger|smaller)\b")
-# a difference between two counts, not a count: "convictions exceeded arrests by more than
-# 74,000" (a change, "the camps grew by 175,487", is a figure of the change)
-DIFFERENCE_BEFORE = re.compile(
-    r"\b(?:exceed(?:ed|s|ing)?|outnumber(?:ed|s|ing)?|surpass(?:ed|es|ing)?)"
-    r"\b[^.;:]{0,60}? by $", re.IGNORECASE)
 # a rate or average over years: "annually", "an average of", "per year"
 YEARLY = re.compile(r"\b(?:annually|annual|yearly|per (?:year|annum)|each year|every year|"
                     r"a year|an average of|on average|averaged?)\b", re.IGNORECASE)
