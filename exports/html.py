@@ -16,7 +16,8 @@ packed into rows) and vis-network physics is off, because letting the browser
 settle 1,000 nodes took over a minute while drawing fixed positions takes about
 a second. A node's radius grows with its degree, unless the view gives it a
 ``size``; a view may also give nodes a ``community`` (number) and ``names``
-(other spellings the search box finds), and name one node in
+(other spellings the search box finds, as it finds a claim by the "Text" its
+details already hold, so no text is written twice), and name one node in
 ``view.graph["focus"]``, which the page selects and details when it opens.
 Corpus text only ever reaches the page as JSON data that the page
 script puts into the DOM with ``textContent``, so a quotation holding markup is
