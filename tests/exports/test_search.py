@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import random
-import statistics
 from pathlib import Path
 
 import networkx as nx
@@ -173,18 +172,3 @@ def corpus_sized_graph(seed: int = 5) -> nx.MultiDiGraph:
         if attrs["kind"] == "person":
             attrs["names"] = [attrs["label"], *(f"Alias {node} {k}" for k in range(4))]
     return graph
-
-
-@pytest.mark.browser
-def test_search_answers_within_50_ms_on_a_corpus_sized_page(tmp_path):
-    dest = tmp_path / "big.html"
-    write_html(corpus_sized_graph(), dest)
-    timings = []
-    with browser.open_page(dest.as_uri(), tmp_path) as page:
-        page.wait_for(DRAWN)
-        for query in ("w", "w1", "w1a", "alias", "text", "w2f", "zz", "person 1"):
-            type_query(page, query)
-            timings.append(float(page.evaluate("document.body.dataset.searchMs")))
-        errors = page.errors
-    assert statistics.median(timings) < 50, timings
-    assert errors == []
