@@ -359,5 +359,8 @@ def test_issue_15_attribution_time_grows_with_claims_not_claims_times_mentions()
         return time.perf_counter() - started
 
     seconds(200)
-    small, large = seconds(2_000), seconds(16_000)
+    # the best of three runs each: one run of a few milliseconds is at the mercy of a
+    # loaded machine (CI shares two cores), a quadratic stage is not saved by repeats
+    small = min(seconds(2_000) for _ in range(3))
+    large = min(seconds(16_000) for _ in range(3))
     assert (large / 16_000) / (small / 2_000) < SLACK
