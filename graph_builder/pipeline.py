@@ -28,7 +28,6 @@ from graph_builder.build_records import BuildResult, BuildSettings
 from graph_builder.cache import TaskCache, code_version, key_of
 from graph_builder.errors import ParseError
 from graph_builder.figures.group import group_figures
-from graph_builder.figures.record import Figure
 from graph_builder.parallel import SMALL_CORPUS, Tasks, default_workers
 from graph_builder.parts import DocumentPart, document_parts
 from graph_builder.people.merge import redirect
@@ -213,11 +212,8 @@ def _figures(b: _Build) -> None:
         return [key_of("figures", code_version(), d.doc_id, d.sha256) for d in docs]
 
     found = b.cached(find_figures, b.extractions, _extraction_label, keys)
-    by_span: dict[str, Figure] = {}  # one figure a span, though two claims may hold it
-    for figures in found:
-        for figure in figures:
-            by_span.setdefault(figure.key, figure)
-    b.resolution.figures = list(by_span.values())
+    # read_figures gives each span of its document once, so the corpus's are all distinct
+    b.resolution.figures = [figure for figures in found for figure in figures]
     b.resolution.figure_groups = group_figures(b.resolution.figures)
     b.figures = True
 

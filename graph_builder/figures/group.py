@@ -152,6 +152,7 @@ def _candidates(figures: list[Figure]) -> dict[tuple, list[int]]:
     event alone does not make two different values one measure."""
     keys: dict[tuple, list[int]] = defaultdict(list)
     parts = _breakdowns(figures)
+    index = {figure.key: i for i, figure in enumerate(figures)}
     for i, figure in enumerate(figures):
         if not figure.time or i in parts:
             continue  # a figure whose time the text does not give joins no group
@@ -161,9 +162,9 @@ def _candidates(figures: list[Figure]) -> dict[tuple, list[int]]:
             keys["measure", figure.time, thing, event].append(i)
         if event:  # what is counted unnamed: joined only where the values agree
             keys["event", figure.time, event, figure.kind].append(i)
-        if figure.restates:  # "170,000 (11%)": one measure in two units
-            keys["restated", figure.restates].append(i)
-        keys["restated", figure.key].insert(0, i)
+        restated = index.get(figure.restates)
+        if restated is not None and restated not in parts and figures[restated].time:
+            keys["restated", figure.key] = [restated, i]  # "170,000 (11%)": two units
     return keys
 
 
