@@ -68,12 +68,22 @@ def node_kinds(kinds: set[str] | None) -> frozenset[str] | None:
 
 def narrow(view: nx.DiGraph, kinds: frozenset[str] | None, min_degree: int,
            keep: str | None = None) -> nx.DiGraph:
-    """Keep the nodes of `kinds`, then drop those with fewer than `min_degree` links left."""
+    """Keep the nodes of `kinds`, then those with at least `min_degree` links among the kept.
+
+    Dropping a node takes its links from its neighbours, so one pass can leave
+    nodes below the bar (``--min-degree 3`` once left nodes with two links); the
+    pass repeats until none is, which is the `min_degree`-core of the view
+    (with `keep`, the focused person, kept whatever its degree).
+    """
     if kinds is not None:
         view = view.subgraph(n for n, kind in view.nodes(data="kind") if kind in kinds or n == keep)
-    if min_degree:
-        view = view.subgraph([n for n, d in view.degree if d >= min_degree or n == keep])
-    return view.copy()
+    view = view.copy()
+    while min_degree:
+        weak = [n for n, d in view.degree if d < min_degree and n != keep]
+        if not weak:
+            break
+        view.remove_nodes_from(weak)
+    return view
 
 
 def find_person(view: nx.Graph, name: str) -> str:

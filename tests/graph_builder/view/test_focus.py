@@ -16,7 +16,7 @@ from graph_builder.cli import main
 from graph_builder.errors import QueryError
 from graph_builder.outputs import write_outputs
 from graph_builder.pipeline import build_graph
-from graph_builder.view.focus import find_person, node_kinds, view_graph
+from graph_builder.view.focus import find_person, narrow, node_kinds, view_graph
 from graph_builder.view.measure import communities, pagerank
 from tests import browser
 
@@ -152,8 +152,16 @@ def test_viz_kinds_keep_the_focused_person(purge_out):
 def test_viz_min_degree_drops_nodes_with_fewer_links(purge_out, full):
     narrowed = view_graph(purge_out, kinds={"person", "claim"})
     view = view_graph(purge_out, kinds={"person", "claim"}, min_degree=2)
-    assert set(view) == {n for n, d in narrowed.degree if d >= 2}
+    assert min(d for _, d in view.degree) >= 2  # every node kept, counted in the view itself
+    assert set(view) == set(nx.k_core(nx.Graph(narrowed), 2))
     assert 0 < len(view) < len(narrowed)
+
+
+def test_viz_min_degree_repeats_until_no_node_is_below_it():
+    chain = nx.DiGraph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("d", "e")])
+    nx.set_node_attributes(chain, "person", "kind")
+    assert set(narrow(chain, None, 2)) == {"a", "b", "c"}  # e goes, then d, left with one link
+    assert set(narrow(chain, None, 2, keep="e")) == {"a", "b", "c", "d", "e"}
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
