@@ -67,8 +67,9 @@ def sources_lens(full: nx.DiGraph, rel: Relations | None = None) -> nx.Graph:
         "Documents are linked to the works their claims cite (line width counts the claims), "
         "cited works to the files, fonds, periodicals and books that hold them and on to their "
         "archives, and works to their authors and editors; size counts the citations beneath a "
-        f"node; {plural(left, 'work')} that no claim cites, directly or through a part, "
-        f"{'is' if left == 1 else 'are'} not drawn, and search still finds them.")
+        "node; " + (f"{plural(left, 'work')} that no claim cites, directly or through a part, "
+                    f"{'is' if left == 1 else 'are'} not drawn, and search still finds them."
+                    if left else "every work of the graph is drawn."))
     return lens
 
 
