@@ -86,12 +86,15 @@ class EdgeBook:
 
     def graph(self, full: nx.DiGraph, *, title: str) -> nx.Graph:
         """The lens: one edge a pair, its kinds, weight and evidence, nodes sized and grouped."""
-        lens = nx.Graph(title=title)
+        where = {c: evidence_order(full, c) for found in self._claims.values() for c in found}
+        edges = []
         for (a, b), kinds in sorted(self._kinds.items()):
             ordered = sorted(kinds, key=self.strength.index)
-            found = sorted(self._claims.get((a, b), ()), key=lambda c: evidence_order(full, c))
-            lens.add_edge(a, b, kind=ordered[0], kinds="; ".join(ordered),
-                          weight=max(1, len(found)), evidence=found)
+            found = sorted(self._claims.get((a, b), ()), key=where.__getitem__)
+            edges.append((a, b, {"kind": ordered[0], "kinds": "; ".join(ordered),
+                                 "weight": max(1, len(found)), "evidence": found}))
+        lens = nx.Graph(title=title)
+        lens.add_edges_from(edges)
         return lens
 
 

@@ -7,7 +7,9 @@ Read left to right it is a bibliography drawn as a network:
 * a cited work is joined to what holds it, up the chain (``part of``: an
   archival file to its inventory and fond, an article to its periodical, a
   chapter to its book; ``held by``: a fond to its archive), so an archive
-  opens fond by fond and file by file;
+  opens fond by fond and file by file. The graph says of every file, inventory
+  and fond that the archive holds it; only the top of each chain is drawn so,
+  or the archive would be a star of hundreds of files;
 * every work on the way is joined to its authors and editors (``author``,
   ``editor``; persons or organizations).
 
@@ -41,19 +43,25 @@ def sources_lens(full: nx.DiGraph, rel: Relations | None = None) -> nx.Graph:
     reached: set[str] = set()
     for claim in claims(full):
         document = documents.get(str(full.nodes[claim].get("document", "")))
-        for work in rel.linked(claim, "cites", "work"):
-            if document is not None:
+        cited = rel.linked(claim, "cites", "work")
+        if document is not None:
+            for work in cited:
                 book.join(document, work, "cites", claim)
-                beneath[document] += 1
-            for holder in _holders(rel, work):
-                beneath[holder] += 1
-                reached.add(holder)
+            beneath[document] += len(cited)
+        holding = {holder for work in cited for holder in _holders(rel, work)}
+        for holder in holding:  # a claim citing a file and its fond counts once for the fond
+            beneath[holder] += 1
+        reached |= holding
     for work in sorted(reached):
         if full.nodes[work]["kind"] != "work":
             continue
-        for relation in ("part of", "held by"):
-            for holder in rel.linked(work, relation):
-                book.join(work, holder, relation)
+        parents = rel.linked(work, "part of", "work")
+        for parent in parents:
+            book.join(work, parent, "part of")
+        above = {h for parent in parents for h in _holders(rel, parent)}
+        for archive in rel.linked(work, "held by"):
+            if archive not in above:  # drawn from the top of the chain only: fond by fond
+                book.join(work, archive, "held by")
         for relation in _MAKERS:
             for maker in rel.linked(work, relation):
                 book.join(work, maker, relation)
@@ -63,13 +71,12 @@ def sources_lens(full: nx.DiGraph, rel: Relations | None = None) -> nx.Graph:
     group(lens)
     works = sum(1 for _, kind in full.nodes(data="kind") if kind == "work")
     left = works - sum(1 for n in lens if full.nodes[n]["kind"] == "work")
+    silent = sum(1 for n in documents.values() if n not in lens)
     lens.graph["note"] = (
         "Documents are linked to the works their claims cite (line width counts the claims), "
         "cited works to the files, fonds, periodicals and books that hold them and on to their "
         "archives, and works to their authors and editors; size counts the citations beneath a "
-        "node; " + (f"{plural(left, 'work')} that no claim cites, directly or through a part, "
-                    f"{'is' if left == 1 else 'are'} not drawn, and search still finds them."
-                    if left else "every work of the graph is drawn."))
+        "node. " + _left_out(left, silent))
     return lens
 
 
@@ -86,3 +93,14 @@ def _holders(rel: Relations, work: str) -> list[str]:
                     seen.add(holder)
                     todo.append(holder)
     return found
+
+
+def _left_out(works: int, documents: int) -> str:
+    """ "3 works that no claim cites ... are not drawn; search still finds them." """
+    parts = ([f"{plural(works, 'work')} that no claim cites, directly or through a part"]
+             if works else []) + ([f"{plural(documents, 'document')} citing nothing"]
+                                  if documents else [])
+    if not parts:
+        return "Every work and document of the graph is drawn."
+    verb = "is" if works + documents == 1 else "are"
+    return f"{' and '.join(parts)} {verb} not drawn; search still finds them."

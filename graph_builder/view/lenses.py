@@ -64,18 +64,19 @@ def claims_lens(full: nx.DiGraph) -> nx.Graph:
     relation, the claim at either end its evidence; size and community as ``measure`` gave."""
     lens = nx.Graph(title="Claims")
     for node, attrs in full.nodes(data=True):
-        kept = {k: attrs[k] for k in ("size", "community") if k in attrs}
-        lens.add_node(node, **kept)
+        lens.add_node(node, **{k: attrs[k] for k in ("size", "community") if k in attrs})
+    where = {c: evidence_order(full, c) for c, kind in full.nodes(data="kind")
+             if kind in CLAIM_KINDS}
     joined: dict[tuple[str, str], set[str]] = {}
     for a, b, kinds in full.edges(data="kinds"):
-        pair = (a, b) if a < b else (b, a)
-        joined.setdefault(pair, set()).update(kinds.split("; "))
+        joined.setdefault((a, b) if a < b else (b, a), set()).update(kinds.split("; "))
+    edges = []
     for (a, b), kinds in sorted(joined.items()):
         ordered = sorted(kinds, key=_edge_rank)
-        evidence = sorted((n for n in (a, b) if full.nodes[n]["kind"] in CLAIM_KINDS),
-                          key=lambda c: evidence_order(full, c))
-        lens.add_edge(a, b, kind=ordered[0], kinds="; ".join(ordered), weight=1,
-                      evidence=evidence)
+        evidence = sorted((n for n in (a, b) if n in where), key=where.__getitem__)
+        edges.append((a, b, {"kind": ordered[0], "kinds": "; ".join(ordered), "weight": 1,
+                             "evidence": evidence}))
+    lens.add_edges_from(edges)
     claims = sum(1 for _, kind in full.nodes(data="kind") if kind in CLAIM_KINDS)
     lens.graph["note"] = (
         f"Every node of the graph, {plural(claims, 'claim')} included: a claim is linked to its "

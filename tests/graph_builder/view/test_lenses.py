@@ -160,7 +160,7 @@ def _sources_graph() -> nx.DiGraph:
     full = nx.DiGraph()
     _node(full, "doc1", "document", identifier="d1.txt")
     _node(full, "doc2", "document", identifier="d2.txt")
-    for node, cited in (("file", 2), ("fond", 0), ("book", 1), ("shelf", 0)):
+    for node, cited in (("file", 2), ("inventory", 0), ("fond", 0), ("book", 1), ("shelf", 0)):
         _node(full, node, "work", cited=cited)
     _node(full, "archive", "organization")
     _node(full, "publisher", "organization")
@@ -171,8 +171,10 @@ def _sources_graph() -> nx.DiGraph:
     _edge(full, "n1", "file", "cites")
     _edge(full, "n2", "file", "cites")
     _edge(full, "q1", "book", "cites")
-    _edge(full, "file", "fond", "part of")
-    _edge(full, "fond", "archive", "held by")
+    _edge(full, "file", "inventory", "part of")
+    _edge(full, "inventory", "fond", "part of")
+    for level in ("file", "inventory", "fond"):  # the graph says the archive holds each
+        _edge(full, level, "archive", "held by")
     _edge(full, "book", "writer", "author")
     _edge(full, "book", "publisher", "publisher")
     _edge(full, "shelf", "writer", "editor")  # a work no claim cites
@@ -186,9 +188,12 @@ def test_sources_run_from_documents_to_cited_works_to_fonds_archives_and_authors
     assert sources.edges["doc1", "file"] == {"kind": "cites", "kinds": "cites", "weight": 2,
                                              "evidence": ["n1", "n2"]}
     assert sources.edges["doc2", "book"]["evidence"] == ["q1"]
-    assert sources.edges["file", "fond"] == {"kind": "part of", "kinds": "part of",
-                                             "weight": 1, "evidence": []}
+    assert sources.edges["file", "inventory"] == {"kind": "part of", "kinds": "part of",
+                                                  "weight": 1, "evidence": []}
+    assert sources.edges["inventory", "fond"]["kind"] == "part of"
+    # the archive opens fond by fond: only the top of the chain is drawn as held by it
     assert sources.edges["fond", "archive"]["kind"] == "held by"
+    assert set(sources["archive"]) == {"fond"}
     assert sources.edges["book", "writer"] == {"kind": "author", "kinds": "author",
                                                "weight": 1, "evidence": []}
     # an uncited work, a publisher: not drawn
@@ -197,6 +202,11 @@ def test_sources_run_from_documents_to_cited_works_to_fonds_archives_and_authors
     size = dict(sources.nodes(data="size"))
     # the archive holds both citations of its file; the book has one
     assert size["archive"] == size["fond"] == size["file"] == size["doc1"] > size["book"]
+    silent = _sources_graph()
+    _node(silent, "doc3", "document", identifier="d3.txt")
+    _edge(silent, _claim(silent, "n9", "d3.txt", 1, kind="passage"), "doc3", "in document")
+    note = build_lenses(silent)["sources"].graph["note"]
+    assert "1 work that no claim cites, directly or through a part and 1 document" in note
 
 
 def test_topics_are_joined_by_the_vocabulary_and_by_claims_about_both():
@@ -345,3 +355,8 @@ def test_the_shared_corpus_opens_on_people_joined_by_claims_that_name_both(corpu
     both = [c for c in edge["evidence"]
             if "Frinovsk" in full.nodes[c]["text"] and "zhov" in full.nodes[c]["text"]]
     assert len(both) >= 4
+    # the same graph built in another order colours and sizes every person the same
+    again = nx.DiGraph()
+    again.add_nodes_from(reversed(list(full.nodes(data=True))))
+    again.add_edges_from(reversed(list(full.edges(data=True))))
+    assert dict(build_lenses(again)["people"].nodes(data=True)) == dict(people.nodes(data=True))
