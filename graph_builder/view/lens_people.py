@@ -32,7 +32,9 @@ above ten the claims read as enumerations. On the Soviet corpus the cap drops
 17 claims of 2,300 and 800 of 2,900 pairs, and leaves 371 of 408 linkable
 people linked.
 
-"cites" is undirected, like every lens edge: in a compilation of quotations,
+A claim whose maker is an author of the work it cites (a compilation quoting a
+book by its own authors) cites no one: co-authors are not linked by their
+own book. "cites" is undirected, like every lens edge: in a compilation of quotations,
 a claim made by A that cites B's work is B quoting A, in a book's footnote A
 citing B; either way one's work cites the other.
 """
@@ -75,8 +77,11 @@ def people_lens(full: nx.DiGraph, rel: Relations | None = None) -> nx.Graph:
                 for person in mentioned:
                     book.join(maker, person, "quoted about", claim)
         for work in rel.linked(claim, "cites", "work"):
+            authors = rel.linked(work, "author", "person")
+            if set(authors) & set(makers):  # their own words from their own book: no citation
+                continue
             for maker in makers:
-                for author in rel.linked(work, "author", "person"):
+                for author in authors:
                     book.join(maker, author, "cites", claim)
     lens = book.graph(full, title=_TITLE)
     size_by(lens, weighted_degree(lens))

@@ -103,6 +103,17 @@ def test_a_pair_joined_several_ways_is_named_by_the_strongest_and_counts_claims_
     assert edge["weight"] == 3 and edge["evidence"] == ["c1", "q3", "c2"]
 
 
+def test_authors_quoted_from_their_own_book_do_not_cite_each_other():
+    full = _people_graph()
+    _node(full, "fay", "person", label="Fay")
+    _claim(full, "q4", "d2.txt", 9, made_by="Eve; Fay")
+    _edge(full, "q4", "work1", "cites")
+    _edge(full, "work1", "fay", "author")  # Eve and Fay wrote work1, quoted here from it
+    people = build_lenses(full)["people"]
+    assert not people.has_edge("eve", "fay")
+    assert people.edges["dee", "fay"]["evidence"] == ["q2"]  # Dee's claim cites both
+
+
 def test_a_claim_listing_many_people_joins_none_of_them():
     full = _people_graph()
     listed = [f"p{i:02d}" for i in range(PEOPLE_LIST_SIZE + 1)]
