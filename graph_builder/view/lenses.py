@@ -24,6 +24,10 @@ sentence telling the user what an edge means and what was left out.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import networkx as nx
 
 from graph_builder.view.lens_parts import Relations, evidence_order, plural
@@ -42,9 +46,29 @@ ENOUGH_SOURCES = 10
 
 def build_lenses(full: nx.DiGraph) -> dict[str, nx.Graph]:
     """Every lens of LENS_NAMES, in that order, from the measured full projection."""
-    rel = Relations(full)
-    return {"people": people_lens(full, rel), "sources": sources_lens(full, rel),
-            "topics": topics_lens(full, rel), "claims": claims_lens(full)}
+    with _cycle_collection_paused():
+        rel = Relations(full)
+        return {"people": people_lens(full, rel), "sources": sources_lens(full, rel),
+                "topics": topics_lens(full, rel), "claims": claims_lens(full)}
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Pause CPython's cycle collector while the lenses are built.
+
+    Building them makes some hundred thousand small dicts, lists and tuples;
+    each few hundred trigger a collection that walks the whole full projection
+    again, which took a third of the time (0.1 s of 0.35 s on the Soviet
+    corpus). Nothing made here needs collecting before the end; the collector
+    is resumed (if it was running) even when a lens fails.
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
 
 
 def default_lens(lenses: dict[str, nx.Graph]) -> str:
@@ -72,16 +96,23 @@ def claims_lens(full: nx.DiGraph) -> nx.Graph:
         joined.setdefault((a, b) if a < b else (b, a), set()).update(kinds.split("; "))
     edges = []
     for (a, b), kinds in sorted(joined.items()):
-        ordered = sorted(kinds, key=_edge_rank)
-        evidence = sorted((n for n in (a, b) if n in where), key=where.__getitem__)
+        ordered = sorted(kinds, key=_edge_rank) if len(kinds) > 1 else list(kinds)
         edges.append((a, b, {"kind": ordered[0], "kinds": "; ".join(ordered), "weight": 1,
-                             "evidence": evidence}))
+                             "evidence": _ends_as_evidence(a, b, where)}))
     lens.add_edges_from(edges)
     claims = sum(1 for _, kind in full.nodes(data="kind") if kind in CLAIM_KINDS)
     lens.graph["note"] = (
         f"Every node of the graph, {plural(claims, 'claim')} included: a claim is linked to its "
         "document, to whom it mentions, to what it cites and to the topics it is about.")
     return lens
+
+
+def _ends_as_evidence(a: str, b: str, where: dict[str, tuple[str, int, str]]) -> list[str]:
+    """The claims among an edge's two ends, in evidence order (the common case made quick:
+    the claims lens has tens of thousands of edges)."""
+    if a in where and b in where:
+        return [a, b] if where[a] <= where[b] else [b, a]
+    return [a] if a in where else [b] if b in where else []
 
 
 def _edge_rank(kind: str) -> int:

@@ -371,3 +371,17 @@ def test_the_shared_corpus_opens_on_people_joined_by_claims_that_name_both(corpu
     again.add_nodes_from(reversed(list(full.nodes(data=True))))
     again.add_edges_from(reversed(list(full.edges(data=True))))
     assert dict(build_lenses(again)["people"].nodes(data=True)) == dict(people.nodes(data=True))
+
+
+def test_building_lenses_leaves_the_cycle_collector_as_it_found_it():
+    import gc
+
+    assert gc.isenabled()
+    build_lenses(_people_graph())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build_lenses(_people_graph())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
