@@ -90,9 +90,8 @@ def people_lens(full: nx.DiGraph, rel: Relations | None = None) -> nx.Graph:
     alone = persons - lens.number_of_nodes()
     lens.graph["note"] = (
         "People are linked when a claim mentions both, when one is quoted about the other, or "
-        "when one's work cites or quotes the other; line width counts the claims, and a claim "
-        "naming more "
-        f"than {LIST_SIZE} people (a list) links none of them; "
+        "when one's work cites or quotes the other; each link lists the claims behind it, and "
+        f"a claim naming more than {LIST_SIZE} people (a list) links none of them; "
         f"{plural(alone, 'person|people')} linked to no one {'is' if alone == 1 else 'are'} "
         "not drawn, and search still finds them.")
     return lens

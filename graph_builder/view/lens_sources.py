@@ -73,10 +73,10 @@ def sources_lens(full: nx.DiGraph, rel: Relations | None = None) -> nx.Graph:
     left = works - sum(1 for n in lens if full.nodes[n]["kind"] == "work")
     silent = sum(1 for n in documents.values() if n not in lens)
     lens.graph["note"] = (
-        "Documents are linked to the works their claims cite (line width counts the claims), "
-        "cited works to the files, fonds, periodicals and books that hold them and on to their "
-        "archives, and works to their authors and editors; size counts the citations beneath a "
-        "node. " + _left_out(left, silent))
+        "Documents are linked to the works their claims cite (each link lists the claims "
+        "behind it), cited works to the files, fonds, periodicals and books that hold them and "
+        "on to their archives, and works to their authors and editors; size counts the "
+        "citations beneath a node. " + _left_out(left, silent))
     return lens
 
 

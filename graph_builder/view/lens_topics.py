@@ -62,8 +62,8 @@ def topics_lens(full: nx.DiGraph, rel: Relations | None = None) -> nx.Graph:
     alone = len(topics) - lens.number_of_nodes()
     lens.graph["note"] = (
         "Topics are linked when the vocabulary makes one broader than or related to the other, "
-        f"or when at least {MIN_SHARED} claims are about both (line width counts the claims; a "
-        f"claim about more than {LIST_SIZE} topics links none of them); "
+        f"or when at least {MIN_SHARED} claims are about both (each link lists the claims "
+        f"behind it; a claim about more than {LIST_SIZE} topics links none of them); "
         f"{plural(alone, 'topic')} linked to no other "
         f"{'is' if alone == 1 else 'are'} not drawn, and search still finds them.")
     return lens

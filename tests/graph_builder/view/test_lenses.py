@@ -330,7 +330,10 @@ def _keep_their_promises(full: nx.DiGraph, lenses: dict[str, nx.Graph]) -> None:
         assert set(lens) <= set(full), name
         if name != "claims":
             assert not list(nx.isolates(lens)), name
+        assert all(set(attrs) <= {"size", "community"} for _, attrs in lens.nodes(data=True))
         for a, b, attrs in lens.edges(data=True):
+            assert set(attrs) == {"kind", "kinds", "weight", "evidence"}
+            assert type(attrs["weight"]) is int
             evidence = attrs["evidence"]
             assert all(full.nodes[c]["kind"] in CLAIM_KINDS for c in evidence), (name, a, b)
             order = [(full.nodes[c]["document"], full.nodes[c]["line"], c) for c in evidence]
