@@ -29,14 +29,14 @@ people it names keep their other links. Ten, not fewer: a paragraph of a
 narrative commonly names seven to ten actors of one episode (the NKVD chiefs
 at one meeting), and those pairs are what a reader of that history looks for;
 above ten the claims read as enumerations. On the Soviet corpus the cap drops
-17 claims of 2,300 and 800 of 2,900 pairs, and leaves 371 of 408 linkable
+17 claims of 2,343 and 810 of 2,892 pairs, and leaves 367 of 404 linkable
 people linked.
 
 A claim whose maker is an author of the work it cites (a compilation quoting a
-book by its own authors) cites no one: co-authors are not linked by their
-own book. "cites" is undirected, like every lens edge: in a compilation of quotations,
-a claim made by A that cites B's work is B quoting A, in a book's footnote A
-citing B; either way one's work cites the other.
+book by its own authors) cites no one: co-authors are not linked by their own
+book. "cites" is undirected, like every lens edge: in a compilation of
+quotations a claim made by A that cites B's work is B quoting A, in a book's
+footnote A citing B; either way one's work cites the other.
 """
 
 from __future__ import annotations
