@@ -122,21 +122,25 @@ def _payload(doc: DocumentSpans, spans: list[Span], files: dict[str, str],
     info: list[dict] = []
     seen: dict[str, int] = {}
     rows = []
+    of_body: dict[str, int] = {}  # a span's entry depends on its body alone
     for span in spans:
-        entry = _entry(span, spans, doc, by_body, cites, files)
-        entry["node"] = short(entry["node"])
-        for link in entry.get("links", ()):
-            if link[1] == "node":
-                link[2] = short(link[2])
-        key = json.dumps(entry, sort_keys=True, ensure_ascii=False)
-        if key not in seen:
-            seen[key] = len(info)
-            info.append(entry)
+        if span.body not in of_body:
+            entry = _entry(span, spans, doc, by_body, cites, files)
+            entry["node"] = short(entry["node"])
+            for link in entry.get("links", ()):
+                if link[1] == "node":
+                    link[2] = short(link[2])
+            key = json.dumps(entry, sort_keys=True, ensure_ascii=False)
+            if key not in seen:
+                seen[key] = len(info)
+                info.append(entry)
+            of_body[span.body] = seen[key]
         tail = f"{span.start}-{span.end}-"
         annotation = span.annotation[len(head) + len(tail):] \
             if span.annotation.startswith(head + tail) else "!" + span.annotation
         body = short(span.body) if span.body != span.node else ""
-        rows.append([LAYERS.index(span.layer), span.start, span.end, seen[key], annotation, body])
+        rows.append([LAYERS.index(span.layer), span.start, span.end, of_body[span.body],
+                     annotation, body])
     return {"view": view_href, "base": short.base, "annotation": head,
             "doc": {"iri": doc.iri, "id": doc.identifier, "title": doc.title},
             "layers": list(LAYERS), "spans": rows, "info": info}
