@@ -103,13 +103,15 @@ def placed_spans(spans: list[Span], text: str) -> list[Span]:
 
 def _payload(doc: DocumentSpans, spans: list[Span], files: dict[str, str],
              view_href: str) -> dict:
-    """What the page script needs: per span its layer, place, panel entry and IRIs.
+    """What the page script needs: per span its layer, place and panel entry.
 
-    Panel entries (``info``) are shared: every mention of one person points to the
-    same entry. IRIs are sent without the base they share (``base``), and an
-    annotation's IRI without the part its document and offsets already say
-    (``annotation``): a book has ten thousand spans, and every byte is parsed
-    before the page is ready.
+    Every byte here is parsed before the page is ready, and a book has ten
+    thousand spans, so: spans are a flat list of numbers (layer, start less the
+    previous span's start, length, entry); panel entries (``info``) are shared by
+    all spans of one body (every mention of a person has the same one); IRIs are
+    sent without the base they share (``base``); and annotation IRIs are not sent
+    when they all read ``<annotation>START-END-…``, since the page can then find
+    an annotation's span from its IRI alone (otherwise ``annotations`` lists them).
     """
     by_body: dict[str, int] = {}
     cites: dict[str, list[int]] = {}
@@ -118,15 +120,17 @@ def _payload(doc: DocumentSpans, spans: list[Span], files: dict[str, str],
         if span.layer == "citation" and span.citing:
             cites.setdefault(span.citing, []).append(i)
     short = _Shortener([s.node for s in spans] + [s.body for s in spans])
-    head = _annotation_head(spans)
     info: list[dict] = []
     seen: dict[str, int] = {}
-    rows = []
     of_body: dict[str, int] = {}  # a span's entry depends on its body alone
+    flat: list[int] = []
+    previous = 0
     for span in spans:
         if span.body not in of_body:
             entry = _entry(span, spans, doc, by_body, cites, files)
             entry["node"] = short(entry["node"])
+            if span.body != span.node:
+                entry["body"] = short(span.body)
             for link in entry.get("links", ()):
                 if link[1] == "node":
                     link[2] = short(link[2])
@@ -135,15 +139,18 @@ def _payload(doc: DocumentSpans, spans: list[Span], files: dict[str, str],
                 seen[key] = len(info)
                 info.append(entry)
             of_body[span.body] = seen[key]
-        tail = f"{span.start}-{span.end}-"
-        annotation = span.annotation[len(head) + len(tail):] \
-            if span.annotation.startswith(head + tail) else "!" + span.annotation
-        body = short(span.body) if span.body != span.node else ""
-        rows.append([LAYERS.index(span.layer), span.start, span.end, of_body[span.body],
-                     annotation, body])
-    return {"view": view_href, "base": short.base, "annotation": head,
-            "doc": {"iri": doc.iri, "id": doc.identifier, "title": doc.title},
-            "layers": list(LAYERS), "spans": rows, "info": info}
+        flat += [LAYERS.index(span.layer), span.start - previous, span.end - span.start,
+                 of_body[span.body]]
+        previous = span.start
+    payload = {"view": view_href, "base": short.base,
+               "doc": {"iri": doc.iri, "id": doc.identifier, "title": doc.title},
+               "layers": list(LAYERS), "spans": flat, "info": info}
+    head = _annotation_head(spans)
+    if head:
+        payload["annotation"] = head
+    else:
+        payload["annotations"] = [s.annotation for s in spans]
+    return payload
 
 
 class _Shortener:
@@ -195,7 +202,7 @@ def _entry(span: Span, spans: list[Span], doc: DocumentSpans, by_body: dict[str,
                 links.append([text, "href", f"{files[other]}#node={encode_iri(iri)}"])
         else:
             links.append([text, kind, target])
-    entry: dict = {"label": span.label, "node": span.node, "layer": span.layer}
+    entry: dict = {"label": span.label, "node": span.node}
     if span.verdict:
         entry["verdict"] = span.verdict
     if span.rows:

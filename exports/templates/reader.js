@@ -13,18 +13,26 @@
   var WHAT = {passage: "Passage", claim: "Claim", source: "Quoted in another document",
               reuse: "Text shared with another document", citation: "Reference",
               topic: "Topic mention", person: "Person mention", figure: "Figure"};
-  // [layer index, start, end, info index, annotation IRI tail ("!" + IRI when whole), body IRI]
-  var spans = data.spans;
+  // Spans come as a flat list: layer, start less the previous start, length, entry.
+  var count = data.spans.length / 4;
+  var layers = new Uint8Array(count), starts = new Int32Array(count), ends = new Int32Array(count),
+      entries = new Int32Array(count);
+  for (var n = 0, at = 0; n < count; n++) {
+    at += data.spans[4 * n + 1];
+    layers[n] = data.spans[4 * n]; starts[n] = at; ends[n] = at + data.spans[4 * n + 2];
+    entries[n] = data.spans[4 * n + 3];
+  }
   var marked = [];
 
-  function layerOf(i) { return data.layers[spans[i][0]]; }
-  function infoOf(i) { return data.info[spans[i][3]]; }
+  function layerOf(i) { return data.layers[layers[i]]; }
+  function infoOf(i) { return data.info[entries[i]]; }
   function nodeHref(iri) { return data.view + "#node=" + encodeURIComponent(iri); }
   /* IRIs come without the base they share, unless they start with a scheme. */
   function full(iri) { return !iri || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(iri) ? iri : data.base + iri; }
-  function annotationOf(i) {
-    var tail = spans[i][4];
-    return tail.charAt(0) === "!" ? tail.slice(1) : data.annotation + spans[i][1] + "-" + spans[i][2] + "-" + tail;
+  function atOffsets(start, end) {
+    var found = [];
+    for (var i = 0; i < count; i++) if (starts[i] === start && ends[i] === end) found.push(i);
+    return found;
   }
   function fragments(i) { return Array.prototype.slice.call(text.querySelectorAll('mark[data-i="' + i + '"]')); }
   function layerShown(i) { return !text.classList.contains("no-" + CLASS[layerOf(i)]); }
@@ -61,7 +69,7 @@
 
   function spanLink(label, target) {
     var a = el("a", label);
-    a.href = "#at=" + spans[target][1] + "-" + spans[target][2];
+    a.href = "#at=" + starts[target] + "-" + ends[target];
     a.addEventListener("click", function (event) {
       event.preventDefault();
       history.replaceState(null, "", a.getAttribute("href"));
@@ -135,10 +143,15 @@
   /* The spans an IRI names: its annotation, its body (claim, citation, figure) or the
    * node it stands for (a person, topic, work: all their spans). */
   function spansFor(iri) {
+    if (data.annotation && iri.indexOf(data.annotation) === 0) {  // <annotation>START-END-…
+      var m = /^(\d+)-(\d+)-/.exec(iri.slice(data.annotation.length));
+      if (m) return atOffsets(Number(m[1]), Number(m[2]));
+    }
     var found = [];
-    for (var i = 0; i < spans.length; i++) {
-      var s = spans[i];
-      if (full(s[5]) === iri || full(data.info[s[3]].node) === iri || annotationOf(i) === iri) found.push(i);
+    for (var i = 0; i < count; i++) {
+      var info = infoOf(i);
+      if (full(info.node) === iri || full(info.body) === iri ||
+          (data.annotations && data.annotations[i] === iri)) found.push(i);
     }
     return found;
   }
@@ -157,7 +170,7 @@
       var m = /^(\d+)-(\d+)$/.exec(params.at);
       if (!m) return;
       var start = Number(m[1]), end = Number(m[2]);
-      for (var i = 0; i < spans.length; i++) if (spans[i][1] === start && spans[i][2] === end) found.push(i);
+      found = atOffsets(start, end);
       if (!found.length) {
         clearMarks();
         var lines = linesBetween(start, end);
@@ -183,7 +196,7 @@
     }
     if (!chain.length) return;
     mark(fragments(chain[0]));
-    history.replaceState(null, "", "#at=" + spans[chain[0]][1] + "-" + spans[chain[0]][2]);
+    history.replaceState(null, "", "#at=" + starts[chain[0]] + "-" + ends[chain[0]]);
     show(chain);
   });
 
@@ -195,7 +208,7 @@
   document.getElementById("rd-network").href = nodeHref(data.doc.iri);
   window.addEventListener("hashchange", follow);
   window.claimgraphReader = {data: data, jumpTo: jumpTo, spansFor: spansFor, show: show,
-                             annotationOf: annotationOf, iri: full};
+                             iri: full};
   follow();
   requestAnimationFrame(function () {
     setTimeout(function () { document.body.dataset.readyMs = String(performance.now()); }, 0);

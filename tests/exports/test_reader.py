@@ -111,7 +111,7 @@ def _coverage(text: str, spans: list[tuple[int, int, str, str]]) -> list[frozens
 @pytest.mark.parametrize("seed", range(6))
 def test_reader_markup_covers_the_right_characters_nested_and_overlapping(seed):
     rng = random.Random(seed)
-    text = "".join(rng.choice("ab <&>\n\u00e9") for _ in range(120))
+    text = "".join(rng.choice("ab <&>\n\u00e9\U0001d504") for _ in range(120))
     spans = []
     for _ in range(25):
         start = rng.randrange(0, 119)
@@ -155,9 +155,16 @@ def _page(built, identifier: str) -> Path:
 
 
 def _data(page: Path) -> dict:
+    """The page's data, its flat span list read as [layer, start, end, entry] rows."""
     text = page.read_text("utf-8")
     start = text.index('id="rd-data">') + len('id="rd-data">')
-    return json.loads(text[start:text.index("</script>", start)])
+    data = json.loads(text[start:text.index("</script>", start)])
+    flat, rows, at = data["spans"], [], 0
+    for k in range(0, len(flat), 4):
+        at += flat[k + 1]
+        rows.append([flat[k], at, at + flat[k + 2], flat[k + 3]])
+    data["spans"] = rows
+    return data
 
 
 def _markup(page: Path) -> str:
@@ -246,6 +253,8 @@ def test_reader_jumps_to_node_and_offsets_and_links_to_the_view(built, tmp_path)
     iri = data["base"] + data["info"][claim[3]]["node"]
     person, mention = _span_of(built, "compilation.txt",
                                lambda d, s: d["layers"][s[0]] == "person" and s[1] > 2000)
+    [annotation] = [s.annotation for s in built["docs"]["compilation.txt"].spans
+                    if (s.layer, s.start, s.end) == ("person", mention[1], mention[2])]
     url = f"{page_file.as_uri()}#node={encode_iri(iri)}"
     with browser.open_page(url, tmp_path, size=(1200, 500)) as page:
         page.wait_for(READY)
@@ -263,6 +272,11 @@ def test_reader_jumps_to_node_and_offsets_and_links_to_the_view(built, tmp_path)
         page.wait_for(f"{HIT_IDS}.includes({person})")
         assert page.evaluate(HITS_IN_VIEW)
         assert page.evaluate(HIT_IDS) == [person]
+        page.evaluate(f"location.hash = '#at={claim[1]}-{claim[2]}'")
+        page.wait_for(f"{HIT_IDS}.includes({altered})")
+        page.evaluate(f"location.hash = '#node={encode_iri(annotation)}'")  # a mention's IRI
+        page.wait_for(f"{HIT_IDS}.includes({person})")
+        assert page.evaluate(HITS_IN_VIEW)
         page.evaluate("document.querySelector('#rd-legend input[data-layer=\"p\"]').click()")
         assert page.evaluate("document.getElementById('rd-text').classList.contains('no-p')")
         page.evaluate("location.hash = '#at=5-9'")  # no span there: the line is marked
