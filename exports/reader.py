@@ -27,7 +27,7 @@ import pyoxigraph as ox
 
 from exports.reader_markup import text_markup
 from exports.reader_page import render_page
-from exports.reader_spans import LAYERS, DocumentSpans, Span, document_spans
+from exports.reader_spans import LAYERS, VERDICTS, DocumentSpans, Span, document_spans
 from graph_builder.errors import ExportError
 from graph_builder.support.atomic import atomic_path, make_folder, os_reason
 
@@ -86,7 +86,8 @@ def reader_html(doc: DocumentSpans, text: str, files: dict[str, str], *,
     markup = text_markup(text, [(s.start, s.end, s.layer, s.verdict) for s in spans])
     payload = _payload(doc, spans, files, view_href)
     counts = {layer: sum(s.layer == layer for s in spans) for layer in LAYERS}
-    return render_page(doc, markup, payload, counts, view_href)
+    verdicts = {v: sum(s.verdict == v for s in spans) for v in (*VERDICTS, "checked")}
+    return render_page(doc, markup, payload, counts, verdicts)
 
 
 def placed_spans(spans: list[Span], text: str) -> list[Span]:

@@ -27,7 +27,7 @@ LAYER_NAMES = {"passage": "Passages", "claim": "Claims and quotations",
 
 
 def render_page(doc: DocumentSpans, markup: str, payload: dict, counts: dict[str, int],
-                view_href: str) -> str:
+                verdicts: dict[str, int]) -> str:
     """The whole page as text; the same arguments always give the same text."""
     script = _js_script(_template("reader.js"))
     parts = {
@@ -35,6 +35,7 @@ def render_page(doc: DocumentSpans, markup: str, payload: dict, counts: dict[str
         "identifier": html.escape(doc.identifier),
         "csp": _content_security_policy([script]),
         "legend": _legend(counts),
+        "verdicts": _verdicts(verdicts),
         "text": markup,
         "data": _json_script(payload),
         "app_js": script,
@@ -55,6 +56,17 @@ def _legend(counts: dict[str, int]) -> str:
             f'<span class="swatch sw-{css}"></span><span class="kind">{LAYER_NAMES[layer]}</span>'
             f'<span class="count">{counts[layer]:,}</span></label></li>')
     return "\n".join(items)
+
+
+def _verdicts(verdicts: dict[str, int]) -> str:
+    """The quotation-check badges the page shows, each with its count: what the colours mean."""
+    chips = [f'<span class="chip" data-v="{html.escape(v)}">{html.escape(v)} {n:,}</span>'
+             for v, n in verdicts.items() if n]
+    if not chips:
+        return ""
+    return ('<p class="hint">Quotation checks (badges on the quotations and passages checked '
+            'against the corpus copy of the work they cite):</p>\n<p class="chips">'
+            + " ".join(chips) + "</p>")
 
 
 def _template(name: str) -> str:

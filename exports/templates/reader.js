@@ -86,6 +86,7 @@
     box.appendChild(el("h3", info.label));
     if (info.verdict) {
       var chip = el("span", "quotation check: " + info.verdict, "chip");
+      chip.dataset.v = info.verdict;
       box.appendChild(chip);
     }
     box.appendChild(el("div", spanText(i), "quote"));
