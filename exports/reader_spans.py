@@ -13,6 +13,7 @@ would find; the queries run once for all documents, not once per document.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -109,6 +110,7 @@ _CLAIM_KINDS = {"https://w3id.org/claimgraph/ns#Passage": "passage",
                 "https://w3id.org/claimgraph/ns#TranscriptTurn": "turn",
                 "https://w3id.org/claimgraph/ns#InnerQuotation": "inner quotation",
                 "https://schema.org/Quotation": "quotation"}
+_YEAR = re.compile(r"-?(\d{1,6})")
 _KIND_ORDER = ("passage", "thesis", "turn", "inner quotation", "quotation")
 
 
@@ -189,15 +191,12 @@ class _Describer:
 
     def _persons(self) -> None:
         for r in _rows(self.store, _PERSONS):
-            years = "–".join(y[:4] for y in (r["born"], r["died"]) if y) if (
-                r["born"] or r["died"]) else ""
-            if r["born"] and not r["died"]:
-                years = f"born {r['born'][:4]}"
-            elif r["died"] and not r["born"]:
-                years = f"died {r['died'][:4]}"
+            born, died = _year(r["born"]), _year(r["died"])
+            lived = f"{born}–{died}" if born and died else f"born {born}" if born else \
+                f"died {died}" if died else ""
             for span in self._each(r["b"]):
                 span.layer, span.label, span.node = "person", r["name"] or r["b"], r["b"]
-                span.rows = [("Lived", years)] if years else []
+                span.rows = [("Lived", lived)] if lived else []
 
     def _topics(self) -> None:
         for r in _rows(self.store, _TOPICS):
@@ -237,7 +236,7 @@ class _Describer:
     def _citations(self) -> None:
         for r in _rows(self.store, _CITATIONS):
             work = r["title"] or r["work"] or "an unnamed work"
-            year = f" ({r['year'][:4]})" if r["year"] else ""
+            year = f" ({_year(r['year'])})" if _year(r["year"]) else ""
             for span in self._each(r["b"]):
                 span.layer, span.label, span.node = "citation", f"{work}{year}", r["work"] or r["b"]
                 ref = r["ref"] if r["ref"] != span.exact else ""
@@ -275,6 +274,15 @@ class _Describer:
                     span.rows = [("Shared words", r["words"])]
                 span.links.append((f"The same text in {self._title(r['cdoc'])}", "reader",
                                    f"{r['cdoc']}\n{r['claim']}"))
+
+
+def _year(date: str) -> str:
+    """The year of an xsd:gYear or xsd:date ("1885", "1885-03-02", "-0044": 44 BCE)."""
+    found = _YEAR.match(date)
+    if not found:
+        return ""
+    year = found.group(1).lstrip("0") or "0"
+    return f"{year} BCE" if found.group(0).startswith("-") else year
 
 
 def _share(share: str) -> str:
