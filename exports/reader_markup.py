@@ -7,7 +7,7 @@ piece is wrapped in the marks of the spans covering it, outermost first
 (earliest start, then longest). An element left open from the piece before is
 kept when the next piece needs it at the same depth, so a span that only nests
 is one element; one that overlaps or crosses a line is several, all carrying
-its ``data-i``, and only the first carries the ``f`` class (its badge).
+its ``data-i``, and only the first carries its verdict (``data-v``, the badge).
 
 The text is written with ``html.escape``: markup in a source is shown, never run.
 The server does this work so that the page opens without building thousands of
@@ -34,7 +34,9 @@ def text_markup(text: str, spans: list[tuple[int, int, str, str]]) -> str:
     """HTML for `text` with each (start, end, layer, verdict) span marked.
 
     A span's ``data-i`` is its index in `spans`; empty or out-of-range spans are
-    skipped by the caller. Every line is ``<div class="l" data-n=N data-s=OFFSET>``.
+    skipped by the caller. Every line is ``<div class=l data-n=N data-s=OFFSET>``
+    (line number, offset of its first character). Attribute values that need no
+    quotes get none: a book has fifteen thousand of these tags.
     """
     opens: dict[int, list[int]] = defaultdict(list)
     closes: dict[int, list[int]] = defaultdict(list)
@@ -44,7 +46,7 @@ def text_markup(text: str, spans: list[tuple[int, int, str, str]]) -> str:
     breaks = [m.start() for m in _NEWLINE.finditer(text)]
     cuts = sorted({0, len(text), *opens, *closes, *breaks, *(b + 1 for b in breaks)})
     order = {i: (s[0], -s[1], i) for i, s in enumerate(spans)}
-    out: list[str] = [_chunk_open(text, 0), '<div class="l" data-n="1" data-s="0">']
+    out: list[str] = [_chunk_open(text, 0), "<div class=l data-n=1 data-s=0>"]
     active: set[int] = set()
     stack: list[int] = []
     line = 1
@@ -58,7 +60,7 @@ def text_markup(text: str, spans: list[tuple[int, int, str, str]]) -> str:
             out.append("</div>\n")
             if line % CHUNK_LINES == 1:
                 out.append("</section>\n" + _chunk_open(text, there))
-            out.append(f'<div class="l" data-n="{line}" data-s="{there}">')
+            out.append(f"<div class=l data-n={line} data-s={there}>")
             continue
         wanted = sorted(active, key=order.__getitem__)
         keep = 0
@@ -91,8 +93,8 @@ def _chunk_open(text: str, start: int) -> str:
 
 
 def _open(index: int, span: tuple[int, int, str, str], *, first: bool) -> str:
-    """The opening tag of one piece of a span: layer class, verdict, first-piece mark."""
+    """The opening tag of one piece of a span: layer class, index, and on the first piece
+    the verdict."""
     _start, _end, layer, verdict = span
-    classes = LAYER_CLASS[layer] + (" f" if first else "")
     badge = f' data-v="{html.escape(verdict)}"' if verdict and first else ""
-    return f'<mark class="{classes}" data-i="{index}"{badge}>'
+    return f"<mark class={LAYER_CLASS[layer]} data-i={index}{badge}>"
