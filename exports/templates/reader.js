@@ -188,6 +188,7 @@
   }
 
   text.addEventListener("click", function (event) {
+    if (String(window.getSelection() || "").length) return;  // selecting text to copy it
     var chain = [], seen = {};
     for (var node = event.target; node && node !== text; node = node.parentElement) {
       if (node.tagName === "MARK") {
