@@ -15,7 +15,7 @@ import networkx as nx
 import pytest
 
 from exports import html as html_export
-from exports import layout
+from exports import layout, page_payload
 from exports.html import KIND_COLOURS, UNKNOWN_COLOUR, write_html
 from graph_builder.errors import ExportError
 from tests import browser
@@ -168,7 +168,7 @@ def test_html_inlines_every_script(page_text):
     assert [attrs for attrs, _ in scripts] == [
         {"type": "application/json", "id": "cg-data"},
         {},  # vis-network
-        {},  # the page's own script
+        *({} for _ in html_export.APP_SCRIPTS),  # the page's own scripts
     ]
     assert "@version 9.1.2" in scripts[1][1]
     assert "sourceMappingURL" not in page_text
@@ -293,7 +293,7 @@ def test_html_takes_size_community_names_and_focus_from_the_view(tmp_path):
 
 
 def test_html_many_edges_draw_no_arrowheads_but_stay_directed(tmp_path, monkeypatch):
-    monkeypatch.setattr(html_export, "_ARROW_EDGES", 10)
+    monkeypatch.setattr(page_payload, "ARROW_EDGES", 10)
     for size, arrows in ((10, {"to"}), (11, {""})):
         graph = nx.path_graph(size + 1, create_using=nx.DiGraph)
         write_html(graph, tmp_path / "view.html")
