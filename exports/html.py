@@ -10,12 +10,13 @@ as a page with a single lens, as ``claimgraph viz`` does. What the page holds
 is built in ``page_payload`` and how it looks in ``page_style``; this module
 assembles and writes it.
 
-pyvis is the network library: its `Network` collects the nodes, edges and
-vis-network options. Its own template is not used, because it fetches
-Bootstrap and other assets from a CDN even with ``cdn_resources="in_line"``;
-instead the vis-network script that ships inside the pyvis package is inlined
-into ``templates/network.html`` together with the data and the page's own
-scripts, so the page works with no network at all.
+vis-network comes from the pyvis package, which ships it. pyvis' own template
+is not used, because it fetches Bootstrap and other assets from a CDN even
+with ``cdn_resources="in_line"``, nor its ``Network``, whose node and edge
+objects made the page three times larger than the compact rows the page script
+expands; the vis-network script is inlined into ``templates/network.html``
+together with the data and the page's own scripts, so the page works with no
+network at all.
 
 Node positions are computed here (``exports.layout``) and vis-network physics
 is off, because letting the browser settle 1,000 nodes took over a minute
@@ -34,8 +35,6 @@ import hashlib
 import html
 import json
 import re
-import sys
-import types
 from importlib import resources
 from pathlib import Path
 
@@ -107,17 +106,16 @@ def render_page(full: nx.Graph, lenses: dict[str, nx.Graph], *, title: str, defa
     """Return the page drawing `lenses` over `full` as text."""
     order = payload.info_order(full, lenses)
     index = {node: i for i, node in enumerate(order)}
-    network_class = _pyvis_network_class()
     metas = [payload.lens_meta(name, lens, full) for name, lens in lenses.items()]
-    data = {"info": payload.info_entries(full, lenses, order, years), "lenses": metas,
+    data = {**payload.info_payload(full, lenses, order, years), "lenses": metas,
             "lens": default, "focus": index.get(focus) if focus is not None else None,
             "readers": dict(sorted((readers or {}).items())),
             "documents": payload.document_titles(full), "colours": style.KIND_COLOURS,
             "otherColour": style.UNKNOWN_COLOUR,
-            **payload.lens_drawing(lenses[default], full, index, network_class)}
+            **payload.lens_drawing(lenses[default], full, index)}
     others = [
         f'<script type="application/json" id="cg-lens-{number}">'
-        f"{_json_script(payload.lens_drawing(lens, full, index, network_class))}</script>"
+        f"{_json_script(payload.lens_drawing(lens, full, index))}</script>"
         for number, (name, lens) in enumerate(lenses.items()) if name != default]
     scripts = [_js_script(_vis_network_js())] + [_js_script(_template(n)) for n in APP_SCRIPTS]
     meta = next(m for m in metas if m["name"] == default)
@@ -169,38 +167,6 @@ def _content_security_policy(scripts: list[str]) -> str:
         f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-
-
-def _pyvis_network_class() -> type:
-    """pyvis' ``Network``, imported without loading IPython when nothing else has.
-
-    ``pyvis.network`` imports ``IPython.display.IFrame`` at module level, used
-    only by ``Network.show`` to embed a page in a notebook. Loading IPython (and
-    prompt_toolkit with it) took 0.4 s of every build, a fifth of the time the
-    benchmark allows us. So, outside a notebook, a stand-in ``IPython.display``
-    is offered for the import alone and withdrawn at once; inside one, IPython is
-    already loaded and pyvis gets the real module.
-    """
-    if "pyvis.network" in sys.modules or "IPython" in sys.modules:
-        from pyvis.network import Network
-        return Network
-    stand_in = types.ModuleType("IPython.display")
-    stand_in.IFrame = _no_notebook
-    parent = types.ModuleType("IPython")
-    parent.display = stand_in
-    sys.modules.update({"IPython": parent, "IPython.display": stand_in})
-    try:
-        from pyvis.network import Network
-    finally:
-        for name in ("IPython", "IPython.display"):
-            if sys.modules.get(name) in (parent, stand_in):
-                del sys.modules[name]
-    return Network
-
-
-def _no_notebook(*_args: object, **_kwargs: object) -> None:
-    raise ExportError("pyvis was loaded by claimgraph outside a notebook, so it cannot "
-                      "display inline; open the written HTML file instead.")
 
 
 def _json_script(value: dict) -> str:

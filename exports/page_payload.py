@@ -15,6 +15,7 @@ into the DOM with ``textContent``.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 import networkx as nx
@@ -30,6 +31,8 @@ CLAIM_LIST = 50
 #: specks, and drawing them took a fifth of the first frame of the corpus's full view.
 #: The details panel and tooltips still give every edge's direction.
 ARROW_EDGES = 5000
+#: Details fields the page rebuilds rather than reads from every entry.
+COMMUNITY_FIELD, SOURCE_FIELD = "Community", "Source"
 
 
 def info_order(full: nx.Graph, lenses: dict[str, nx.Graph]) -> list:
@@ -61,19 +64,29 @@ def _reading_order(attrs: dict, node) -> tuple:
     return (str(attrs.get("document") or ""), line if isinstance(line, int) else 0, str(node))
 
 
-def info_entries(full: nx.Graph, lenses: dict[str, nx.Graph], order: list,
-                 years: dict | None) -> list[dict]:
-    """One entry per node of `order`: what the page shows of it besides the drawing."""
+def info_payload(full: nx.Graph, lenses: dict[str, nx.Graph], order: list,
+                 years: dict | None) -> dict:
+    """``info``: one entry per node of `order`, what the page shows of it besides the drawing.
+
+    What many entries would repeat is written once: IRIs lose their common
+    start (``iriBase``), a community's description (the same on each of its
+    hundreds of members) sits in ``communities``, and a claim's "Source" field
+    is left for the page to rebuild from its document, line and span.
+    """
     index = {node: i for i, node in enumerate(order)}
     member = {node: 0 for node in order}
     for bit, lens in enumerate(lenses.values()):
         for node in lens:
             member[node] |= 1 << bit
+    base = _iri_base(order)
+    communities: dict[str, str] = {}
     entries = []
     for node in order:
         attrs = full.nodes[node] if node in full else _lens_attrs(lenses, node)
         entry = _entry(node, attrs, full.degree(node) if node in full else 0)
+        entry["iri"] = entry["iri"][len(base):]
         entry["in"] = member[node]
+        _share_community(entry, communities)
         if node in full:
             listed, count = claims_of(full, node)
             if count:
@@ -82,7 +95,36 @@ def info_entries(full: nx.Graph, lenses: dict[str, nx.Graph], order: list,
         if years and node in years:
             entry["years"] = [int(years[node][0]), int(years[node][1])]
         entries.append(entry)
-    return entries
+    return {"info": entries, "iriBase": base, "communities": communities}
+
+
+def _iri_base(order: list) -> str:
+    """The start every node's IRI shares, up to a '/', '#' or ':' (often the graph's base)."""
+    common = os.path.commonprefix([str(n) for n in order]) if order else ""
+    return common[: max(common.rfind(c) for c in "/#:") + 1]
+
+
+def _share_community(entry: dict, communities: dict[str, str]) -> None:
+    """Move the "Community" field to the shared table when it says what the table says."""
+    number = entry.get("community")
+    pairs = entry["details"]
+    if number is None or not pairs or pairs[-1][0] != COMMUNITY_FIELD:
+        return
+    text = communities.setdefault(str(number), pairs[-1][1])
+    if text == pairs[-1][1]:
+        pairs.pop()
+
+
+def _drop_source(entry: dict) -> None:
+    """Drop a claim's "Source" field when the page can rebuild it, right after the text."""
+    pairs = entry["details"]
+    if "doc" not in entry or "line" not in entry or len(pairs) < 2 or pairs[0][0] != "Text":
+        return
+    source = f"{entry['doc']}, line {entry['line']}"
+    if "span" in entry:
+        source += ", characters {}\u2013{}".format(*entry["span"])
+    if pairs[1] == [SOURCE_FIELD, source]:
+        del pairs[1]
 
 
 def _lens_attrs(lenses: dict[str, nx.Graph], node) -> dict:
@@ -107,6 +149,7 @@ def _entry(node, attrs: dict, degree: int) -> dict:
             entry["line"] = attrs["line"]
         if isinstance(attrs.get("char_start"), int) and isinstance(attrs.get("char_end"), int):
             entry["span"] = [attrs["char_start"], attrs["char_end"]]
+        _drop_source(entry)
     return entry
 
 
@@ -143,11 +186,16 @@ def lens_meta(name: str, lens: nx.Graph, full: nx.Graph) -> dict:
             "edges": lens.number_of_edges(), "legend": style.legend(kinds)}
 
 
-def lens_drawing(lens: nx.Graph, full: nx.Graph, index: dict, network_class: type) -> dict:
-    """The vis-network nodes and edges of one lens, laid out, with their options.
+def lens_drawing(lens: nx.Graph, full: nx.Graph, index: dict) -> dict:
+    """One lens laid out, as compact rows the page script turns into vis-network items.
 
-    pyvis' ``Network`` (passed in, as importing it is slow) collects the nodes
-    and edges, as it documents vis-network's options.
+    ``nodes``: [info id, x, y, radius] (plus a colour when the lens colours
+    communities; otherwise the page colours by kind); the label is the info
+    entry's. ``edges``: [from, to, kind number, weight, evidence ids...], with
+    the kinds named once in ``kinds``; evidence that is just the claim at an end
+    (the claims lens) is left for the page to find. Rows rather than vis
+    objects keep the corpus's claims lens a third of the size, and vis-network
+    deep-copies every object property of every item before the first frame.
     """
     order = sorted(lens.nodes, key=index.__getitem__)
     local = {node: i for i, node in enumerate(order)}
@@ -157,34 +205,35 @@ def lens_drawing(lens: nx.Graph, full: nx.Graph, index: dict, network_class: typ
     for u, v, _ in pairs:
         degree[u] += 1
         degree[v] += 1
-    # directed=True always: pyvis checks undirected edges for duplicates in
-    # O(edges) each, which is quadratic; arrows are switched off per edge instead.
-    net = network_class(directed=True)
-    # add_edge asks `node in net.get_nodes()`, a list, twice per edge: quadratic, 0.7 s for
-    # the corpus's full view. The same question answered from a set costs nothing.
-    known: set[int] = set()
-    net.get_nodes = lambda: known
-    colours = _colours(lens, full, order)
-    sizes = []
+    colours = _community_colours(lens, full, order)
+    nodes, sizes = [], []
     for i, node in enumerate(order):
         own = lens.nodes[node]  # the lens's size wins over the full graph's
         attrs = {**(full.nodes[node] if node in full else own),
                  **({"size": own["size"]} if "size" in own else {})}
         size = style.node_size(attrs, degree[i])
         sizes.append(size)
-        x, y = positions[i]
-        label = str(attrs.get("label") or node)
-        net.add_node(index[node], label=style.shorten(label, style.LABEL_CHARS) or " ",
-                     color=colours[i], size=size, x=x, y=y, **style.font(size))
-        known.add(index[node])
-    arrows = "to" if lens.is_directed() and len(pairs) <= ARROW_EDGES else ""
-    for number, (u, v, attrs) in enumerate(pairs):
-        net.add_edge(index[order[u]], index[order[v]], **_edge_options(number, attrs, index,
-                                                                       arrows))
-    nodes, edges, *_ = net.get_network_data()
+        nodes.append([index[node], *positions[i], size, *([colours[i]] if colours else [])])
+    kinds: dict[str, int] = {}
+    edges = []
+    for u, v, attrs in pairs:
+        kind = str(attrs.get("kinds") or _kind(attrs))
+        weight = attrs.get("weight")
+        weight = weight if isinstance(weight, int) and not isinstance(weight, bool) else 1
+        evidence = [index[e] for e in attrs.get("evidence") or () if e in index]
+        if set(evidence) == {n for n in (order[u], order[v]) if _is_claim(full, lens, n)}:
+            evidence = []
+        edges.append([index[order[u]], index[order[v]], kinds.setdefault(kind, len(kinds)),
+                      max(weight, 1), *evidence])
+    options = style.vis_options(len(order))
+    options["edges"]["arrows"]["to"]["enabled"] = lens.is_directed() and len(pairs) <= ARROW_EDGES
     central = sorted(range(len(order)), key=lambda i: (-sizes[i], i))[:style.CENTRAL_LABELS]
-    return {"nodes": nodes, "edges": edges, "options": style.vis_options(len(order)),
+    return {"nodes": nodes, "edges": edges, "kinds": list(kinds), "options": options,
             "directed": lens.is_directed(), "central": [index[order[i]] for i in central]}
+
+
+def _is_claim(full: nx.Graph, lens: nx.Graph, node) -> bool:
+    return _kind(full.nodes[node] if node in full else lens.nodes[node]) in CLAIM_KINDS
 
 
 def _edge_list(lens: nx.Graph, local: dict) -> list[tuple[int, int, dict]]:
@@ -201,30 +250,14 @@ def _edge_list(lens: nx.Graph, local: dict) -> list[tuple[int, int, dict]]:
     return sorted(triples, key=lambda t: (t[0], t[1], _kind(t[2])))
 
 
-def _edge_options(number: int, attrs: dict, index: dict, arrows: str) -> dict:
-    """An edge's id (its place in the lens), kind, weight, width and evidence (info ids)."""
-    options: dict = {"id": number, "arrows": arrows, "kind": _kind(attrs)}
-    if attrs.get("kinds") and attrs["kinds"] != options["kind"]:
-        options["kinds"] = str(attrs["kinds"])
-    weight = attrs.get("weight")
-    if isinstance(weight, int) and not isinstance(weight, bool) and weight > 1:
-        options["weight"] = weight
-        options["width"] = style.edge_width(weight)
-    evidence = [index[e] for e in attrs.get("evidence") or () if e in index]
-    if evidence:
-        options["evidence"] = evidence
-    return options
-
-
-def _colours(lens: nx.Graph, full: nx.Graph, order: list) -> list[str]:
-    """Kind colours; in a lens of one kind whose nodes carry communities, community colours
-    (numbered again by size, so the largest community always gets the first colour)."""
+def _community_colours(lens: nx.Graph, full: nx.Graph, order: list) -> list[str]:
+    """In a lens of one kind whose nodes carry communities, a colour per node by community
+    (numbered again by size, so the largest always gets the first colour); else none."""
     kinds = {_kind(full.nodes[n] if n in full else lens.nodes[n]) for n in order}
     groups = [lens.nodes[n].get("community") for n in order]
-    if len(kinds) == 1 and order and all(isinstance(g, int) for g in groups):
-        sizes = Counter(groups)
-        ranked = sorted(sizes, key=lambda g: (-sizes[g], g))
-        rank = {g: r for r, g in enumerate(ranked, start=1)}
-        return [style.community_colour(rank[g]) for g in groups]
-    return [style.kind_colour(_kind(full.nodes[n] if n in full else lens.nodes[n]))
-            for n in order]
+    if len(kinds) != 1 or not order or not all(isinstance(g, int) for g in groups):
+        return []
+    sizes = Counter(groups)
+    ranked = sorted(sizes, key=lambda g: (-sizes[g], g))
+    rank = {g: r for r, g in enumerate(ranked, start=1)}
+    return [style.community_colour(rank[g]) for g in groups]

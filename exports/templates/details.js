@@ -6,7 +6,6 @@
   var cg = window.claimgraph;
   var info = cg.info, el = cg.el, data = cg.data;
   var panel = document.getElementById("cg-details");
-  var CLAIM_KINDS = { quotation: true, turn: true, passage: true, claim: true };
   // Kinds whose names are worth marking in a claim's text (a work's title is not a name).
   var NAMED_KINDS = { person: true, organization: true, topic: true };
   var LISTED_EVIDENCE = 100;  // claims listed under an edge; the heading counts them all
@@ -14,11 +13,26 @@
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
   function field(item, name) {
-    var pair = item.details.find(function (p) { return p[0] === name; });
+    var pair = details(item).find(function (p) { return p[0] === name; });
     return pair ? pair[1] : "";
   }
 
-  function isClaim(id) { return CLAIM_KINDS[info[id].kind] === true; }
+  // The node's details with what the page writes once put back: a claim's source after its
+  // text, and its community's description at the end (see page_payload.info_payload).
+  function details(item) {
+    var pairs = item.details.slice();
+    var hasSource = pairs.some(function (p) { return p[0] === "Source"; });
+    if (item.doc !== undefined && item.line !== undefined && !hasSource &&
+        pairs.length && pairs[0][0] === "Text") {
+      pairs.splice(1, 0, ["Source", item.doc + ", line " + item.line + (item.span ?
+        ", characters " + item.span[0] + "\u2013" + item.span[1] : "")]);
+    }
+    var community = item.community !== undefined && data.communities[String(item.community)];
+    if (community && !pairs.some(function (p) { return p[0] === "Community"; })) {
+      pairs.push(["Community", community]);
+    }
+    return pairs;
+  }
 
   // The words that mark a node's name in text: the family name of each spelling, taken as
   // its last word ("Nikolai Yezhov") or what stands before a comma ("Yezhov, Nikolai"),
@@ -117,10 +131,10 @@
   function connectionList(id) {
     var list = el("ul", undefined, "connections");
     cg.network.getConnectedEdges(id).slice(0, LISTED_CONNECTIONS).forEach(function (edgeId) {
-      var edge = cg.edges.get(edgeId);
+      var edge = cg.edgeInfo(edgeId);
       var out = edge.from === id;
       var other = out ? edge.to : edge.from;
-      var weight = cg.weightText(edge);
+      var weight = cg.weightText(edgeId);
       var text = cg.arrow(out) + (edge.kinds || edge.kind) + ": " + info[other].label +
         (weight ? " (" + weight + ")" : "");
       list.appendChild(linkButton(text, function () {
@@ -133,9 +147,9 @@
   function communityButton(number) {
     var members = [];
     var hidden = cg.hiddenKinds();
-    cg.drawing().nodes.forEach(function (node) {
-      var other = info[node.id];
-      if (other.community === number && !hidden[other.kind]) { members.push(node.id); }
+    cg.drawing().nodes.forEach(function (row) {
+      var other = info[row[0]];
+      if (other.community === number && !hidden[other.kind]) { members.push(row[0]); }
     });
     var button = el("button", "Select its community (" + members.length + " shown)", "action");
     button.addEventListener("click", function () {
@@ -162,7 +176,7 @@
     cg.hideTip();
     var item = info[id];
     var fields = el("dl");
-    item.details.forEach(function (pair) {
+    details(item).forEach(function (pair) {
       fields.appendChild(el("dt", pair[0]));
       fields.appendChild(el("dd", pair[1]));
     });
@@ -190,9 +204,9 @@
   // An edge's evidence: the claims that justify it (for an edge to a claim, that claim).
   function showEdge(edgeId) {
     cg.hideTip();
-    var edge = cg.edges.get(edgeId);
+    var edge = cg.edgeInfo(edgeId);
     if (!edge) { return; }
-    var evidence = edge.evidence || [edge.from, edge.to].filter(isClaim);
+    var evidence = edge.evidence;
     var ends = el("ul", undefined, "edge-ends");
     [edge.from, edge.to].forEach(function (id) {
       ends.appendChild(linkButton(info[id].label + " (" + info[id].kind + ")",
@@ -201,7 +215,7 @@
     var heading = info[edge.from].label + " " + cg.arrow(true) + info[edge.to].label;
     panel.replaceChildren(el("h2", heading), el("p", edge.kinds || edge.kind, "hint edge-kind"),
       ends);
-    var weight = cg.weightText(edge) || cg.plural(evidence.length, "claim");
+    var weight = cg.weightText(edgeId) || cg.plural(evidence.length, "claim");
     panel.append(el("h2", "Evidence: " + weight));
     if (evidence.length > LISTED_EVIDENCE) {
       panel.append(el("p", "The first " + LISTED_EVIDENCE + " listed.", "hint"));
@@ -221,4 +235,5 @@
   cg.showEdge = showEdge;
   cg.clearDetails = clearDetails;
   cg.nameKeys = nameKeys;
+  cg.details = details;
 })();

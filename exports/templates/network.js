@@ -4,7 +4,10 @@
 // `title`, so markup in a quotation is shown as text and runs nothing.
 (function () {
   "use strict";
+  var begun = performance.now();
   var data = JSON.parse(document.getElementById("cg-data").textContent);
+  document.body.dataset.scriptMs = String(Math.round(begun));
+  document.body.dataset.parseMs = String(Math.round(performance.now() - begun));
   var info = data.info;
   var lensNames = data.lenses.map(function (meta) { return meta.name; });
   var opening = lensNames.indexOf(data.lens);  // its drawing is in the main data script
@@ -43,18 +46,60 @@
       .replace(/\s+/g, " ");
   }
 
-  // -- lenses: each drawn once, on first use, and kept with its own hidden kinds ------------
+  // Whole IRIs again (the page writes their common start once).
+  info.forEach(function (item) { item.iri = data.iriBase + item.iri; });
+
+  // -- lenses: each expanded once, on first use, and kept with its own hidden kinds ---------
+  var LABEL_CHARS = 40, SMALLEST = 6, FONT_SMALLEST = 10, FONT_GROWTH = 2 / 3;  // page_style.py
   var lenses = {};
+
+  // vis-network items from a lens's rows: nodes [id, x, y, size, colour?] and edges
+  // [from, to, kind number, weight, evidence...] (see page_payload.lens_drawing).
+  function visNodes(drawing) {
+    return drawing.nodes.map(function (row) {
+      var item = info[row[0]];
+      var node = { id: row[0], x: row[1], y: row[2], size: row[3],
+        label: shorten(item.label.replace(/\s+/g, " ").trim(), LABEL_CHARS) || " ",
+        color: row[4] || kindColour(item.kind) };
+      var font = Math.round(FONT_SMALLEST + (row[3] - SMALLEST) * FONT_GROWTH);
+      if (font > FONT_SMALLEST) { node.font = { size: font }; }
+      return node;
+    });
+  }
+
+  function visEdges(drawing) {
+    return drawing.edges.map(function (row, id) {
+      var kinds = drawing.kinds[row[2]];
+      var edge = { id: id, from: row[0], to: row[1], kind: kinds.split("; ")[0] };
+      if (kinds !== edge.kind) { edge.kinds = kinds; }
+      if (row[3] > 1) { edge.weight = row[3]; edge.width = Math.min(1 + 1.2 * Math.log2(row[3]), 6); }
+      return edge;
+    });
+  }
 
   function lens(number) {
     if (!lenses[number]) {
       var drawing = number === opening ? data :
         JSON.parse(document.getElementById("cg-lens-" + number).textContent);
-      lenses[number] = { drawing: drawing, nodes: new vis.DataSet(drawing.nodes),
-        edges: new vis.DataSet(drawing.edges), hidden: {} };
+      lenses[number] = { drawing: drawing, nodes: new vis.DataSet(visNodes(drawing)),
+        edges: new vis.DataSet(visEdges(drawing)), hidden: {} };
     }
     return lenses[number];
   }
+
+  // What an edge of this lens stands on: its kinds, weight and the claims behind it (for an
+  // edge to a claim, that claim).
+  function edgeInfo(id) {
+    var row = shown.drawing.edges[id];
+    if (!row) { return null; }
+    var kinds = shown.drawing.kinds[row[2]];
+    var evidence = row.length > 4 ? row.slice(4) : [row[0], row[1]].filter(function (end) {
+      return CLAIM_KINDS[info[end].kind] === true;
+    });
+    return { id: id, from: row[0], to: row[1], kind: kinds.split("; ")[0], kinds: kinds,
+      weight: row[3], evidence: evidence };
+  }
+  var CLAIM_KINDS = { quotation: true, turn: true, passage: true, claim: true };
 
   function startLens() {
     var asked = new URLSearchParams(location.hash.replace(/^#/, "")).get("lens");
@@ -137,8 +182,8 @@
     shown.hidden[kind] = !shown.hidden[kind];
     row.classList.toggle("off", shown.hidden[kind]);
     var changes = [];
-    shown.drawing.nodes.forEach(function (node) {
-      if (info[node.id].kind === kind) { changes.push({ id: node.id, hidden: shown.hidden[kind] }); }
+    shown.drawing.nodes.forEach(function (row) {
+      if (info[row[0]].kind === kind) { changes.push({ id: row[0], hidden: shown.hidden[kind] }); }
     });
     shown.nodes.update(changes);
     emit("kinds", kind);
@@ -176,7 +221,7 @@
   function showNodeTip(id, pointer) {
     var item = info[id];
     tip.replaceChildren(el("strong", item.label), el("div", item.kind, "tip-kind"));
-    item.details.slice(0, 3).forEach(function (pair) {
+    (api.details ? api.details(item) : item.details).slice(0, 3).forEach(function (pair) {
       tip.appendChild(el("div", pair[0] + ": " + shorten(pair[1], 200)));
     });
     placeTip(pointer);
@@ -189,8 +234,9 @@
   }
 
   // "3 claims" for an edge that claims justify; nothing for a structural one (author of).
-  function weightText(edge) {
-    var count = edge.weight || (edge.evidence ? edge.evidence.length : 0);
+  function weightText(id) {
+    var edge = edgeInfo(id);
+    var count = Math.max(edge.evidence.length, edge.evidence.length ? edge.weight : 0);
     return count ? plural(count, "claim") : "";
   }
 
@@ -199,7 +245,7 @@
     tip.replaceChildren(el("div", info[edge.from].label),
       el("strong", arrow(true) + (edge.kinds || edge.kind) + " " + arrow(true)),
       el("div", info[edge.to].label));
-    var weight = weightText(edge);
+    var weight = weightText(id);
     if (weight) { tip.appendChild(el("div", weight, "tip-kind")); }
     placeTip(pointer);
   }
@@ -242,7 +288,7 @@
     drawing: function () { return shown.drawing; },
     hiddenKinds: function () { return shown.hidden; },
     setLens: setLens, focusNode: focusNode, isDrawn: isDrawn, colourOf: colourOf,
-    kindColour: kindColour, fold: fold, el: el, shorten: shorten, plural: plural,
+    kindColour: kindColour, edgeInfo: edgeInfo, fold: fold, el: el, shorten: shorten, plural: plural,
     arrow: arrow, weightText: weightText, showNodeTip: showNodeTip, hideTip: hideTip,
     on: on, emit: emit
   };

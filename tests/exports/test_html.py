@@ -208,15 +208,17 @@ def test_html_escapes_title(page_text):
 def test_html_positions_are_fixed_and_physics_off(page_text):
     data = embedded_data(page_text)
     assert data["options"]["physics"]["enabled"] is False
-    points = [(node["x"], node["y"]) for node in data["nodes"]]
+    points = [(x, y) for _, x, y, _ in data["nodes"]]
     assert len(points) == hostile_graph().number_of_nodes()
     assert len(set(points)) == len(points), "two nodes drawn on the same spot"
 
 
 def test_html_node_colours_follow_kind(page_text):
     data = embedded_data(page_text)
-    for node, item in zip(data["nodes"], data["info"], strict=True):
-        assert node["color"] == KIND_COLOURS.get(item["kind"], UNKNOWN_COLOUR)
+    # rows carry no colour: the page colours each node by its kind, from this table
+    assert [row[0] for row in data["nodes"]] == list(range(len(data["info"])))
+    assert all(len(row) == 4 for row in data["nodes"])
+    assert data["colours"] == KIND_COLOURS and data["otherColour"] == UNKNOWN_COLOUR
 
 
 def test_html_is_deterministic(tmp_path):
@@ -274,7 +276,7 @@ def test_html_writes_bare_graphs(tmp_path, graph):
     data = embedded_data(dest.read_text("utf-8"))
     assert len(data["nodes"]) == graph.number_of_nodes()
     assert len(data["edges"]) == graph.number_of_edges()
-    assert all(edge["arrows"] == "" for edge in data["edges"])  # undirected: no arrows
+    assert data["options"]["edges"]["arrows"]["to"]["enabled"] is False  # undirected
 
 
 def test_html_takes_size_community_names_and_focus_from_the_view(tmp_path):
@@ -285,8 +287,7 @@ def test_html_takes_size_community_names_and_focus_from_the_view(tmp_path):
     graph.add_edge("person/a", "person/b", kind="knows")
     write_html(graph, tmp_path / "view.html")
     data = embedded_data((tmp_path / "view.html").read_text("utf-8"))
-    assert [node["size"] for node in data["nodes"]] == [6.0, 22.5]  # clamped to 6..30
-    assert "font" not in data["nodes"][0] and data["nodes"][1]["font"]["size"] > 10
+    assert [row[3] for row in data["nodes"]] == [6.0, 22.5]  # clamped to 6..30
     assert data["info"][0]["community"] == 2 and "aliases" not in data["info"][0]
     assert data["info"][1]["aliases"] == ["Ezhov", "YEZHOV"]
     assert data["focus"] == 1 and data["directed"] is True
@@ -294,11 +295,11 @@ def test_html_takes_size_community_names_and_focus_from_the_view(tmp_path):
 
 def test_html_many_edges_draw_no_arrowheads_but_stay_directed(tmp_path, monkeypatch):
     monkeypatch.setattr(page_payload, "ARROW_EDGES", 10)
-    for size, arrows in ((10, {"to"}), (11, {""})):
+    for size, arrows in ((10, True), (11, False)):
         graph = nx.path_graph(size + 1, create_using=nx.DiGraph)
         write_html(graph, tmp_path / "view.html")
         data = embedded_data((tmp_path / "view.html").read_text("utf-8"))
-        assert {edge["arrows"] for edge in data["edges"]} == arrows
+        assert data["options"]["edges"]["arrows"]["to"]["enabled"] is arrows
         assert data["directed"] is True and data["focus"] is None
 
 
