@@ -24,7 +24,7 @@ CLAIM, HOSTILE_CLAIM, LONE_CLAIM = "claim/1", "claim/2", "claim/3"
 CLAIM_TEXT = ("Ivanov told Smirnová that the harbour would close, and Ivanov's clerk wrote "
               "it down for the Smirnov family.")
 READERS = {"letters.txt": "reader/letters.html"}
-PEOPLE_NOTE = "People are linked when a claim mentions both; 1 person linked to no one is not drawn."
+PEOPLE_NOTE = "People are linked when a claim mentions both; 1 person linked to no one is left out."
 DRAWN = "document.body && document.body.dataset.drawn === 'yes'"
 DETAILS = "document.getElementById('cg-details').textContent"
 INJECTED = ("document.querySelectorAll('#cg-side img, #cg-side script, #cg-side b,"
