@@ -49,7 +49,9 @@ from graph_builder.support.atomic import atomic_path, os_reason
 KIND_COLOURS = style.KIND_COLOURS
 UNKNOWN_COLOUR = style.UNKNOWN_COLOUR
 #: The page's own scripts, run in this order after vis-network: the first makes the
-#: network and ``window.claimgraph``, the others add to it.
+#: network and ``window.claimgraph``, the others add to it. They are joined into one
+#: inline script: between two script elements the browser may draw a frame, and the first
+#: frame must have what every part adds to it (labels, the node the address names).
 APP_SCRIPTS = ("network.js", "details.js", "search.js", "labels.js", "fragment.js")
 _VIS_JS = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
@@ -117,7 +119,8 @@ def render_page(full: nx.Graph, lenses: dict[str, nx.Graph], *, title: str, defa
         f'<script type="application/json" id="cg-lens-{number}">'
         f"{_json_script(payload.lens_drawing(lens, full, index))}</script>"
         for number, (name, lens) in enumerate(lenses.items()) if name != default]
-    scripts = [_js_script(_vis_network_js())] + [_js_script(_template(n)) for n in APP_SCRIPTS]
+    scripts = [_js_script(_vis_network_js()),
+               _js_script("\n".join(_template(name) for name in APP_SCRIPTS))]
     meta = next(m for m in metas if m["name"] == default)
     parts = {
         "title": html.escape(title),

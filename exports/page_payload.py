@@ -5,9 +5,9 @@ topics, claims. Every node any lens draws, any edge's evidence names, or any
 drawn node's claim list names gets one entry in ``info`` (label, kind, details,
 IRI, other spellings, years, its first claims), numbered in IRI order; a lens's
 drawing refers to nodes by that number only, so a claim shown under three
-lenses is written once. A drawing has the vis-network nodes (position from
-``exports.layout``, size, colour, label), edges (kind, weight, evidence), the
-options, and the most central nodes, whose labels the page keeps readable.
+lenses is written once. A drawing has the nodes (position from
+``exports.layout``, size, and colour when the lens colours communities), the
+edges (kind, weight, evidence) and the vis-network options.
 
 Corpus text only ever reaches the page as JSON data that the page script puts
 into the DOM with ``textContent``.
@@ -206,14 +206,13 @@ def lens_drawing(lens: nx.Graph, full: nx.Graph, index: dict) -> dict:
         degree[u] += 1
         degree[v] += 1
     colours = _community_colours(lens, full, order)
-    nodes, sizes = [], []
+    nodes = []
     for i, node in enumerate(order):
         own = lens.nodes[node]  # the lens's size wins over the full graph's
         attrs = {**(full.nodes[node] if node in full else own),
                  **({"size": own["size"]} if "size" in own else {})}
-        size = style.node_size(attrs, degree[i])
-        sizes.append(size)
-        nodes.append([index[node], *positions[i], size, *([colours[i]] if colours else [])])
+        nodes.append([index[node], *positions[i], style.node_size(attrs, degree[i]),
+                      *([colours[i]] if colours else [])])
     kinds: dict[str, int] = {}
     edges = []
     for u, v, attrs in pairs:
@@ -227,9 +226,8 @@ def lens_drawing(lens: nx.Graph, full: nx.Graph, index: dict) -> dict:
                       max(weight, 1), *evidence])
     options = style.vis_options(len(order))
     options["edges"]["arrows"]["to"]["enabled"] = lens.is_directed() and len(pairs) <= ARROW_EDGES
-    central = sorted(range(len(order)), key=lambda i: (-sizes[i], i))[:style.CENTRAL_LABELS]
     return {"nodes": nodes, "edges": edges, "kinds": list(kinds), "options": options,
-            "directed": lens.is_directed(), "central": [index[order[i]] for i in central]}
+            "directed": lens.is_directed()}
 
 
 def _is_claim(full: nx.Graph, lens: nx.Graph, node) -> bool:

@@ -33,14 +33,7 @@ COMMUNITY_COLOURS = ("#4e79a7", "#f28e2b", "#e15759", "#59a14f", "#b07aa1", "#9c
                      "#8cd17d", "#b6992d", "#f1ce63", "#a0cbe8")
 SMALL_COMMUNITY_COLOUR = "#c7cbd1"
 
-LABEL_CHARS = 40
 SMALLEST, LARGEST = 6, 30  # node radius in pixels at zoom 1
-_FONT_SMALLEST, _FONT_GROWTH = 10, 2 / 3  # label pixels at the smallest radius, and per pixel more
-#: Labels smaller than this many pixels on screen are not drawn by vis-network; the page
-#: draws the most central ones itself at a readable size (see labels.js).
-DRAW_THRESHOLD = 7
-#: Most central nodes per lens whose labels the page keeps readable at any zoom.
-CENTRAL_LABELS = 25
 
 
 def kind_colour(kind: str) -> str:
@@ -61,41 +54,19 @@ def node_size(attrs: dict, degree: int) -> float:
     return round(min(SMALLEST + 3 * math.sqrt(degree), LARGEST), 1)
 
 
-def font(size: float) -> dict:
-    """A label as big as its node is important; the page's default font for the smallest.
-
-    Set per node rather than through vis-network's value scaling, which measured
-    every label twice more before the first frame (0.2 s for 3,700 nodes).
-    """
-    points = round(_FONT_SMALLEST + (size - SMALLEST) * _FONT_GROWTH)
-    return {"font": {"size": points}} if points > _FONT_SMALLEST else {}
-
-
 def edge_width(weight: int) -> float:
     """An edge as thick as the claims behind it, slowly: 1 px for one, 6 px from about 60."""
     return round(min(1 + 1.2 * math.log2(max(weight, 1)), 6.0), 1)
 
 
-def shorten(text: str, limit: int) -> str:
-    """Cut long labels for the canvas; the full text stays in the details panel."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
 def vis_options(n_nodes: int) -> dict:
-    """vis-network options: physics off (positions are precomputed), straight edges."""
+    """vis-network options: physics off (positions are precomputed), straight edges, and
+    no labels: the page draws them in screen space where they do not overlap (labels.js)."""
     big = n_nodes > 1000
     return {
         "layout": {"improvedLayout": False},
         "physics": {"enabled": False},
-        "nodes": {
-            "shape": "dot",
-            "borderWidth": 1,
-            "font": {"size": _FONT_SMALLEST, "color": "#222222"},
-            # A label smaller than drawThreshold pixels on screen is not drawn, so zoomed
-            # out only the labels of big nodes show, readable, instead of a smear of all.
-            "scaling": {"label": {"drawThreshold": DRAW_THRESHOLD, "maxVisible": 26}},
-        },
+        "nodes": {"shape": "dot", "borderWidth": 1},
         "edges": {
             "smooth": False,
             "width": 1,

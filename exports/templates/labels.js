@@ -1,58 +1,100 @@
-// claimgraph network page, part 4: labels readable at the overview. Zoomed out, vis-network
-// leaves out every label smaller than its draw threshold, so the overview was an unlabelled
-// cloud. After each frame the labels of the lens's most central nodes (chosen in Python,
-// largest first) are drawn again in screen space at a fixed size, each only where it
-// overlaps no label drawn before it, and only while vis-network does not draw it itself.
+// claimgraph network page, part 4: labels, readable at every zoom. vis-network draws each
+// label at its node's scale, so zoomed out they were specks or, in a dense core, a smear of
+// overlapping names. The page draws them itself after each frame, in screen space at a
+// fixed size: the selected nodes first, then every node of the lens from the largest down,
+// each label only where it overlaps no label already drawn. The most central nodes (the
+// largest) therefore always carry a readable name at the overview, and zooming in makes
+// room for more. vis-network's nodes carry no label at all, which also spares it measuring
+// thousands of texts before the first frame.
 (function () {
   "use strict";
   var cg = window.claimgraph;
   var network = cg.network;
-  var PIXELS = 13, PAD = 2;
-  var THRESHOLD = 7;  // vis-network's scaling.label.drawThreshold in page_style.py
-  var SMALLEST_FONT = 10;
+  var CENTRAL = 25;  // the largest nodes of a lens, drawn in bold
+  var BOLD = 13, PLAIN = 11, PAD = 2, CHARS = 32;
+  var MOST = 300;  // labels per frame at most, so a frame stays cheap when zoomed out
+  var CELL = 64;  // pixels per cell of the grid that finds overlapping labels quickly
+  var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+  var ranked = {};  // lens name -> node ids, largest first
+  var widths = {};  // "id size" -> measured label width in pixels
 
-  function overlaps(box, taken) {
-    return taken.some(function (other) {
-      return box[0] < other[2] && other[0] < box[2] && box[1] < other[3] && other[1] < box[3];
-    });
+  function order() {
+    var name = cg.lensName();
+    if (!ranked[name]) {
+      ranked[name] = cg.drawing().nodes.slice().sort(function (a, b) {
+        return b[3] - a[3] || a[0] - b[0];
+      }).map(function (row) { return row[0]; });
+    }
+    return ranked[name];
+  }
+
+  function labelOf(id) {
+    return cg.shorten(cg.info[id].label.replace(/\s+/g, " ").trim(), CHARS);
   }
 
   network.on("afterDrawing", function (ctx) {
-    var central = cg.drawing().central || [];
-    if (!central.length) { return; }
-    var scale = network.getScale();
+    var nodes = network.body.nodes, scale = network.getScale();
     var ratio = (network.canvas && network.canvas.pixelRatio) || window.devicePixelRatio || 1;
     var width = ctx.canvas.width / ratio, height = ctx.canvas.height / ratio;
+    var grid = {}, drawn = 0, central = 0;
+    var selected = network.getSelectedNodes();
+    var ids = selected.length ? selected.concat(order()) : order();
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.font = "600 " + PIXELS + "px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
     ctx.lineWidth = 3;
     ctx.strokeStyle = "rgba(255, 255, 255, 0.92)";
     ctx.fillStyle = "#1f2933";
-    var taken = [], drawn = 0;
-    central.forEach(function (id) {
-      var node = network.body.nodes[id];
-      if (!node || node.options.hidden) { return; }
-      var font = (node.options.font && node.options.font.size) || SMALLEST_FONT;
-      if (font * scale >= THRESHOLD) { return; }  // vis-network draws this one
-      var text = node.options.label;
-      if (!text || !text.trim()) { return; }
-      var at = network.canvasToDOM({ x: node.x, y: node.y });
-      var top = at.y + node.options.size * scale + 2;
-      var half = ctx.measureText(text).width / 2;
-      var box = [at.x - half - PAD, top - PAD, at.x + half + PAD, top + PIXELS + PAD];
-      if (box[2] < 0 || box[0] > width || box[3] < 0 || box[1] > height || overlaps(box, taken)) {
-        return;
+
+    function cells(box) {
+      var out = [];
+      for (var gx = Math.floor(box[0] / CELL); gx <= Math.floor(box[2] / CELL); gx++) {
+        for (var gy = Math.floor(box[1] / CELL); gy <= Math.floor(box[3] / CELL); gy++) {
+          out.push(gx + "," + gy);
+        }
       }
+      return out;
+    }
+
+    function free(box) {
+      return cells(box).every(function (key) {
+        return !(grid[key] || []).some(function (o) {
+          return box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3];
+        });
+      });
+    }
+
+    for (var k = 0; k < ids.length && drawn < MOST; k++) {
+      var id = ids[k], node = nodes[id];
+      if (!node || node.options.hidden || (k >= selected.length && selected.indexOf(id) !== -1)) {
+        continue;
+      }
+      var at = network.canvasToDOM({ x: node.x, y: node.y });
+      if (at.x < -200 || at.x > width + 200 || at.y < -20 || at.y > height) { continue; }
+      var bold = k < selected.length || k - selected.length < CENTRAL;
+      var pixels = bold ? BOLD : PLAIN;
+      var text = labelOf(id);
+      if (!text) { continue; }
+      var top = at.y + node.options.size * scale + 2;
+      var half = text.length * pixels * 0.3;  // a guess first: most labels fail on overlap
+      var box = [at.x - half - PAD, top - PAD, at.x + half + PAD, top + pixels + PAD];
+      if (!free(box)) { continue; }
+      ctx.font = (bold ? "600 " : "") + pixels + "px " + FONT;
+      var key = id + " " + pixels;
+      if (widths[key] === undefined) { widths[key] = ctx.measureText(text).width; }
+      half = widths[key] / 2;
+      box = [at.x - half - PAD, top - PAD, at.x + half + PAD, top + pixels + PAD];
+      if (!free(box)) { continue; }
       ctx.strokeText(text, at.x, top);
       ctx.fillText(text, at.x, top);
-      taken.push(box);
+      cells(box).forEach(function (cell) { (grid[cell] = grid[cell] || []).push(box); });
       drawn += 1;
-    });
+      if (bold) { central += 1; }
+    }
     ctx.restore();
-    document.body.dataset.overviewLabels = String(drawn);
+    document.body.dataset.labelsDrawn = String(drawn);
+    document.body.dataset.centralLabels = String(central);
   });
 })();

@@ -50,20 +50,15 @@
   info.forEach(function (item) { item.iri = data.iriBase + item.iri; });
 
   // -- lenses: each expanded once, on first use, and kept with its own hidden kinds ---------
-  var LABEL_CHARS = 40, SMALLEST = 6, FONT_SMALLEST = 10, FONT_GROWTH = 2 / 3;  // page_style.py
   var lenses = {};
 
   // vis-network items from a lens's rows: nodes [id, x, y, size, colour?] and edges
-  // [from, to, kind number, weight, evidence...] (see page_payload.lens_drawing).
+  // [from, to, kind number, weight, evidence...] (see page_payload.lens_drawing). Nodes
+  // carry no label: labels.js draws them.
   function visNodes(drawing) {
     return drawing.nodes.map(function (row) {
-      var item = info[row[0]];
-      var node = { id: row[0], x: row[1], y: row[2], size: row[3],
-        label: shorten(item.label.replace(/\s+/g, " ").trim(), LABEL_CHARS) || " ",
-        color: row[4] || kindColour(item.kind) };
-      var font = Math.round(FONT_SMALLEST + (row[3] - SMALLEST) * FONT_GROWTH);
-      if (font > FONT_SMALLEST) { node.font = { size: font }; }
-      return node;
+      return { id: row[0], x: row[1], y: row[2], size: row[3],
+        color: row[4] || kindColour(info[row[0]].kind) };
     });
   }
 
