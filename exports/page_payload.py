@@ -16,6 +16,7 @@ into the DOM with ``textContent``.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 
 import networkx as nx
@@ -32,7 +33,12 @@ CLAIM_LIST = 50
 #: The details panel and tooltips still give every edge's direction.
 ARROW_EDGES = 5000
 #: Details fields the page rebuilds rather than reads from every entry.
-COMMUNITY_FIELD, SOURCE_FIELD = "Community", "Source"
+COMMUNITY_FIELD, SOURCE_FIELD, TEXT_FIELD = "Community", "Source", "Text"
+#: A claim's label is the start of its text, this long (projection.LABEL_LIMIT).
+LABEL_LIMIT = 80
+#: Characters that Python and JavaScript split or count differently (whitespace only one
+#: of them knows; characters outside the BMP, two code units in JavaScript).
+_UNLIKE_IN_JS = re.compile("[\x1c-\x1f\x85\ufeff\U00010000-\U0010ffff]")
 
 
 def info_order(full: nx.Graph, lenses: dict[str, nx.Graph]) -> list:
@@ -71,7 +77,7 @@ def info_payload(full: nx.Graph, lenses: dict[str, nx.Graph], order: list,
     What many entries would repeat is written once: IRIs lose their common
     start (``iriBase``), a community's description (the same on each of its
     hundreds of members) sits in ``communities``, and a claim's "Source" field
-    is left for the page to rebuild from its document, line and span.
+    and its label (the start of its text) are left for the page to rebuild.
     """
     index = {node: i for i, node in enumerate(order)}
     member = {node: 0 for node in order}
@@ -150,7 +156,23 @@ def _entry(node, attrs: dict, degree: int) -> dict:
         if isinstance(attrs.get("char_start"), int) and isinstance(attrs.get("char_end"), int):
             entry["span"] = [attrs["char_start"], attrs["char_end"]]
         _drop_source(entry)
+        _drop_label(entry)
     return entry
+
+
+def _drop_label(entry: dict) -> None:
+    """Drop a claim's label when it is the start of its text, as the page would cut it."""
+    pairs = entry["details"]
+    if pairs and pairs[0][0] == TEXT_FIELD and entry["label"] == clip(pairs[0][1], LABEL_LIMIT) \
+            and not _UNLIKE_IN_JS.search(pairs[0][1]):
+        del entry["label"]
+
+
+def clip(text: str, limit: int) -> str:
+    """The text on one line, cut to `limit` characters with an ellipsis (as the projection
+    cuts labels, and as the page script does for the labels left out)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
 
 
 def _kind(attrs: dict) -> str:

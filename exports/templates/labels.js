@@ -17,6 +17,7 @@
   var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
   var ranked = {};  // lens name -> node ids, largest first
   var widths = {};  // "id size" -> measured label width in pixels
+  var texts = {};  // id -> the label as drawn
 
   function order() {
     var name = cg.lensName();
@@ -29,7 +30,10 @@
   }
 
   function labelOf(id) {
-    return cg.shorten(cg.info[id].label.replace(/\s+/g, " ").trim(), CHARS);
+    if (texts[id] === undefined) {
+      texts[id] = cg.shorten(cg.info[id].label.replace(/\s+/g, " ").trim(), CHARS);
+    }
+    return texts[id];
   }
 
   network.on("afterDrawing", function (ctx) {
