@@ -205,14 +205,15 @@ def lens_meta(name: str, lens: nx.Graph, full: nx.Graph) -> dict:
     own = lens.graph if lens is not full else {}
     return {"name": name, "title": str(own.get("title") or name.title()),
             "note": str(own.get("note") or ""), "nodes": lens.number_of_nodes(),
-            "edges": lens.number_of_edges(), "legend": style.legend(kinds)}
+            "edges": lens.number_of_edges(), "legend": style.legend(kinds),
+            "communities": _communities(lens, full)}
 
 
 def lens_drawing(lens: nx.Graph, full: nx.Graph, index: dict) -> dict:
     """One lens laid out, as compact rows the page script turns into vis-network items.
 
-    ``nodes``: [info id, x, y, radius] (plus a colour when the lens colours
-    communities; otherwise the page colours by kind); the label is the info
+    ``nodes``: [info id, x, y, radius] (plus a colour and the community's number
+    when the lens colours communities; otherwise the page colours by kind); the label is the info
     entry's. ``edges``: [from, to, kind number, weight, evidence ids...], with
     the kinds named once in ``kinds``; evidence that is just the claim at an end
     (the claims lens) is left for the page to find. Rows rather than vis
@@ -227,14 +228,14 @@ def lens_drawing(lens: nx.Graph, full: nx.Graph, index: dict) -> dict:
     for u, v, _ in pairs:
         degree[u] += 1
         degree[v] += 1
-    colours = _community_colours(lens, full, order)
+    ranks = _community_ranks(lens, full, order)
     nodes = []
     for i, node in enumerate(order):
         own = lens.nodes[node]  # the lens's size wins over the full graph's
         attrs = {**(full.nodes[node] if node in full else own),
                  **({"size": own["size"]} if "size" in own else {})}
         nodes.append([index[node], *positions[i], style.node_size(attrs, degree[i]),
-                      *([colours[i]] if colours else [])])
+                      *([style.community_colour(ranks[i]), ranks[i]] if ranks else [])])
     kinds: dict[str, int] = {}
     edges = []
     for u, v, attrs in pairs:
@@ -270,9 +271,9 @@ def _edge_list(lens: nx.Graph, local: dict) -> list[tuple[int, int, dict]]:
     return sorted(triples, key=lambda t: (t[0], t[1], _kind(t[2])))
 
 
-def _community_colours(lens: nx.Graph, full: nx.Graph, order: list) -> list[str]:
-    """In a lens of one kind whose nodes carry communities, a colour per node by community
-    (numbered again by size, so the largest always gets the first colour); else none."""
+def _community_ranks(lens: nx.Graph, full: nx.Graph, order: list) -> list[int]:
+    """In a lens of one kind whose nodes carry communities, each node's community numbered
+    again by size (1 the largest, which always gets the first colour); else nothing."""
     kinds = {_kind(full.nodes[n] if n in full else lens.nodes[n]) for n in order}
     groups = [lens.nodes[n].get("community") for n in order]
     if len(kinds) != 1 or not order or not all(isinstance(g, int) for g in groups):
@@ -280,4 +281,24 @@ def _community_colours(lens: nx.Graph, full: nx.Graph, order: list) -> list[str]
     sizes = Counter(groups)
     ranked = sorted(sizes, key=lambda g: (-sizes[g], g))
     rank = {g: r for r, g in enumerate(ranked, start=1)}
-    return [style.community_colour(rank[g]) for g in groups]
+    return [rank[g] for g in groups]
+
+
+def _communities(lens: nx.Graph, full: nx.Graph) -> list[list]:
+    """Legend rows of a lens coloured by community: [number, colour, members, its most
+    central member's label], for the communities that have a colour of their own."""
+    order = sorted(lens.nodes, key=str)
+    ranks = _community_ranks(lens, full, order)
+    rows = []
+    for number in range(1, min(max(ranks, default=0), len(style.COMMUNITY_COLOURS)) + 1):
+        members = [n for n, r in zip(order, ranks, strict=True) if r == number]
+        central = max(members, key=lambda n: (_size(lens, full, n), str(n)))
+        attrs = full.nodes[central] if central in full else lens.nodes[central]
+        rows.append([number, style.community_colour(number), len(members),
+                     str(attrs.get("label") or central)])
+    return rows
+
+
+def _size(lens: nx.Graph, full: nx.Graph, node) -> float:
+    size = lens.nodes[node].get("size", full.nodes[node].get("size") if node in full else None)
+    return float(size) if isinstance(size, (int, float)) else 0.0

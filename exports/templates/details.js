@@ -144,13 +144,18 @@
     return list;
   }
 
-  function communityButton(number) {
-    var members = [];
-    var hidden = cg.hiddenKinds();
-    cg.drawing().nodes.forEach(function (row) {
-      var other = info[row[0]];
-      if (other.community === number && !hidden[other.kind]) { members.push(row[0]); }
-    });
+  // The community the node is coloured by in this lens (the lens's own), else the graph's.
+  function communityButton(id) {
+    var row = cg.drawing().nodes.find(function (r) { return r[0] === id; });
+    var members;
+    if (row && row[5] !== undefined) {
+      members = cg.communityMembers(row[5]);
+    } else {
+      var hidden = cg.hiddenKinds();
+      members = cg.drawing().nodes.filter(function (r) {
+        return info[r[0]].community === info[id].community && !hidden[info[r[0]].kind];
+      }).map(function (r) { return r[0]; });
+    }
     var button = el("button", "Select its community (" + members.length + " shown)", "action");
     button.addEventListener("click", function () {
       cg.network.selectNodes(members);
@@ -182,7 +187,7 @@
     });
     panel.replaceChildren(el("h2", item.label), chip(id), fields);
     var drawn = cg.isDrawn(id);
-    if (drawn && item.community !== undefined) { panel.appendChild(communityButton(item.community)); }
+    if (drawn && item.community !== undefined) { panel.appendChild(communityButton(id)); }
     if (!drawn) {
       var meta = cg.data.lenses[cg.lensNames.indexOf(cg.lensName())];
       panel.append(el("p", "Not drawn in the " + meta.title + " lens.", "hint not-drawn"),

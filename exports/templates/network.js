@@ -176,6 +176,37 @@
     }));
   }
 
+  // A lens coloured by community lists its communities; a click selects one.
+  var communityList = document.getElementById("cg-communities");
+
+  function drawCommunities() {
+    var rows = data.lenses[current].communities || [];
+    communityList.replaceChildren.apply(communityList, rows.map(function (row) {
+      var item = el("li");
+      item.dataset.community = String(row[0]);
+      item.title = "Select this community";
+      var swatch = el("span", undefined, "swatch");
+      swatch.style.background = row[1];
+      item.append(swatch, el("span", row[3], "kind"), el("span", String(row[2]), "count"));
+      item.addEventListener("click", function () { selectCommunity(row[0]); });
+      return item;
+    }));
+  }
+
+  // The nodes of this lens in community `number` (the lens's own, by which it is coloured).
+  function communityMembers(number) {
+    var hidden = shown.hidden;
+    return shown.drawing.nodes.filter(function (row) {
+      return row[5] === number && !hidden[info[row[0]].kind];
+    }).map(function (row) { return row[0]; });
+  }
+
+  function selectCommunity(number) {
+    var members = communityMembers(number);
+    network.selectNodes(members);
+    network.fit({ nodes: members, animation: false });
+  }
+
   // Click a kind to hide or show it in this lens.
   legend.addEventListener("click", function (event) {
     var row = event.target.closest("li");
@@ -208,6 +239,7 @@
     markFrame(started, false);
     drawTabs();
     drawLegend();
+    drawCommunities();
     emit("lens", name);
   }
 
@@ -282,6 +314,7 @@
 
   drawTabs();
   drawLegend();
+  drawCommunities();
 
   // The page's API, for its other scripts, for tests and for the browser console.
   var api = window.claimgraph = {
@@ -293,6 +326,6 @@
     setLens: setLens, focusNode: focusNode, isDrawn: isDrawn, colourOf: colourOf,
     kindColour: kindColour, edgeInfo: edgeInfo, fold: fold, el: el, shorten: shorten, plural: plural,
     arrow: arrow, weightText: weightText, showNodeTip: showNodeTip, hideTip: hideTip,
-    on: on, emit: emit
+    communityMembers: communityMembers, on: on, emit: emit
   };
 })();

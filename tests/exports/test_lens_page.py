@@ -125,6 +125,10 @@ def test_lens_page_holds_each_lens_once_and_every_node_once(lens_page):
     assert [(m["nodes"], m["edges"]) for m in data["lenses"]] == [(2, 1), (3, 2), (2, 1),
                                                                    (10, 12)]
     assert len(data["nodes"]) == 2  # the people lens is the main script's
+    # one kind with communities: coloured, and listed, by community (the largest first)
+    assert data["lenses"][0]["communities"] == [[1, "#4e79a7", 2, "Pyotr Ivanov"]]
+    assert [row[4:] for row in data["nodes"]] == [["#4e79a7", 1]] * 2
+    assert [m["communities"] for m in data["lenses"][1:]] == [[], [], []]
     others = [json.loads(scripts[f"cg-lens-{n}"]) for n in (1, 2, 3)]
     assert [len(d["nodes"]) for d in others] == [3, 2, 10] and "cg-lens-0" not in scripts
     iris = [data["iriBase"] + item["iri"] for item in data["info"]]
@@ -190,6 +194,9 @@ def test_lens_page_switches_every_lens(page, lens_page):
         assert shown["legend"] == [row[0] for row in meta["legend"]]
         assert f"lens={meta['name']}" in shown["hash"]
     assert seen["people"]["legend"] == ["person"]
+    page.evaluate("document.querySelector('#cg-communities li').click()")
+    assert sorted(page.evaluate("claimgraph.network.getSelectedNodes()")) == [
+        row[0] for row in data["nodes"]]
     assert page.errors == []
 
 
