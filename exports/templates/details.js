@@ -11,6 +11,7 @@
   var LISTED_EVIDENCE = 100;  // claims listed under an edge; the heading counts them all
   var LISTED_CONNECTIONS = 100;
   var WORD = /[\p{L}\p{M}\p{N}]+/gu;
+  var EXCERPT = 420, CONTEXT = 160;  // characters of a long claim shown around its marks
 
   function field(item, name) {
     var pair = details(item).find(function (p) { return p[0] === name; });
@@ -51,19 +52,33 @@
 
   function fold(text) { return cg.fold(text); }
 
-  // The text as text nodes, with the words starting with a key in <mark> elements.
+  // The text as text nodes, with the words starting with a key in <mark> elements. A long
+  // text is cut to the stretch around its marks, so the names show without scrolling;
+  // "details" and the reader give the whole.
   function markedText(text, keys) {
-    var out = document.createDocumentFragment();
-    var last = 0, found;
+    var spans = [], found;
     WORD.lastIndex = 0;
     while (keys.length && (found = WORD.exec(text)) !== null) {
       var word = fold(found[0]);
       if (keys.some(function (key) { return word.indexOf(key) === 0; })) {
-        out.append(text.slice(last, found.index), el("mark", found[0]));
-        last = found.index + found[0].length;
+        spans.push([found.index, found.index + found[0].length]);
       }
     }
-    out.append(text.slice(last));
+    var from = 0, to = text.length;
+    if (spans.length && text.length > EXCERPT) {
+      from = Math.max(0, spans[0][0] - CONTEXT);
+      to = Math.min(text.length, Math.max(spans[spans.length - 1][1] + CONTEXT, from + EXCERPT));
+      from = Math.max(0, Math.min(from, to - EXCERPT));
+    }
+    var out = document.createDocumentFragment(), last = from;
+    if (from > 0) { out.append("\u2026"); }
+    spans.forEach(function (span) {
+      if (span[0] < from || span[1] > to) { return; }
+      out.append(text.slice(last, span[0]), el("mark", text.slice(span[0], span[1])));
+      last = span[1];
+    });
+    out.append(text.slice(last, to));
+    if (to < text.length) { out.append("\u2026"); }
     return out;
   }
 
@@ -203,6 +218,7 @@
       }
       panel.append(claimList(item.claims || [], nameKeys(id)));
     }
+    reveal();
     cg.emit("details", id);
   }
 
@@ -228,7 +244,14 @@
     panel.append(claimList(evidence.slice(0, LISTED_EVIDENCE),
       nameKeys(edge.from).concat(nameKeys(edge.to))));
     cg.network.selectEdges([edgeId]);
+    reveal();
     cg.emit("edge", edgeId);
+  }
+
+  // Bring the details into view: the side panel also holds the legend and search results.
+  function reveal() {
+    var heading = panel.previousElementSibling || panel;
+    if (heading.scrollIntoView) { heading.scrollIntoView({ block: "start" }); }
   }
 
   function clearDetails() {
@@ -240,5 +263,6 @@
   cg.showEdge = showEdge;
   cg.clearDetails = clearDetails;
   cg.nameKeys = nameKeys;
+  cg.markedText = markedText;
   cg.details = details;
 })();

@@ -231,6 +231,24 @@ def test_lens_page_edge_lists_its_evidence_with_names_marked(page):
 
 
 @pytest.mark.browser
+def test_lens_page_long_claim_shows_the_stretch_around_the_names(page):
+    text = "The committee met. " * 40 + "Then Smirnova spoke." + " The end came." * 20
+    shown = page.evaluate(
+        "(() => { const box = document.createElement('div');"
+        f" box.append(claimgraph.markedText({json.dumps(text)}, ['smirnova']));"
+        " return [box.textContent, [...box.querySelectorAll('mark')].map(m => m.textContent)];"
+        " })()")
+    excerpt, marks = shown
+    assert marks == ["Smirnova"]
+    assert excerpt.startswith("\u2026") and excerpt.endswith("\u2026")
+    assert "Then Smirnova spoke." in excerpt and len(excerpt) < len(text) / 2
+    plain = page.evaluate("(() => { const box = document.createElement('div');"
+                          " box.append(claimgraph.markedText('No names here.', ['smirnova']));"
+                          " return box.innerHTML; })()")
+    assert plain == "No names here."
+
+
+@pytest.mark.browser
 def test_lens_page_node_lists_its_claims(page, lens_page):
     switch(page, "people")
     page.evaluate(f"claimgraph.focusNode({info_id(lens_page, IVANOV)})")
