@@ -16,7 +16,6 @@ into the DOM with ``textContent``.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 
 import networkx as nx
@@ -34,11 +33,6 @@ CLAIM_LIST = 50
 ARROW_EDGES = 5000
 #: Details fields the page rebuilds rather than reads from every entry.
 COMMUNITY_FIELD, SOURCE_FIELD, TEXT_FIELD = "Community", "Source", "Text"
-#: A claim's label is the start of its text, this long (projection.LABEL_LIMIT).
-LABEL_LIMIT = 80
-#: Characters that Python and JavaScript split or count differently (whitespace only one
-#: of them knows; characters outside the BMP, two code units in JavaScript).
-_UNLIKE_IN_JS = re.compile("[\x1c-\x1f\x85\ufeff\U00010000-\U0010ffff]")
 
 
 def info_order(full: nx.Graph, lenses: dict[str, nx.Graph]) -> list:
@@ -77,7 +71,7 @@ def info_payload(full: nx.Graph, lenses: dict[str, nx.Graph], order: list,
     What many entries would repeat is written once: IRIs lose their common
     start (``iriBase``), a community's description (the same on each of its
     hundreds of members) sits in ``communities``, and a claim's "Source" field
-    and its label (the start of its text) are left for the page to rebuild.
+    is left for the page to rebuild.
     """
     index = {node: i for i, node in enumerate(order)}
     member = {node: 0 for node in order}
@@ -148,7 +142,9 @@ def _entry(node, attrs: dict, degree: int) -> dict:
     names = [str(n) for n in attrs.get("names") or () if str(n) != label]
     if names:
         entry["aliases"] = names
-    if kind in CLAIM_KINDS:  # where the claim stands: for "document, line" and the reader link
+    if kind in CLAIM_KINDS:
+        _whole_text(entry, attrs)
+        # where the claim stands: for "document, line" and the reader link
         if attrs.get("document"):
             entry["doc"] = str(attrs["document"])
         if isinstance(attrs.get("line"), int):
@@ -156,23 +152,19 @@ def _entry(node, attrs: dict, degree: int) -> dict:
         if isinstance(attrs.get("char_start"), int) and isinstance(attrs.get("char_end"), int):
             entry["span"] = [attrs["char_start"], attrs["char_end"]]
         _drop_source(entry)
-        _drop_label(entry)
     return entry
 
 
-def _drop_label(entry: dict) -> None:
-    """Drop a claim's label when it is the start of its text, as the page would cut it."""
-    pairs = entry["details"]
-    if pairs and pairs[0][0] == TEXT_FIELD and entry["label"] == clip(pairs[0][1], LABEL_LIMIT) \
-            and not _UNLIKE_IN_JS.search(pairs[0][1]):
-        del entry["label"]
-
-
-def clip(text: str, limit: int) -> str:
-    """The text on one line, cut to `limit` characters with an ellipsis (as the projection
-    cuts labels, and as the page script does for the labels left out)."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+def _whole_text(entry: dict, attrs: dict) -> None:
+    """Give a claim its whole text where its details hold the start of it: search finds a
+    name anywhere in a claim, and an evidence list marks it, past the details' cut."""
+    pairs, whole = entry["details"], attrs.get("text")
+    if not isinstance(whole, str) or not pairs or pairs[0][0] != TEXT_FIELD:
+        return
+    shown = pairs[0][1]
+    flat = " ".join(whole.split())
+    if shown != whole and shown.endswith("\u2026") and flat.startswith(shown[:-1]):
+        pairs[0][1] = flat
 
 
 def _kind(attrs: dict) -> str:
@@ -239,7 +231,9 @@ def lens_drawing(lens: nx.Graph, full: nx.Graph, index: dict) -> dict:
     kinds: dict[str, int] = {}
     edges = []
     for u, v, attrs in pairs:
-        kind = str(attrs.get("kinds") or _kind(attrs))
+        kind = _kind(attrs)  # the page takes the first of `kinds` as the kind
+        if str(attrs.get("kinds") or "").split("; ")[0] == kind:
+            kind = str(attrs["kinds"])
         weight = attrs.get("weight")
         weight = weight if isinstance(weight, int) and not isinstance(weight, bool) else 1
         evidence = [index[e] for e in attrs.get("evidence") or () if e in index]

@@ -64,7 +64,7 @@
         spans.push([found.index, found.index + found[0].length]);
       }
     }
-    var from = 0, to = text.length;
+    var from = 0, to = Math.min(text.length, EXCERPT + CONTEXT);
     if (spans.length && text.length > EXCERPT) {
       from = Math.max(0, spans[0][0] - CONTEXT);
       to = Math.min(text.length, Math.max(spans[spans.length - 1][1] + CONTEXT, from + EXCERPT));
@@ -248,10 +248,15 @@
     cg.emit("edge", edgeId);
   }
 
-  // Bring the details into view: the side panel also holds the legend and search results.
+  // Bring the details into view when their heading sits out of sight or low in the side
+  // panel, which also holds the search results and the legend.
   function reveal() {
     var heading = panel.previousElementSibling || panel;
-    if (heading.scrollIntoView) { heading.scrollIntoView({ block: "start" }); }
+    var side = document.getElementById("cg-side").getBoundingClientRect();
+    var top = heading.getBoundingClientRect().top;
+    if (top < side.top || top > side.top + 0.6 * side.height) {
+      heading.scrollIntoView({ block: "start" });
+    }
   }
 
   function clearDetails() {

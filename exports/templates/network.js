@@ -46,18 +46,9 @@
       .replace(/\s+/g, " ");
   }
 
-  // Whole IRIs again (the page writes their common start once), and the labels of claims,
-  // which are the start of their text (see page_payload.info_payload).
-  var LABEL_LIMIT = 80;
-  info.forEach(function (item) {
-    item.iri = data.iriBase + item.iri;
-    if (item.label === undefined) {
-      var flat = item.details[0][1].split(/\s+/).filter(Boolean).join(" ");
-      item.label = flat.length <= LABEL_LIMIT ? flat : flat.slice(0, LABEL_LIMIT - 1) + "\u2026";
-    }
-  });
+  // Whole IRIs again: the page writes their common start once.
+  info.forEach(function (item) { item.iri = data.iriBase + item.iri; });
 
-  // -- lenses: each expanded once, on first use, and kept with its own hidden kinds ---------
   var lenses = {};
 
   // vis-network items from a lens's rows: nodes [id, x, y, size, colour?] and edges
