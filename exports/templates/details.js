@@ -166,9 +166,8 @@
     if (row && row[5] !== undefined) {
       members = cg.communityMembers(row[5]);
     } else {
-      var hidden = cg.hiddenKinds();
       members = cg.drawing().nodes.filter(function (r) {
-        return info[r[0]].community === info[id].community && !hidden[info[r[0]].kind];
+        return info[r[0]].community === info[id].community && !cg.isHidden(r[0]);
       }).map(function (r) { return r[0]; });
     }
     var button = el("button", "Select its community (" + members.length + " shown)", "action");

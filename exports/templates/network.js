@@ -76,7 +76,7 @@
       var drawing = number === opening ? data :
         JSON.parse(document.getElementById("cg-lens-" + number).textContent);
       lenses[number] = { drawing: drawing, nodes: new vis.DataSet(visNodes(drawing)),
-        edges: new vis.DataSet(visEdges(drawing)), hidden: {} };
+        edges: new vis.DataSet(visEdges(drawing)), hidden: {}, off: {} };
     }
     return lenses[number];
   }
@@ -186,9 +186,8 @@
 
   // The nodes of this lens in community `number` (the lens's own, by which it is coloured).
   function communityMembers(number) {
-    var hidden = shown.hidden;
     return shown.drawing.nodes.filter(function (row) {
-      return row[5] === number && !hidden[info[row[0]].kind];
+      return row[5] === number && !isHidden(row[0]);
     }).map(function (row) { return row[0]; });
   }
 
@@ -206,13 +205,44 @@
     var kind = row.dataset.kind;
     shown.hidden[kind] = !shown.hidden[kind];
     row.classList.toggle("off", shown.hidden[kind]);
-    var changes = [];
-    shown.drawing.nodes.forEach(function (row) {
-      if (info[row[0]].kind === kind) { changes.push({ id: row[0], hidden: shown.hidden[kind] }); }
-    });
-    shown.nodes.update(changes);
+    applyHidden();
     emit("kinds", kind);
   });
+
+  // What hides a node: its kind switched off in this lens, or any filter other scripts set
+  // (setFilter: a name and a function of the info id that says "hide"; null removes it).
+  // Filters hold in every lens; kinds belong to the lens where they were switched off.
+  var filters = {};
+
+  function filtered(id) {
+    for (var name in filters) {
+      if (filters[name](id)) { return true; }
+    }
+    return false;
+  }
+
+  function isHidden(id) {
+    return filtered(id) || (isDrawn(id) && shown.hidden[info[id].kind] === true);
+  }
+
+  // Bring the drawn lens in line with the kinds and filters, updating only what changed.
+  function applyHidden() {
+    var changes = [];
+    shown.drawing.nodes.forEach(function (row) {
+      var id = row[0], hide = isHidden(id);
+      if (hide !== (shown.off[id] === true)) {
+        changes.push({ id: id, hidden: hide });
+        shown.off[id] = hide;
+      }
+    });
+    if (changes.length) { shown.nodes.update(changes); }
+  }
+
+  function setFilter(name, hides) {
+    if (hides) { filters[name] = hides; } else { delete filters[name]; }
+    applyHidden();
+    emit("filter", name);
+  }
 
   function setLens(name) {
     var number = lensNames.indexOf(name);
@@ -225,6 +255,7 @@
     shown = lens(number);
     api.nodes = shown.nodes;
     api.edges = shown.edges;
+    applyHidden();  // filters set while another lens was drawn hold here too
     network.setOptions(shown.drawing.options);
     network.setData({ nodes: shown.nodes, edges: shown.edges });
     markFrame(started, false);
@@ -314,6 +345,7 @@
     lensName: function () { return lensNames[current]; },
     drawing: function () { return shown.drawing; },
     hiddenKinds: function () { return shown.hidden; },
+    isHidden: isHidden, setFilter: setFilter,
     setLens: setLens, focusNode: focusNode, isDrawn: isDrawn, colourOf: colourOf,
     kindColour: kindColour, edgeInfo: edgeInfo, fold: fold, el: el, shorten: shorten, plural: plural,
     arrow: arrow, weightText: weightText, showNodeTip: showNodeTip, hideTip: hideTip,

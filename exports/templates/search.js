@@ -61,17 +61,12 @@
     return 3;
   }
 
-  // A node whose kind is hidden in this lens is left out; nodes other lenses draw are not.
-  function hidden(id) {
-    return cg.isDrawn(id) && cg.hiddenKinds()[info[id].kind] === true;
-  }
-
   // Matches, best first: people, then by tier, kind (palette order), size and number.
   function matches(query) {
     var found = [];
     if (!query) { return found; }
     info.forEach(function (item, id) {
-      if (hidden(id)) { return; }
+      if (cg.isHidden(id)) { return; }  // a kind off in this lens, or a filter
       var t = tier(id, query);
       if (t !== -1) { found.push({ id: id, tier: t, person: item.kind === PERSON ? 0 : 1 }); }
     });
@@ -155,8 +150,8 @@
     if (lastFound.length) { goTo(lastFound[0].id); }
   });
 
-  // Hidden kinds leave the results, and another lens draws other matches.
-  ["kinds", "lens"].forEach(function (name) {
+  // Hidden kinds and filtered nodes leave the results, and another lens draws other matches.
+  ["kinds", "lens", "filter"].forEach(function (name) {
     cg.on(name, function () { if (search.value.trim()) { runSearch(); } });
   });
 

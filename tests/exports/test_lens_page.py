@@ -308,3 +308,25 @@ def test_lens_page_fragment_opens_lens_and_node(lens_page, tmp_path):
     assert after == "Anna Smirnova"
     assert requests == [url.split("#")[0]] or requests == [url]
     assert errors == []
+
+
+@pytest.mark.browser
+def test_lens_page_filters_hold_in_every_lens_and_in_search(page, lens_page):
+    hidden = "claimgraph.nodes.get({filter: n => n.hidden}).map(n => n.id)"
+    switch(page, "people")
+    page.evaluate("claimgraph.setFilter('test', id => claimgraph.info[id].kind === 'person')")
+    in_people = page.evaluate(hidden)
+    switch(page, "sources")
+    in_sources = page.evaluate(hidden)
+    page.evaluate("(() => { const box = document.getElementById('cg-search');"
+                  " box.value = 'smirnova'; box.dispatchEvent(new Event('input')); })()")
+    found = page.evaluate("[...document.querySelectorAll('#cg-results .result-kind')]"
+                          ".map(k => k.textContent)")
+    page.evaluate("claimgraph.setFilter('test', null)")
+    after = page.evaluate(hidden)
+    found_after = page.evaluate("[...document.querySelectorAll('#cg-results .result-kind')]"
+                                ".map(k => k.textContent)")
+    assert sorted(in_people) == sorted([info_id(lens_page, IVANOV), info_id(lens_page, SMIRNOVA)])
+    assert in_sources == [info_id(lens_page, SMIRNOVA)]
+    assert "person" not in found and found_after[0] == "person"
+    assert after == [] and page.errors == []
