@@ -2,7 +2,8 @@
 // label at its node's scale, so zoomed out they were specks or, in a dense core, a smear of
 // overlapping names. The page draws them itself after each frame, in screen space at a
 // fixed size: the selected nodes first, then every node of the lens from the largest down,
-// each label only where it overlaps no label already drawn. The most central nodes (the
+// each label under its node, or above, right or left of it, only where it overlaps no label
+// already drawn. The most central nodes (the
 // largest) therefore always carry a readable name at the overview, and zooming in makes
 // room for more. vis-network's nodes carry no label at all, which also spares it measuring
 // thousands of texts before the first frame.
@@ -70,6 +71,19 @@
       });
     }
 
+    // Where a label of half-width `half` can go: under its node, else above, right or left;
+    // [x, y, box] of the first free spot, or null.
+    function place(at, radius, half, pixels) {
+      var spots = [[at.x, at.y + radius + 2], [at.x, at.y - radius - 2 - pixels],
+        [at.x + radius + 4 + half, at.y - pixels / 2], [at.x - radius - 4 - half, at.y - pixels / 2]];
+      for (var n = 0; n < spots.length; n++) {
+        var x = spots[n][0], y = spots[n][1];
+        var box = [x - half - PAD, y - PAD, x + half + PAD, y + pixels + PAD];
+        if (free(box)) { return [x, y, box]; }
+      }
+      return null;
+    }
+
     for (var k = 0; k < ids.length && drawn < MOST; k++) {
       var id = ids[k], node = nodes[id];
       if (!node || node.options.hidden || (k >= selected.length && selected.indexOf(id) !== -1)) {
@@ -81,19 +95,18 @@
       var pixels = bold ? BOLD : PLAIN;
       var text = labelOf(id);
       if (!text) { continue; }
-      var top = at.y + node.options.size * scale + 2;
+      var radius = node.options.size * scale;
       var half = text.length * pixels * 0.3;  // a guess first: most labels fail on overlap
-      var box = [at.x - half - PAD, top - PAD, at.x + half + PAD, top + pixels + PAD];
-      if (!free(box)) { continue; }
+      var spot = place(at, radius, half, pixels);
+      if (!spot) { continue; }
       ctx.font = (bold ? "600 " : "") + pixels + "px " + FONT;
       var key = id + " " + pixels;
       if (widths[key] === undefined) { widths[key] = ctx.measureText(text).width; }
-      half = widths[key] / 2;
-      box = [at.x - half - PAD, top - PAD, at.x + half + PAD, top + pixels + PAD];
-      if (!free(box)) { continue; }
-      ctx.strokeText(text, at.x, top);
-      ctx.fillText(text, at.x, top);
-      cells(box).forEach(function (cell) { (grid[cell] = grid[cell] || []).push(box); });
+      spot = place(at, radius, widths[key] / 2, pixels);
+      if (!spot) { continue; }
+      ctx.strokeText(text, spot[0], spot[1]);
+      ctx.fillText(text, spot[0], spot[1]);
+      cells(spot[2]).forEach(function (cell) { (grid[cell] = grid[cell] || []).push(spot[2]); });
       drawn += 1;
       if (bold) { central += 1; }
     }

@@ -388,3 +388,24 @@ def test_html_browser_screenshot(tmp_path):
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24]) == (1400, 900)
     assert png.stat().st_size > 50_000, "screenshot looks blank"
+
+
+def test_html_layout_puts_small_components_round_the_largest_not_in_rows():
+    pytest.importorskip("numpy")
+    core = nx.gnm_random_graph(120, 300, seed=4)
+    pairs = [(u, v) for u, v in core.edges()] + [(200 + 2 * k, 201 + 2 * k) for k in range(20)]
+    n = 240  # 120 in the core, 80 alone, 20 pairs
+    points = layout.layout_positions(n, pairs)
+    assert len(set(points)) == n
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    assert 0.6 < width / height < 1.6, "the drawing should be round, not a wide band of rows"
+    cx = (max(xs[:120]) + min(xs[:120])) / 2  # the middle of the core's bounding box
+    cy = (max(ys[:120]) + min(ys[:120])) / 2
+    others = range(120, n)
+    # the lone nodes and pairs surround the core: their mean sits near its centre, and every
+    # one lies outside it
+    assert abs(sum(xs[k] for k in others) / len(others) - cx) < width / 5
+    assert abs(sum(ys[k] for k in others) / len(others) - cy) < height / 5
+    reach = max(((xs[k] - cx) ** 2 + (ys[k] - cy) ** 2) ** 0.5 for k in range(120))
+    assert all(((xs[k] - cx) ** 2 + (ys[k] - cy) ** 2) ** 0.5 > reach for k in others)

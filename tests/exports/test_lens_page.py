@@ -185,6 +185,7 @@ def test_lens_page_switches_every_lens(page, lens_page):
             " tab: document.querySelector('#cg-lenses [aria-pressed=true]').textContent,"
             " note: document.getElementById('cg-lens-note').textContent,"
             " legend: [...document.querySelectorAll('#cg-legend li')].map(li => li.dataset.kind),"
+            " labels: Number(document.body.dataset.labelsDrawn),"
             " hash: location.hash})")
     for meta in data["lenses"]:
         shown = seen[meta["name"]]
@@ -193,6 +194,7 @@ def test_lens_page_switches_every_lens(page, lens_page):
         assert shown["tab"] == f"{meta['title']}{meta['nodes']}" and shown["note"] == meta["note"]
         assert shown["legend"] == [row[0] for row in meta["legend"]]
         assert f"lens={meta['name']}" in shown["hash"]
+        assert shown["labels"] >= 0.8 * meta["nodes"]  # few nodes: nearly every label fits
     assert seen["people"]["legend"] == ["person"]
     page.evaluate("document.querySelector('#cg-communities li').click()")
     assert sorted(page.evaluate("claimgraph.network.getSelectedNodes()")) == [
