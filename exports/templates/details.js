@@ -235,13 +235,17 @@
     var heading = info[edge.from].label + " " + cg.arrow(true) + info[edge.to].label;
     panel.replaceChildren(el("h2", heading), el("p", edge.kinds || edge.kind, "hint edge-kind"),
       ends);
-    var weight = cg.weightText(edgeId) || cg.plural(evidence.length, "claim");
-    panel.append(el("h2", "Evidence: " + weight));
-    if (evidence.length > LISTED_EVIDENCE) {
-      panel.append(el("p", "The first " + LISTED_EVIDENCE + " listed.", "hint"));
+    if (!evidence.length) {
+      panel.append(el("p", "This link is part of the records (" + (edge.kinds || edge.kind) +
+        "), not drawn from claims.", "hint no-evidence"));
+    } else {
+      panel.append(el("h2", "Evidence: " + cg.weightText(edgeId)));
+      if (evidence.length > LISTED_EVIDENCE) {
+        panel.append(el("p", "The first " + LISTED_EVIDENCE + " listed.", "hint"));
+      }
+      panel.append(claimList(evidence.slice(0, LISTED_EVIDENCE),
+        nameKeys(edge.from).concat(nameKeys(edge.to))));
     }
-    panel.append(claimList(evidence.slice(0, LISTED_EVIDENCE),
-      nameKeys(edge.from).concat(nameKeys(edge.to))));
     cg.network.selectEdges([edgeId]);
     reveal();
     cg.emit("edge", edgeId);

@@ -229,6 +229,11 @@ def test_lens_page_edge_lists_its_evidence_with_names_marked(page):
     assert second["marks"] == ["Smirnova", "Ivanov"] and second["href"] is None  # no span
     assert page.evaluate(INJECTED) == 0
     assert page.evaluate("document.body.dataset.pwned || ''") == ""
+    switch(page, "sources")
+    author = page.evaluate("claimgraph.drawing().kinds.indexOf('author')")
+    page.evaluate("claimgraph.showEdge(claimgraph.drawing().edges"
+                  f".findIndex(r => r[2] === {author}))")
+    assert "part of the records (author), not drawn from claims" in page.evaluate(DETAILS)
     assert page.errors == []
 
 
