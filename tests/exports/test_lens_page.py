@@ -337,3 +337,16 @@ def test_lens_page_filters_hold_in_every_lens_and_in_search(page, lens_page):
     assert in_sources == [info_id(lens_page, SMIRNOVA)]
     assert "person" not in found and found_after[0] == "person"
     assert after == [] and page.errors == []
+
+
+def test_lens_page_claims_carry_their_whole_text(tmp_path):
+    """The projection cuts a claim's "Text" detail; the page carries the whole, so search
+    finds and evidence marks a name past the cut."""
+    whole = "A long report on the harbour. " * 40 + "Finally Smirnova signed it."
+    full = full_graph()
+    full.nodes[CLAIM]["text"] = whole
+    full.nodes[CLAIM]["details"]["Text"] = " ".join(whole.split())[:699] + "\u2026"
+    write_lens_page(full, lenses(full), tmp_path / "p.html", title="t", default="people")
+    data = embedded_data((tmp_path / "p.html").read_text("utf-8"))
+    item = next(i for i in data["info"] if data["iriBase"] + i["iri"] == CLAIM)
+    assert item["details"][0] == ["Text", " ".join(whole.split())]
