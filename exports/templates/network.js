@@ -341,7 +341,11 @@
   drawLegend();
   drawCommunities();
 
-  // The page's API, for its other scripts, for tests and for the browser console.
+  // The page's API, for its other scripts, for tests and for the browser console. Node ids
+  // are info ids everywhere. Events (on): "lens" (name), "details" (id, or null when
+  // cleared), "edge" (edge id), "kinds" (kind toggled), "filter" (filter name).
+  // Later parts add showDetails, showEdge, clearDetails, details, nameKeys, markedText,
+  // search, nodeByIri, readFragment and writeFragment.
   var api = window.claimgraph = {
     network: network, nodes: shown.nodes, edges: shown.edges, info: info, data: data,
     lensNames: lensNames,
