@@ -267,6 +267,13 @@
     cg.emit("details", null);
   }
 
+  // The node whose details are open follows the user to another lens: selected and
+  // centred there when that lens draws it, else offered the lenses that do.
+  var open = null;
+  cg.on("details", function (id) { open = id; });
+  cg.on("edge", function () { open = null; });
+  cg.on("lens", function () { if (open !== null) { cg.focusNode(open); } });
+
   cg.showDetails = showDetails;
   cg.showEdge = showEdge;
   cg.clearDetails = clearDetails;

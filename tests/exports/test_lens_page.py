@@ -350,3 +350,17 @@ def test_lens_page_claims_carry_their_whole_text(tmp_path):
     data = embedded_data((tmp_path / "p.html").read_text("utf-8"))
     item = next(i for i in data["info"] if data["iriBase"] + i["iri"] == CLAIM)
     assert item["details"][0] == ["Text", " ".join(whole.split())]
+
+
+@pytest.mark.browser
+def test_lens_page_open_node_follows_to_another_lens(page, lens_page):
+    switch(page, "people")
+    smirnova = info_id(lens_page, SMIRNOVA)
+    page.evaluate(f"claimgraph.focusNode({smirnova})")
+    switch(page, "sources")
+    selected = page.evaluate("claimgraph.network.getSelectedNodes()")
+    switch(page, "topics")
+    shown = page.evaluate(DETAILS)
+    assert selected == [smirnova]
+    assert "Anna Smirnova" in shown and "Not drawn in the Topics lens." in shown
+    assert page.errors == []
