@@ -13,10 +13,10 @@ assembles and writes it.
 vis-network comes from the pyvis package, which ships it. pyvis' own template
 is not used, because it fetches Bootstrap and other assets from a CDN even
 with ``cdn_resources="in_line"``, nor its ``Network``, whose node and edge
-objects made the page three times larger than the compact rows the page script
-expands; the vis-network script is inlined into ``templates/network.html``
-together with the data and the page's own scripts, so the page works with no
-network at all.
+objects took four times the bytes of the compact rows the page script expands
+(and vis-network copied each of their properties). The vis-network script is
+inlined into ``templates/network.html`` together with the data and the page's
+own scripts, so the page works with no network at all.
 
 Node positions are computed here (``exports.layout``) and vis-network physics
 is off, because letting the browser settle 1,000 nodes took over a minute
