@@ -3,7 +3,7 @@
 vis-network's own physics needed 10.5 s to settle 200 nodes and 69 s for
 1,000 on our machine, while drawing fixed positions takes about a second; so
 positions are computed here: a force layout per connected component (numpy),
-packed into rows, deterministic for the same graph. Without numpy a radial
+placed around the largest in rings, deterministic for the same graph. Without numpy a radial
 breadth-first layout is used.
 """
 
@@ -20,7 +20,7 @@ _PARTNERS = 40  # nodes each node is repelled by per step (all of them in small 
 _WINDOW = 8  # Z-order neighbours each side that a node in a large component always meets
 
 def layout_positions(n: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:
-    """Positions for nodes 0..n-1 in pixels: one shape per component, packed in rows.
+    """Positions for nodes 0..n-1 in pixels: one shape per component, the others round the largest.
 
     Uses a force layout when numpy is importable and a radial breadth-first
     layout when not (numpy is not a dependency); both are deterministic.
@@ -201,25 +201,53 @@ def _morton(np, pos, comp):
 
 
 def _pack(n, components, shapes) -> list[tuple[float, float]]:
-    """Place component shapes left to right in rows, largest first, in pixels.
+    """Place the largest component in the middle and the others in rings around it.
 
-    Packing keeps separate components from drifting apart (no force acts
-    between them) and keeps the page roughly as wide as it is tall.
+    No force acts between components, so they must be placed. Rows along the
+    bottom made a grid of lone nodes under the network (597 of them on the
+    corpus); rings keep every small component next to the main one, the
+    larger ones nearest, and the whole drawing round, as the overview's zoom
+    wants it. Each shape is centred on the middle of its bounding box and
+    given a disc of that radius plus a gap, so shapes never overlap.
     """
-    gap = 1.5
-    boxes = []
+    gap = 0.75
+    discs = []
     for shape in shapes:
         xs, ys = [p[0] for p in shape], [p[1] for p in shape]
-        # At least 3 units wide, so the labels of lone nodes in a row do not overlap.
-        w = max(max(xs) - min(xs) + gap, 3.0)
-        boxes.append((min(xs), min(ys), w, max(ys) - min(ys) + gap))
-    width = max(max(b[2] for b in boxes), math.sqrt(sum(b[2] * b[3] for b in boxes)) * 1.2)
+        cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+        radius = max(math.hypot(x - cx, y - cy) for x, y in shape)
+        discs.append((cx, cy, max(radius, 0.75)))  # a lone node's label needs room
+    centres = _ring_centres([r for _, _, r in discs], gap)
     out = [(0.0, 0.0)] * n
-    x = y = row = 0.0
-    for (comp, _), shape, (left, top, w, h) in zip(components, shapes, boxes, strict=True):
-        if x > 0 and x + w > width:
-            x, y, row = 0.0, y + row, 0.0
+    for (comp, _), shape, (cx, cy, _), (ox, oy) in zip(components, shapes, discs, centres,
+                                                       strict=True):
         for node, (px, py) in zip(comp, shape, strict=True):
-            out[node] = (round((px - left + x) * _SCALE, 1), round((py - top + y) * _SCALE, 1))
-        x, row = x + w, max(row, h)
+            out[node] = (round((px - cx + ox) * _SCALE, 1), round((py - cy + oy) * _SCALE, 1))
     return out
+
+
+def _ring_centres(radii: list[float], gap: float) -> list[tuple[float, float]]:
+    """Centres for discs of `radii`: the first at the origin, the others side by side
+    on rings around it, largest first, each ring just outside the one before."""
+    centres = [(0.0, 0.0)] * len(radii)
+    waiting = sorted(range(1, len(radii)), key=lambda k: (-radii[k], k))
+    inner = radii[0] + gap  # the radius the next ring must stay outside of
+    i = 0
+    while i < len(waiting):
+        thick = radii[waiting[i]]  # the ring's largest disc comes first
+        ring = inner + thick
+        room = 2 * math.pi * ring
+        members, used = [], 0.0
+        while i < len(waiting) and (not members or used + 2 * radii[waiting[i]] + gap <= room):
+            members.append(waiting[i])
+            used += 2 * radii[waiting[i]] + gap
+            i += 1
+        spare = (room - used) / len(members)  # spread the ring's discs evenly round it
+        angle = 0.0
+        for k in members:
+            half = (radii[k] + (gap + spare) / 2) / ring
+            angle += half
+            centres[k] = (ring * math.cos(angle), ring * math.sin(angle))
+            angle += half
+        inner = ring + thick + gap
+    return centres

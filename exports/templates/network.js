@@ -1,25 +1,25 @@
-// claimgraph network page. Corpus text is only ever put into the page with
-// textContent, never innerHTML or a vis-network string `title`, so markup in a
-// quotation is shown as text and runs nothing.
+// claimgraph network page, part 1: the lenses, the network, the tooltip and window.claimgraph,
+// which the page's other scripts (details, search, labels, fragment) extend. Corpus text is
+// only ever put into the page with textContent, never innerHTML or a vis-network string
+// `title`, so markup in a quotation is shown as text and runs nothing.
 (function () {
   "use strict";
+  var begun = performance.now();
   var data = JSON.parse(document.getElementById("cg-data").textContent);
+  document.body.dataset.scriptMs = String(Math.round(begun));
+  document.body.dataset.parseMs = String(Math.round(performance.now() - begun));
   var info = data.info;
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var network = new vis.Network(
-    document.getElementById("cg-network"), { nodes: nodes, edges: edges }, data.options);
-  var panel = document.getElementById("cg-details");
+  var lensNames = data.lenses.map(function (meta) { return meta.name; });
+  var opening = lensNames.indexOf(data.lens);  // its drawing is in the main data script
+  var container = document.getElementById("cg-network");
   var tip = document.getElementById("cg-tooltip");
-  var hiddenKinds = {};
+  var marks = document.body.dataset;
+  var listeners = {};
 
-  // Markers for tests and for timing: when the first frame was drawn, and how many nodes.
-  network.once("afterDrawing", function () {
-    var marks = document.body.dataset;
-    marks.drawMs = String(Math.round(performance.now()));
-    marks.drawnNodes = String(Object.keys(network.getPositions()).length);
-    marks.drawn = "yes";
-  });
+  function on(name, fn) { (listeners[name] = listeners[name] || []).push(fn); }
+  function emit(name, value) {
+    (listeners[name] || []).forEach(function (fn) { fn(value); });
+  }
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -32,20 +32,245 @@
     return text.length <= limit ? text : text.slice(0, limit - 1) + "\u2026";
   }
 
-  // Direction marks only in a directed view (big views draw no arrowheads, yet are directed).
-  function arrow(edge, out) {
-    if (!data.directed) { return "\u2014 "; }
-    return out ? "\u2192 " : "\u2190 ";
+  var FOLDED = { "\u00df": "ss", "\u0142": "l", "\u00f8": "o", "\u0111": "d", "\u00e6": "ae",
+    "\u0153": "oe", "\u0131": "i", "\u00f0": "d", "\u00fe": "th", "\u2018": "'", "\u2019": "'",
+    "\u201c": "\"", "\u201d": "\"" };
+
+  // Case and accents do not count in search or name marks. Lower case first ("\u0130" lowers
+  // to i plus a dot), then accents off, then the letters that carry no separable accent
+  // ("\u0141" to l); whitespace runs become one space.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[\u00df\u0142\u00f8\u0111\u00e6\u0153\u0131\u00f0\u00fe\u2018\u2019\u201c\u201d]/g,
+        function (c) { return FOLDED[c]; })
+      .replace(/\s+/g, " ");
   }
+
+  // Whole IRIs again: the page writes their common start once.
+  info.forEach(function (item) { item.iri = data.iriBase + item.iri; });
+
+  var lenses = {};
+
+  // vis-network items from a lens's rows: nodes [id, x, y, size, colour?] and edges
+  // [from, to, kind number, weight, evidence...] (see page_payload.lens_drawing). Nodes
+  // carry no label: labels.js draws them.
+  function visNodes(drawing) {
+    return drawing.nodes.map(function (row) {
+      return { id: row[0], x: row[1], y: row[2], size: row[3],
+        color: row[4] || kindColour(info[row[0]].kind) };
+    });
+  }
+
+  function visEdges(drawing) {
+    return drawing.edges.map(function (row, id) {
+      var kinds = drawing.kinds[row[2]];
+      var edge = { id: id, from: row[0], to: row[1], kind: kinds.split("; ")[0] };
+      if (kinds !== edge.kind) { edge.kinds = kinds; }
+      if (row[3] > 1) { edge.weight = row[3]; edge.width = Math.min(1 + 1.2 * Math.log2(row[3]), 6); }
+      return edge;
+    });
+  }
+
+  function lens(number) {
+    if (!lenses[number]) {
+      var drawing = number === opening ? data :
+        JSON.parse(document.getElementById("cg-lens-" + number).textContent);
+      lenses[number] = { drawing: drawing, nodes: new vis.DataSet(visNodes(drawing)),
+        edges: new vis.DataSet(visEdges(drawing)), hidden: {}, off: {} };
+    }
+    return lenses[number];
+  }
+
+  // What an edge of this lens stands on: its kinds, weight and the claims behind it (for an
+  // edge to a claim, that claim).
+  function edgeInfo(id) {
+    var row = shown.drawing.edges[id];
+    if (!row) { return null; }
+    var kinds = shown.drawing.kinds[row[2]];
+    var evidence = row.length > 4 ? row.slice(4) : [row[0], row[1]].filter(function (end) {
+      return CLAIM_KINDS[info[end].kind] === true;
+    });
+    return { id: id, from: row[0], to: row[1], kind: kinds.split("; ")[0], kinds: kinds,
+      weight: row[3], evidence: evidence };
+  }
+  var CLAIM_KINDS = { quotation: true, turn: true, passage: true, claim: true };
+
+  function startLens() {
+    var asked = new URLSearchParams(location.hash.replace(/^#/, "")).get("lens");
+    var number = lensNames.indexOf(asked);
+    return number === -1 ? opening : number;
+  }
+
+  var current = startLens();
+  var shown = lens(current);
+  var building = performance.now();
+  var network = new vis.Network(container, { nodes: shown.nodes, edges: shown.edges },
+    shown.drawing.options);
+  // For the bench: how much of the first frame vis-network spends taking in the items.
+  marks.networkMs = String(Math.round(performance.now() - building));
+
+  // Markers for tests and for timing: when a lens's first frame was drawn, and how many nodes.
+  function markFrame(started, first) {
+    network.once("afterDrawing", function () {
+      var now = performance.now();
+      if (first) { marks.drawMs = String(Math.round(now)); }
+      marks.lensMs = String(Math.round(now - started));
+      marks.drawnNodes = String(Object.keys(network.getPositions()).length);
+      marks.lens = lensNames[current];
+      marks.drawn = "yes";
+    });
+  }
+  markFrame(0, true);
+
+  function isDrawn(id, name) {
+    var number = name === undefined ? current : lensNames.indexOf(name);
+    return number !== -1 && ((info[id].in >> number) & 1) === 1;
+  }
+
+  function kindColour(kind) { return data.colours[kind] || data.otherColour; }
 
   function colourOf(id) {
-    var colour = nodes.get(id).color;
-    return typeof colour === "string" ? colour : colour.background;
+    var node = isDrawn(id) ? shown.nodes.get(id) : null;
+    if (!node) { return kindColour(info[id].kind); }
+    return typeof node.color === "string" ? node.color : node.color.background;
   }
 
-  // -- tooltip ------------------------------------------------------------------
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  // -- the lens switcher, note, summary and legend ---------------------------------------
+  var tabs = document.getElementById("cg-lenses");
+  var legend = document.getElementById("cg-legend");
+
+  function drawTabs() {
+    if (lensNames.length < 2) { tabs.replaceChildren(); return; }
+    tabs.replaceChildren.apply(tabs, data.lenses.map(function (meta, number) {
+      var button = el("button", meta.title);
+      button.type = "button";
+      button.dataset.lens = meta.name;
+      button.setAttribute("aria-pressed", String(number === current));
+      button.appendChild(el("span", String(meta.nodes), "lens-count"));
+      button.addEventListener("click", function () { setLens(meta.name); });
+      return button;
+    }));
+  }
+
+  function drawLegend() {
+    var meta = data.lenses[current];
+    document.getElementById("cg-lens-note").textContent = meta.note || "";
+    document.getElementById("cg-summary").textContent =
+      meta.nodes + " nodes, " + meta.edges + " edges";
+    legend.replaceChildren.apply(legend, meta.legend.map(function (row) {
+      var item = el("li");
+      item.dataset.kind = row[0];
+      var swatch = el("span", undefined, "swatch");
+      swatch.style.background = row[1];
+      item.append(swatch, el("span", row[0], "kind"), el("span", String(row[2]), "count"));
+      item.classList.toggle("off", !!shown.hidden[row[0]]);
+      return item;
+    }));
+  }
+
+  // A lens coloured by community lists its communities; a click selects one.
+  var communityList = document.getElementById("cg-communities");
+
+  function drawCommunities() {
+    var rows = data.lenses[current].communities || [];
+    communityList.replaceChildren.apply(communityList, rows.map(function (row) {
+      var item = el("li");
+      item.dataset.community = String(row[0]);
+      item.title = "Select this community";
+      var swatch = el("span", undefined, "swatch");
+      swatch.style.background = row[1];
+      item.append(swatch, el("span", row[3], "kind"), el("span", String(row[2]), "count"));
+      item.addEventListener("click", function () { selectCommunity(row[0]); });
+      return item;
+    }));
+  }
+
+  // The nodes of this lens in community `number` (the lens's own, by which it is coloured).
+  function communityMembers(number) {
+    return shown.drawing.nodes.filter(function (row) {
+      return row[5] === number && !isHidden(row[0]);
+    }).map(function (row) { return row[0]; });
+  }
+
+  function selectCommunity(number) {
+    var members = communityMembers(number);
+    network.selectNodes(members);
+    network.fit({ nodes: members, animation: false });
+  }
+
+  // Click a kind to hide or show it in this lens.
+  legend.addEventListener("click", function (event) {
+    var row = event.target.closest("li");
+    if (!row) { return; }
+    hideTip();
+    var kind = row.dataset.kind;
+    shown.hidden[kind] = !shown.hidden[kind];
+    row.classList.toggle("off", shown.hidden[kind]);
+    applyHidden();
+    emit("kinds", kind);
+  });
+
+  // What hides a node: its kind switched off in this lens, or any filter other scripts set
+  // (setFilter: a name and a function of the info id that says "hide"; null removes it).
+  // Filters hold in every lens; kinds belong to the lens where they were switched off.
+  var filters = {};
+
+  function filtered(id) {
+    for (var name in filters) {
+      if (filters[name](id)) { return true; }
+    }
+    return false;
+  }
+
+  function isHidden(id) {
+    return filtered(id) || (isDrawn(id) && shown.hidden[info[id].kind] === true);
+  }
+
+  // Bring the drawn lens in line with the kinds and filters, updating only what changed.
+  function applyHidden() {
+    var changes = [];
+    shown.drawing.nodes.forEach(function (row) {
+      var id = row[0], hide = isHidden(id);
+      if (hide !== (shown.off[id] === true)) {
+        changes.push({ id: id, hidden: hide });
+        shown.off[id] = hide;
+      }
+    });
+    if (changes.length) { shown.nodes.update(changes); }
+  }
+
+  function setFilter(name, hides) {
+    if (hides) { filters[name] = hides; } else { delete filters[name]; }
+    applyHidden();
+    emit("filter", name);
+  }
+
+  function setLens(name) {
+    var number = lensNames.indexOf(name);
+    if (number === -1) { throw new Error("no lens named " + name); }
+    if (number === current) { return; }
+    var started = performance.now();
+    hideTip();
+    marks.drawn = "";
+    current = number;
+    shown = lens(number);
+    api.nodes = shown.nodes;
+    api.edges = shown.edges;
+    applyHidden();  // filters set while another lens was drawn hold here too
+    network.setOptions(shown.drawing.options);
+    network.setData({ nodes: shown.nodes, edges: shown.edges });
+    markFrame(started, false);
+    drawTabs();
+    drawLegend();
+    drawCommunities();
+    emit("lens", name);
+  }
+
+  // -- tooltip -------------------------------------------------------------------------
   function placeTip(pointer) {
-    var box = document.getElementById("cg-network").getBoundingClientRect();
+    var box = container.getBoundingClientRect();
     var x = box.left + pointer.x + 14;
     var y = box.top + pointer.y + 14;
     tip.hidden = false;
@@ -56,18 +281,32 @@
   function showNodeTip(id, pointer) {
     var item = info[id];
     tip.replaceChildren(el("strong", item.label), el("div", item.kind, "tip-kind"));
-    item.details.slice(0, 3).forEach(function (pair) {
+    (api.details ? api.details(item) : item.details).slice(0, 3).forEach(function (pair) {
       tip.appendChild(el("div", pair[0] + ": " + shorten(pair[1], 200)));
     });
     placeTip(pointer);
   }
 
+  // Direction marks only in a directed lens (big ones draw no arrowheads, yet are directed).
+  function arrow(out) {
+    if (!shown.drawing.directed) { return "\u2014 "; }
+    return out ? "\u2192 " : "\u2190 ";
+  }
+
+  // "3 claims" for an edge that claims justify; nothing for a structural one (author of).
+  function weightText(id) {
+    var edge = edgeInfo(id);
+    var count = Math.max(edge.evidence.length, edge.evidence.length ? edge.weight : 0);
+    return count ? plural(count, "claim") : "";
+  }
+
   function showEdgeTip(id, pointer) {
-    var edge = edges.get(id);
-    tip.replaceChildren(
-      el("div", info[edge.from].label),
-      el("strong", arrow(edge, true) + edge.kind + " " + arrow(edge, true)),
+    var edge = shown.edges.get(id);
+    tip.replaceChildren(el("div", info[edge.from].label),
+      el("strong", arrow(true) + (edge.kinds || edge.kind) + " " + arrow(true)),
       el("div", info[edge.to].label));
+    var weight = weightText(id);
+    if (weight) { tip.appendChild(el("div", weight, "tip-kind")); }
     placeTip(pointer);
   }
 
@@ -79,244 +318,44 @@
     network.on(name, hideTip);
   });
 
-  // -- details panel ------------------------------------------------------------
-  function connectionList(id) {
-    var list = el("ul");
-    network.getConnectedEdges(id).slice(0, 100).forEach(function (edgeId) {
-      var edge = edges.get(edgeId);
-      var out = edge.from === id;
-      var other = out ? edge.to : edge.from;
-      var text = arrow(edge, out) + edge.kind + ": " + info[other].label;
-      var button = el("button", text);
-      button.addEventListener("click", function () { focusNode(other); });
-      var item = el("li");
-      item.appendChild(button);
-      list.appendChild(item);
-    });
-    return list;
-  }
-
-  function showDetails(id) {
-    var item = info[id];
-    var chip = el("span", item.kind, "chip");
-    chip.style.background = colourOf(id);
-    var fields = el("dl");
-    item.details.forEach(function (pair) {
-      fields.appendChild(el("dt", pair[0]));
-      fields.appendChild(el("dd", pair[1]));
-    });
-    panel.replaceChildren(el("h2", item.label), chip, fields);
-    if (item.community !== undefined) { panel.appendChild(communityButton(item.community)); }
-    panel.append(el("h2", "Connections"), connectionList(id));
-  }
-
-  function communityButton(number) {
-    var members = [];
-    info.forEach(function (other, id) {
-      if (other.community === number && !hiddenKinds[other.kind]) { members.push(id); }
-    });
-    var button = el("button", "Select its community (" + members.length + " shown)", "action");
-    button.addEventListener("click", function () {
-      network.selectNodes(members);
-      network.fit({ nodes: members, animation: false });
-    });
-    return button;
-  }
-
-  function clearDetails() {
-    panel.replaceChildren(el("p", "Click a node to see its details.", "hint"));
-  }
-
+  // Select and centre a node drawn in this lens and show its details; a node this lens does
+  // not draw still gets its details, which offer the lenses that draw it.
   function focusNode(id) {
     hideTip();
-    network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
-    showDetails(id);
+    if (isDrawn(id)) {
+      network.selectNodes([id]);
+      network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+    } else {
+      network.unselectAll();
+    }
+    api.showDetails(id);
   }
 
   network.on("click", function (p) {
-    if (p.nodes.length) { showDetails(p.nodes[0]); } else { clearDetails(); }
+    if (p.nodes.length) { api.showDetails(p.nodes[0]); }
+    else if (p.edges.length) { api.showEdge(p.edges[0]); }
+    else { api.clearDetails(); }
   });
 
-  // -- search -------------------------------------------------------------------
-  // Full-text search: a node is found by its whole label, every other spelling the view
-  // gives it ("Ezhov" finds "Nikolai Ivanovich Yezhov") and, for claims, their whole text,
-  // which the details already hold (so the page carries it once). Case and accents do not
-  // count. Each node's folded text is made once, so a keystroke only runs indexOf.
-  var search = document.getElementById("cg-search");
-  var matchNote = document.getElementById("cg-matches");
-  var resultList = document.getElementById("cg-results");
-  var LISTED = 30;  // results listed under the box; the note counts them all
-  var TEXT_FIELD = "Text";  // the details field holding a claim's whole text
-  var PERSON = "person";
-  var FOLDED = { "\u00df": "ss", "\u0142": "l", "\u00f8": "o", "\u0111": "d", "\u00e6": "ae",
-    "\u0153": "oe", "\u0131": "i", "\u00f0": "d", "\u00fe": "th", "\u2018": "'", "\u2019": "'",
-    "\u201c": "\"", "\u201d": "\"" };
+  drawTabs();
+  drawLegend();
+  drawCommunities();
 
-  // Lower case first ("\u0130" lowers to i plus a dot), then accents off, then the letters
-  // that carry no separable accent ("\u0141" to l); whitespace runs become one space.
-  function fold(text) {
-    return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/[\u00df\u0142\u00f8\u0111\u00e6\u0153\u0131\u00f0\u00fe\u2018\u2019\u201c\u201d]/g,
-        function (c) { return FOLDED[c]; })
-      .replace(/\s+/g, " ");
-  }
-
-  function fullText(item) {
-    var pair = item.details.find(function (p) { return p[0] === TEXT_FIELD; });
-    return pair ? pair[1].replace(/\s+/g, " ").trim() : "";
-  }
-
-  // One string per node: "\n" + its names joined by "\n" + "\n" + its text. A folded query
-  // holds no "\n", so "\n" + query + "\n" is an exact name and "\n" + query a name's start.
-  // Made once, just after the first frame (so it does not delay it) or at the first search.
-  var haystacks = null;
-  var namesEnd = [];
-  var kindRank = {};
-  var sizes = data.nodes.map(function (node) { return node.size || 0; });
-
-  function buildIndex() {
-    if (haystacks !== null) { return; }
-    var started = performance.now();
-    haystacks = info.map(function (item) {
-      var names = "\n" + [item.label].concat(item.aliases || []).map(function (name) {
-        return fold(name).trim();
-      }).join("\n") + "\n";
-      namesEnd.push(names.length);
-      return names + fold(fullText(item));
-    });
-    document.querySelectorAll("#cg-legend li").forEach(function (row, rank) {
-      kindRank[row.dataset.kind] = rank;
-    });
-    document.body.dataset.searchIndexMs = (performance.now() - started).toFixed(1);
-  }
-  network.once("afterDrawing", function () { setTimeout(buildIndex, 0); });
-
-  // How well a node's names match: 0 a whole name, 1 a name's start, 2 a word's start,
-  // 3 inside a word; 4 its text only; -1 not at all.
-  function tier(id, query) {
-    var hay = haystacks[id], end = namesEnd[id];
-    var at = hay.indexOf(query);
-    if (at === -1) { return -1; }
-    if (at >= end) { return 4; }
-    if (hay.indexOf("\n" + query + "\n") !== -1) { return 0; }
-    var start = hay.indexOf("\n" + query);
-    if (start !== -1 && start < end - 1) { return 1; }
-    for (; at !== -1 && at < end; at = hay.indexOf(query, at + 1)) {
-      if (!/[\p{L}\p{N}]/u.test(hay[at - 1])) { return 2; }
-    }
-    return 3;
-  }
-
-  // Matches of shown kinds, best first: people, then by tier, kind (legend order) and size.
-  function matches(query) {
-    var found = [];
-    if (!query) { return found; }
-    info.forEach(function (item, id) {
-      if (hiddenKinds[item.kind]) { return; }
-      var t = tier(id, query);
-      if (t !== -1) { found.push({ id: id, tier: t, person: item.kind === PERSON ? 0 : 1 }); }
-    });
-    return found.sort(function (a, b) {
-      return a.person - b.person || a.tier - b.tier ||
-        kindRank[info[a.id].kind] - kindRank[info[b.id].kind] ||
-        sizes[b.id] - sizes[a.id] || a.id - b.id;
-    });
-  }
-
-  // The words around a text match, taken from the unfolded text when folding kept its length.
-  function snippet(id, query) {
-    var text = fullText(info[id]);
-    var folded = haystacks[id].slice(namesEnd[id]);
-    var at = folded.indexOf(query);
-    if (folded.length !== text.length || at === -1) { return shorten(text, 120); }
-    var from = Math.max(0, at - 40), to = Math.min(text.length, at + query.length + 80);
-    return (from > 0 ? "\u2026" : "") + text.slice(from, to) + (to < text.length ? "\u2026" : "");
-  }
-
-  function resultItem(hit, query) {
-    var item = info[hit.id];
-    var swatch = el("span", undefined, "swatch");
-    swatch.style.background = colourOf(hit.id);
-    var button = el("button");
-    button.dataset.id = String(hit.id);
-    button.append(swatch, el("span", shorten(item.label, 90), "result-label"),
-      el("span", item.kind, "result-kind"));
-    if (hit.tier === 4) { button.appendChild(el("span", snippet(hit.id, query), "result-text")); }
-    button.addEventListener("click", function () { goTo(hit.id); });
-    var row = el("li");
-    row.appendChild(button);
-    return row;
-  }
-
-  var lastQuery = null, lastFound = [], pendingFrame = null;
-
-  // The list answers at once; the network's selection and zoom, which cost more than the
-  // search on a big page, follow in the next frame, once for a burst of keystrokes.
-  function runSearch() {
-    var started = performance.now();
-    hideTip();
-    buildIndex();
-    var query = fold(search.value.trim());
-    lastQuery = query;
-    lastFound = matches(query);
-    resultList.replaceChildren.apply(resultList, lastFound.slice(0, LISTED).map(function (hit) {
-      return resultItem(hit, query);
-    }));
-    var count = lastFound.length;
-    matchNote.textContent = !query ? "" : count + (count === 1 ? " match" : " matches") +
-      (count > LISTED ? ", the first " + LISTED + " listed" : "");
-    document.body.dataset.searchMs = (performance.now() - started).toFixed(1);
-    if (pendingFrame === null) { pendingFrame = requestAnimationFrame(showMatches); }
-  }
-
-  function showMatches() {
-    pendingFrame = null;
-    if (!lastQuery) { network.unselectAll(); return; }
-    var ids = lastFound.map(function (hit) { return hit.id; });
-    network.selectNodes(ids);
-    if (ids.length && ids.length <= LISTED) { network.fit({ nodes: ids, animation: false }); }
-  }
-
-  // Going to one node wins over the selection of all matches still waiting for its frame.
-  function goTo(id) {
-    if (pendingFrame !== null) { cancelAnimationFrame(pendingFrame); pendingFrame = null; }
-    focusNode(id);
-  }
-
-  search.addEventListener("input", runSearch);
-
-  // Enter opens the best match: people come first, so a person whenever one matches.
-  search.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter") { return; }
-    if (fold(search.value.trim()) !== lastQuery) { runSearch(); }
-    if (lastFound.length) { goTo(lastFound[0].id); }
-  });
-
-  // -- legend: click a kind to hide or show it -------------------------------------
-  document.querySelectorAll("#cg-legend li").forEach(function (row) {
-    row.addEventListener("click", function () {
-      hideTip();
-      var kind = row.dataset.kind;
-      hiddenKinds[kind] = !hiddenKinds[kind];
-      row.classList.toggle("off", hiddenKinds[kind]);
-      var changes = [];
-      info.forEach(function (item, id) {
-        if (item.kind === kind) { changes.push({ id: id, hidden: hiddenKinds[kind] }); }
-      });
-      nodes.update(changes);
-      if (search.value.trim()) { runSearch(); }  // hidden kinds leave the results
-    });
-  });
-
-  // A focused view opens on its person, selected and detailed.
-  if (data.focus !== null && data.focus !== undefined) {
-    network.selectNodes([data.focus]);
-    showDetails(data.focus);
-  }
-
-  // For tests and the browser console.
-  window.claimgraph = {
-    network: network, showDetails: showDetails, showNodeTip: showNodeTip, fold: fold
+  // The page's API, for its other scripts, for tests and for the browser console. Node ids
+  // are info ids everywhere. Events (on): "lens" (name), "details" (id, or null when
+  // cleared), "edge" (edge id), "kinds" (kind toggled), "filter" (filter name).
+  // Later parts add showDetails, showEdge, clearDetails, details, nameKeys, markedText,
+  // search, nodeByIri, readFragment and writeFragment.
+  var api = window.claimgraph = {
+    network: network, nodes: shown.nodes, edges: shown.edges, info: info, data: data,
+    lensNames: lensNames,
+    lensName: function () { return lensNames[current]; },
+    drawing: function () { return shown.drawing; },
+    hiddenKinds: function () { return shown.hidden; },
+    isHidden: isHidden, setFilter: setFilter,
+    setLens: setLens, focusNode: focusNode, isDrawn: isDrawn, colourOf: colourOf,
+    kindColour: kindColour, edgeInfo: edgeInfo, fold: fold, el: el, shorten: shorten, plural: plural,
+    arrow: arrow, weightText: weightText, showNodeTip: showNodeTip, hideTip: hideTip,
+    communityMembers: communityMembers, on: on, emit: emit
   };
 })();

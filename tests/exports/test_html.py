@@ -14,8 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from exports import html as html_export
-from exports import layout
+from exports import layout, page_payload
 from exports.html import KIND_COLOURS, UNKNOWN_COLOUR, write_html
 from graph_builder.errors import ExportError
 from tests import browser
@@ -168,7 +167,7 @@ def test_html_inlines_every_script(page_text):
     assert [attrs for attrs, _ in scripts] == [
         {"type": "application/json", "id": "cg-data"},
         {},  # vis-network
-        {},  # the page's own script
+        {},  # the page's own scripts, joined
     ]
     assert "@version 9.1.2" in scripts[1][1]
     assert "sourceMappingURL" not in page_text
@@ -208,15 +207,17 @@ def test_html_escapes_title(page_text):
 def test_html_positions_are_fixed_and_physics_off(page_text):
     data = embedded_data(page_text)
     assert data["options"]["physics"]["enabled"] is False
-    points = [(node["x"], node["y"]) for node in data["nodes"]]
+    points = [(x, y) for _, x, y, _ in data["nodes"]]
     assert len(points) == hostile_graph().number_of_nodes()
     assert len(set(points)) == len(points), "two nodes drawn on the same spot"
 
 
 def test_html_node_colours_follow_kind(page_text):
     data = embedded_data(page_text)
-    for node, item in zip(data["nodes"], data["info"], strict=True):
-        assert node["color"] == KIND_COLOURS.get(item["kind"], UNKNOWN_COLOUR)
+    # rows carry no colour: the page colours each node by its kind, from this table
+    assert [row[0] for row in data["nodes"]] == list(range(len(data["info"])))
+    assert all(len(row) == 4 for row in data["nodes"])
+    assert data["colours"] == KIND_COLOURS and data["otherColour"] == UNKNOWN_COLOUR
 
 
 def test_html_is_deterministic(tmp_path):
@@ -274,7 +275,7 @@ def test_html_writes_bare_graphs(tmp_path, graph):
     data = embedded_data(dest.read_text("utf-8"))
     assert len(data["nodes"]) == graph.number_of_nodes()
     assert len(data["edges"]) == graph.number_of_edges()
-    assert all(edge["arrows"] == "" for edge in data["edges"])  # undirected: no arrows
+    assert data["options"]["edges"]["arrows"]["to"]["enabled"] is False  # undirected
 
 
 def test_html_takes_size_community_names_and_focus_from_the_view(tmp_path):
@@ -285,20 +286,19 @@ def test_html_takes_size_community_names_and_focus_from_the_view(tmp_path):
     graph.add_edge("person/a", "person/b", kind="knows")
     write_html(graph, tmp_path / "view.html")
     data = embedded_data((tmp_path / "view.html").read_text("utf-8"))
-    assert [node["size"] for node in data["nodes"]] == [6.0, 22.5]  # clamped to 6..30
-    assert "font" not in data["nodes"][0] and data["nodes"][1]["font"]["size"] > 10
+    assert [row[3] for row in data["nodes"]] == [6.0, 22.5]  # clamped to 6..30
     assert data["info"][0]["community"] == 2 and "aliases" not in data["info"][0]
     assert data["info"][1]["aliases"] == ["Ezhov", "YEZHOV"]
     assert data["focus"] == 1 and data["directed"] is True
 
 
 def test_html_many_edges_draw_no_arrowheads_but_stay_directed(tmp_path, monkeypatch):
-    monkeypatch.setattr(html_export, "_ARROW_EDGES", 10)
-    for size, arrows in ((10, {"to"}), (11, {""})):
+    monkeypatch.setattr(page_payload, "ARROW_EDGES", 10)
+    for size, arrows in ((10, True), (11, False)):
         graph = nx.path_graph(size + 1, create_using=nx.DiGraph)
         write_html(graph, tmp_path / "view.html")
         data = embedded_data((tmp_path / "view.html").read_text("utf-8"))
-        assert {edge["arrows"] for edge in data["edges"]} == arrows
+        assert data["options"]["edges"]["arrows"]["to"]["enabled"] is arrows
         assert data["directed"] is True and data["focus"] is None
 
 
@@ -388,3 +388,24 @@ def test_html_browser_screenshot(tmp_path):
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24]) == (1400, 900)
     assert png.stat().st_size > 50_000, "screenshot looks blank"
+
+
+def test_html_layout_puts_small_components_round_the_largest_not_in_rows():
+    pytest.importorskip("numpy")
+    core = nx.gnm_random_graph(120, 300, seed=4)
+    pairs = [(u, v) for u, v in core.edges()] + [(200 + 2 * k, 201 + 2 * k) for k in range(20)]
+    n = 240  # 120 in the core, 80 alone, 20 pairs
+    points = layout.layout_positions(n, pairs)
+    assert len(set(points)) == n
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    assert 0.6 < width / height < 1.6, "the drawing should be round, not a wide band of rows"
+    cx = (max(xs[:120]) + min(xs[:120])) / 2  # the middle of the core's bounding box
+    cy = (max(ys[:120]) + min(ys[:120])) / 2
+    others = range(120, n)
+    # the lone nodes and pairs surround the core: their mean sits near its centre, and every
+    # one lies outside it
+    assert abs(sum(xs[k] for k in others) / len(others) - cx) < width / 5
+    assert abs(sum(ys[k] for k in others) / len(others) - cy) < height / 5
+    reach = max(((xs[k] - cx) ** 2 + (ys[k] - cy) ** 2) ** 0.5 for k in range(120))
+    assert all(((xs[k] - cx) ** 2 + (ys[k] - cy) ** 2) ** 0.5 > reach for k in others)
