@@ -22,6 +22,7 @@ import networkx as nx
 
 from exports import page_style as style
 from exports.layout import layout_positions
+from exports.page_pyvis import collect
 
 #: Node kinds that are claims: what evidence lists and a node's claim list show.
 CLAIM_KINDS = frozenset({"quotation", "turn", "passage", "claim"})
@@ -221,15 +222,18 @@ def lens_drawing(lens: nx.Graph, full: nx.Graph, index: dict) -> dict:
         degree[u] += 1
         degree[v] += 1
     ranks = _community_ranks(lens, full, order)
-    nodes = []
+    drawn = []
     for i, node in enumerate(order):
         own = lens.nodes[node]  # the lens's size wins over the full graph's
         attrs = {**(full.nodes[node] if node in full else own),
                  **({"size": own["size"]} if "size" in own else {})}
-        nodes.append([index[node], *positions[i], style.node_size(attrs, degree[i]),
-                      *([style.community_colour(ranks[i]), ranks[i]] if ranks else [])])
+        item = {"id": index[node], "x": positions[i][0], "y": positions[i][1],
+                "size": style.node_size(attrs, degree[i])}
+        if ranks:
+            item.update(color=style.community_colour(ranks[i]), community=ranks[i])
+        drawn.append(item)
     kinds: dict[str, int] = {}
-    edges = []
+    links = []
     for u, v, attrs in pairs:
         kind = _kind(attrs)  # the page takes the first of `kinds` as the kind
         if str(attrs.get("kinds") or "").split("; ")[0] == kind:
@@ -239,10 +243,15 @@ def lens_drawing(lens: nx.Graph, full: nx.Graph, index: dict) -> dict:
         evidence = [index[e] for e in attrs.get("evidence") or () if e in index]
         if set(evidence) == {n for n in (order[u], order[v]) if _is_claim(full, lens, n)}:
             evidence = []
-        edges.append([index[order[u]], index[order[v]], kinds.setdefault(kind, len(kinds)),
-                      max(weight, 1), *evidence])
+        links.append({"from": index[order[u]], "to": index[order[v]],
+                      "kind": kinds.setdefault(kind, len(kinds)), "value": max(weight, 1),
+                      "evidence": evidence})
     options = style.vis_options(len(order))
     options["edges"]["arrows"]["to"]["enabled"] = lens.is_directed() and len(pairs) <= ARROW_EDGES
+    vis_nodes, vis_edges, options = collect(drawn, links, options)
+    nodes = [[n["id"], n["x"], n["y"], n["size"], *([n["color"], n["community"]] if ranks else [])]
+             for n in vis_nodes]
+    edges = [[e["from"], e["to"], e["kind"], e["value"], *e["evidence"]] for e in vis_edges]
     return {"nodes": nodes, "edges": edges, "kinds": list(kinds), "options": options,
             "directed": lens.is_directed()}
 
