@@ -252,14 +252,17 @@ def test_topics_are_joined_by_the_vocabulary_and_by_claims_about_both():
     assert "famine" not in topics and "lonely" not in topics and not set(many) & set(topics)
 
 
-def test_the_claims_lens_is_the_whole_graph_with_each_claim_as_its_own_evidence():
+def test_the_claims_lens_is_the_whole_graph_but_topics_with_each_claim_as_its_own_evidence():
     full = _people_graph()
-    _node(full, "stray", "topic")  # isolated: the claims lens still holds it
+    _node(full, "stray", "work")  # isolated: the claims lens still holds it
+    _node(full, "purge", "topic")  # topics and "about" links are the Topics lens's
+    _edge(full, "c1", "purge", "about")
     _edge(full, "q1", "c1", "shares text")
     _edge(full, "c1", "q1", "found in")
     measure(full)
     claims = build_lenses(full)["claims"]
-    assert set(claims) == set(full) and "stray" in claims
+    assert set(claims) == set(full) - {"purge"} and "stray" in claims
+    assert "about" not in {kind for *_, kind in claims.edges(data="kind")}
     assert claims.edges["ann", "c1"]["evidence"] == ["c1"]
     assert claims.edges["doc1", "c0"] == {"kind": "in document", "kinds": "in document",
                                           "weight": 1, "evidence": ["c0"]}
