@@ -29,6 +29,7 @@ from graph_builder.records import TEXTS_FOLDER, Document
 from graph_builder.support import atomic
 from graph_builder.support.gc_pause import gc_paused
 from graph_builder.support.sorted_triples import SortedTriples
+from graph_builder.view.pages import READER_FOLDER, view_store, write_pages
 
 GRAPH_FILE = "graph.ttl"
 VIEW_FILE = "graph.html"
@@ -74,7 +75,8 @@ def write_outputs(result: BuildResult, out_dir: Path, corpus: Path,
     The SPARQL store is loaded from the same triples meanwhile, in a thread (the
     loader runs outside the interpreter lock), and put in place after them."""
     atomic.make_folder(out_dir)
-    atomic.sweep(out_dir)
+    for folder in (out_dir, out_dir / READER_FOLDER):
+        atomic.sweep(folder)
     title = f"claimgraph: {corpus.name or corpus}"
     data = GraphData(result.triples, title)
     outputs = BuildOutputs(out_dir / GRAPH_FILE, out_dir / VIEW_FILE, out_dir / REPORT_FILE)
@@ -92,7 +94,10 @@ def write_outputs(result: BuildResult, out_dir: Path, corpus: Path,
                     export(data, "turtle", graph_tmp)
                     stages["export"] = round(time.perf_counter() - start, 4)
                 start = time.perf_counter()
-                export(data, "html", outputs.view)
+                with gc_paused():
+                    write_pages(view_store(result.triples),
+                                {doc.doc_id: doc.text for doc in result.documents},
+                                out_dir, VIEW_FILE, title)
                 stages["view"] = round(time.perf_counter() - start, 4)
                 if writer is not None:  # what graph.ttl costs beyond the view it overlapped
                     start = time.perf_counter()

@@ -178,7 +178,7 @@ _DETAILS = {
 }
 
 
-def _read_by_projection() -> tuple[frozenset[ox.NamedNode], frozenset[ox.NamedNode]]:
+def read_by_projection() -> tuple[frozenset[ox.NamedNode], frozenset[ox.NamedNode]]:
     """The predicates and classes the build's view reads; nothing else reaches it.
 
     Most of a graph is annotations and provenance, which the view never shows;
@@ -202,7 +202,7 @@ def _read_by_projection() -> tuple[frozenset[ox.NamedNode], frozenset[ox.NamedNo
 
 def projection_store(quads: Iterable[ox.Quad]) -> ox.Store:
     """A store holding only what ``project`` (the build's scope) reads from a graph's quads."""
-    predicates, classes = _read_by_projection()
+    predicates, classes = read_by_projection()
     store = ox.Store()
     if isinstance(quads, SortedTriples):  # a build's graph: pick lines, parse only those
         store.bulk_extend(quads.select((p.value for p in predicates),
