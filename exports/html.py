@@ -43,6 +43,7 @@ import networkx as nx
 from exports import page_payload as payload
 from exports import page_style as style
 from exports.graphdata import GraphData
+from exports.page_documents import add_documents
 from graph_builder.errors import ExportError
 from graph_builder.support.atomic import atomic_path, os_reason
 
@@ -52,7 +53,7 @@ UNKNOWN_COLOUR = style.UNKNOWN_COLOUR
 #: network and ``window.claimgraph``, the others add to it. They are joined into one
 #: inline script: between two script elements the browser may draw a frame, and the first
 #: frame must have what every part adds to it (labels, the node the address names).
-APP_SCRIPTS = ("network.js", "details.js", "search.js", "labels.js", "fragment.js")
+APP_SCRIPTS = ("network.js", "details.js", "search.js", "labels.js", "fragment.js", "tools.js")
 _VIS_JS = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 #: The lens a single view is drawn as.
@@ -115,6 +116,7 @@ def render_page(full: nx.Graph, lenses: dict[str, nx.Graph], *, title: str, defa
             "documents": payload.document_titles(full), "colours": style.KIND_COLOURS,
             "otherColour": style.UNKNOWN_COLOUR,
             **payload.lens_drawing(lenses[default], full, index)}
+    add_documents(data, full, order)
     others = [
         f'<script type="application/json" id="cg-lens-{number}">'
         f"{_json_script(payload.lens_drawing(lens, full, index))}</script>"

@@ -1,0 +1,39 @@
+"""Which source documents each node of a page stands in, for the page's document filter.
+
+A claim stands in its own document (the page already has it as ``doc``); a
+person, work, topic or figure group in the documents of the claims it is
+linked to, counted over the whole graph (not only the few claims its details
+list), so choosing a document keeps exactly the nodes that document speaks of.
+Documents are written once (``docList``) and referred to by number.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graph_builder.view.projection import CLAIM_KINDS
+
+
+def add_documents(data: dict, full: nx.Graph, order: list) -> None:
+    """Give each non-claim entry of ``data["info"]`` its documents, as numbers into
+    ``data["docList"]`` (sorted identifiers)."""
+    found: list[set[str]] = []
+    for node in order:
+        attrs = full.nodes[node] if node in full else {}
+        kind = attrs.get("kind")
+        if kind in CLAIM_KINDS:
+            found.append(set())
+            continue
+        docs = {str(attrs[key]) for key in ("document", "identifier") if attrs.get(key)}
+        if node in full:
+            for other in nx.all_neighbors(full, node):
+                near = full.nodes[other]
+                if near.get("kind") in CLAIM_KINDS and near.get("document"):
+                    docs.add(str(near["document"]))
+        found.append(docs)
+    listed = sorted(set().union(*found)) if found else []
+    number = {doc: i for i, doc in enumerate(listed)}
+    data["docList"] = listed
+    for entry, docs in zip(data["info"], found, strict=True):
+        if docs:
+            entry["docs"] = sorted(number[d] for d in docs)
