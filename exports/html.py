@@ -61,25 +61,22 @@ SINGLE_LENS = "claims"
 
 
 def write(graph: GraphData, dest: Path) -> None:
-    """Registry entry point: project the RDF graph to its network view and write it."""
-    from graph_builder.view.projection import best_connected, project, projection_store
+    """Registry entry point: the lens page of the RDF graph (what a build writes as
+    graph.html, without links to reader pages, which only a build writes)."""
+    from graph_builder.view.pages import view_store, write_lens_view
 
-    view = best_connected(project(projection_store(graph.triples)))
-    kept, total = view.graph["shown"]
-    title = graph.title if kept == total else (
-        f"{graph.title} (the {kept:,} best-connected of {total:,} nodes; claimgraph viz "
-        "--focus NAME draws any part)")
-    write_html(view, dest, title=title)
+    write_lens_view(view_store(graph.triples), dest, graph.title)
 
 
-def write_html(view: nx.Graph, dest: Path, *, title: str = "claimgraph") -> None:
+def write_html(view: nx.Graph, dest: Path, *, title: str = "claimgraph",
+               readers: dict[str, str] | None = None) -> None:
     """Write `view` to `dest` as an interactive page that needs no network.
 
     The same graph always gives the same bytes (sorted nodes, seeded layout),
     and the file appears whole or not at all (written beside `dest`, then
     renamed), so a crash never leaves a half-written page behind.
     """
-    _write_page(render_html(view, title=title), dest)
+    _write_page(render_html(view, title=title, readers=readers), dest)
 
 
 def write_lens_page(full: nx.Graph, lenses: dict[str, nx.Graph], dest: Path, *, title: str,
@@ -97,10 +94,11 @@ def write_lens_page(full: nx.Graph, lenses: dict[str, nx.Graph], dest: Path, *, 
                             years=years), dest)
 
 
-def render_html(view: nx.Graph, *, title: str = "claimgraph") -> str:
+def render_html(view: nx.Graph, *, title: str = "claimgraph",
+                readers: dict[str, str] | None = None) -> str:
     """Return the page for `view` as text; `write_html` is the usual entry point."""
     return render_page(view, {SINGLE_LENS: view}, title=title, default=SINGLE_LENS,
-                       focus=view.graph.get("focus"))
+                       focus=view.graph.get("focus"), readers=readers)
 
 
 def render_page(full: nx.Graph, lenses: dict[str, nx.Graph], *, title: str, default: str,

@@ -29,7 +29,7 @@ from graph_builder.records import TEXTS_FOLDER, Document
 from graph_builder.support import atomic
 from graph_builder.support.gc_pause import gc_paused
 from graph_builder.support.sorted_triples import SortedTriples
-from graph_builder.view.pages import READER_FOLDER, view_store, write_pages
+from graph_builder.view.pages import READER_FOLDER, drop_stale_readers, view_store, write_pages
 
 GRAPH_FILE = "graph.ttl"
 VIEW_FILE = "graph.html"
@@ -95,7 +95,7 @@ def write_outputs(result: BuildResult, out_dir: Path, corpus: Path,
                     stages["export"] = round(time.perf_counter() - start, 4)
                 start = time.perf_counter()
                 with gc_paused():
-                    write_pages(view_store(result.triples),
+                    readers = write_pages(view_store(result.triples),
                                 {doc.doc_id: doc.text for doc in result.documents},
                                 out_dir, VIEW_FILE, title)
                 stages["view"] = round(time.perf_counter() - start, 4)
@@ -122,6 +122,7 @@ def write_outputs(result: BuildResult, out_dir: Path, corpus: Path,
     if prepared and prepared[0] is not None:
         install_store(out_dir, prepared[0])
     _drop_stale_texts(out_dir, texts)
+    drop_stale_readers(out_dir, readers)
     return outputs
 
 
@@ -221,8 +222,11 @@ def draw_view(source: Path, dest: Path | None = None, *, focus: str | None = Non
     narrowed) written as a page to ``dest`` (default DIR/view.html); (dest, the view)."""
     from exports.html import write_html
     from graph_builder.view.focus import view_graph
+    from graph_builder.view.pages import built_readers
 
     view = view_graph(source, focus=focus, depth=depth, kinds=kinds, min_degree=min_degree)
-    dest = dest or (source if source.is_dir() else source.parent) / "view.html"
-    write_html(view, dest, title=view.graph["title"])
+    build_dir = source if source.is_dir() else source.parent
+    dest = dest or build_dir / "view.html"
+    readers = built_readers(build_dir, dest.parent) if dest != atomic.STDOUT else {}
+    write_html(view, dest, title=view.graph["title"], readers=readers)
     return dest, view

@@ -13,6 +13,7 @@ two read and nothing else, so filling it stays a fraction of the build.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,7 +22,7 @@ import pyoxigraph as ox
 
 from graph_builder.support.sorted_triples import SortedTriples
 from graph_builder.view.measure import measure
-from graph_builder.view.projection import read_by_projection, project
+from graph_builder.view.projection import project, read_by_projection
 from ontology.terms import OA, RDF, SDO, SKOS
 
 #: Where the reader pages go, beside graph.html.
@@ -67,24 +68,54 @@ def full_view(store: ox.Store) -> nx.DiGraph:
     return full
 
 
-def write_pages(store: ox.Store, texts: dict[str, str], out_dir: Path, view_file: str,
-                title: str) -> dict[str, str]:
-    """Write ``out_dir/<view_file>`` (the lens page) and ``out_dir/reader/`` (one page per
-    document of `texts`, identifier -> text); the reader pages of documents no longer in
-    the graph are removed. Returns identifier -> reader page, relative to `out_dir`."""
+def write_lens_view(store: ox.Store, dest: Path, title: str,
+                    readers: dict[str, str] | None = None) -> nx.DiGraph:
+    """Write the lens page of the graph in `store` to `dest`; the full projection it drew."""
     from exports.html import write_lens_page
-    from exports.reader import write_readers
     from graph_builder.view.lenses import build_lenses, default_lens
     from graph_builder.view.years import node_years
 
     full = full_view(store)
     lenses = build_lenses(full)
-    folder = out_dir / READER_FOLDER
-    readers = write_readers(store, texts, folder, view_href=f"../{view_file}")
+    write_lens_page(full, lenses, dest, title=title, default=default_lens(lenses),
+                    readers=readers, years=node_years(full))
+    return full
+
+
+def write_pages(store: ox.Store, texts: dict[str, str], out_dir: Path, view_file: str,
+                title: str) -> dict[str, str]:
+    """Write ``out_dir/<view_file>`` (the lens page) and ``out_dir/reader/`` (one page per
+    document of `texts`, identifier -> text). Returns identifier -> reader page, relative
+    to `out_dir` (``drop_stale_readers`` removes the others once the set is in place)."""
+    from exports.reader import write_readers
+
+    readers = write_readers(store, texts, out_dir / READER_FOLDER, view_href=f"../{view_file}")
+    write_lens_view(store, out_dir / view_file, title, readers)
+    return readers
+
+
+def drop_stale_readers(out_dir: Path, readers: dict[str, str]) -> None:
+    """Remove the reader pages of documents a build no longer holds."""
     kept = {(out_dir / href).resolve() for href in readers.values()}
-    for page in folder.glob("*.html"):
+    for page in (out_dir / READER_FOLDER).glob("*.html"):
         if page.resolve() not in kept:
             page.unlink(missing_ok=True)
-    write_lens_page(full, lenses, out_dir / view_file, title=title, default=default_lens(lenses),
-                    readers=readers, years=node_years(full))
-    return readers
+
+
+def built_readers(build_dir: Path, page_dir: Path) -> dict[str, str]:
+    """The reader pages a build wrote, as a page in `page_dir` links to them: identifier ->
+    relative href, for the documents of the build whose reader page exists."""
+    from exports.reader import reader_file
+    from graph_builder.query.sparql import ask, open_store
+
+    folder = build_dir / READER_FOLDER
+    if not folder.is_dir():
+        return {}
+    rows = ask(open_store(build_dir), "SELECT ?id WHERE { ?d a cg:SourceDocument ; "
+                                      "schema:identifier ?id }")
+    found = {}
+    for row in rows:
+        page = folder / reader_file(row["id"].value)
+        if page.is_file():
+            found[row["id"].value] = Path(os.path.relpath(page, page_dir)).as_posix()
+    return found

@@ -41,7 +41,7 @@ def test_cli_help_on_every_command(runner, command):
 def test_cli_build_writes_the_three_outputs(built):
     out, result = built
     assert {p.name for p in out.iterdir()} == {"graph.ttl", "graph.html", "report.json",
-                                              "store", "cache"}
+                                              "reader", "store", "cache"}
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["counts"]["quotations"] == 5 and set(report["stages"]) >= {
         "corpus", "extract", "resolve", "mentions", "topics", "triples", "merge", "export",

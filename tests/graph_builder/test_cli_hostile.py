@@ -129,23 +129,25 @@ def test_issue_12_an_interrupted_build_keeps_the_old_outputs_as_a_set(tmp_path, 
     assert CliRunner().invoke(main, ["build", str(FIXTURE_CORPUS), "--out", str(out),
                                      "-q"]).exit_code == 0
     def outputs():
-        return {p.name: p.read_bytes() for p in [*out.iterdir(), out / "store" / "source.json"]
-                if p.is_file()}
+        return {p.name: p.read_bytes() for p in [*out.iterdir(), out / "store" / "source.json",
+                                                 *(out / "reader").iterdir()] if p.is_file()}
 
     before = outputs()
     assert {"graph.ttl", "graph.html", "report.json", "source.json"} <= set(before)
-    import exports.html
+    assert sum(name.endswith(".html") for name in before) > 3  # the reader pages
+    import graph_builder.view.pages
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(exports.html, "write", interrupted)  # after graph.ttl is written
+    # after graph.ttl and the reader pages are written, before graph.html is
+    monkeypatch.setattr(graph_builder.view.pages, "write_lens_view", interrupted)
     result = CliRunner().invoke(main, ["build", str(FIXTURE_CORPUS), "--out", str(out), "-q",
                                        "--base", "https://example.org/other/"])
     assert result.exit_code == 130
     assert outputs() == before
     assert sorted(p.name for p in out.iterdir()) == [
-        "cache", "graph.html", "graph.ttl", "report.json", "store"]  # no half store left
+        "cache", "graph.html", "graph.ttl", "reader", "report.json", "store"]  # no half store
 
 
 def test_issue_12_part_files_of_a_killed_build_are_cleaned_on_the_next(tmp_path):
@@ -160,7 +162,7 @@ def test_issue_12_part_files_of_a_killed_build_are_cleaned_on_the_next(tmp_path)
     assert CliRunner().invoke(main, ["build", str(FIXTURE_CORPUS), "--out", str(out),
                                      "-q"]).exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == [
-        "cache", "graph.html", "graph.ttl", "report.json", "store"]
+        "cache", "graph.html", "graph.ttl", "reader", "report.json", "store"]
 
 
 def test_issue_12_corpus_of_only_empty_files_is_exit_2(tmp_path):
