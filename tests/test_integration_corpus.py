@@ -159,7 +159,12 @@ def test_corpus_view_draws_offline_in_chromium(corpus_out, tmp_path):
     with browser.open_page(page_file.as_uri(), tmp_path) as page:
         page.wait_for("document.body && document.body.dataset.drawn === 'yes'")
         drawn = page.evaluate("Number(document.body.dataset.drawnNodes)")
+        opened = page.evaluate("claimgraph.lensName()")
+        page.evaluate("claimgraph.setLens('claims')")
+        page.wait_for("document.body.dataset.drawn === 'yes'")
+        claims_drawn = page.evaluate("Number(document.body.dataset.drawnNodes)")
         resources = page.evaluate("performance.getEntriesByType('resource').length")
         requests, errors = page.requests, page.errors
-    assert drawn > 500
+    assert opened == "people" and drawn > 300  # the lens that reads best for this corpus
+    assert claims_drawn > 3000
     assert requests == [page_file.as_uri()] and resources == 0 and errors == []
