@@ -83,19 +83,29 @@ def default_lens(lenses: dict[str, nx.Graph]) -> str:
     return "claims"
 
 
-#: Kinds the claims lens leaves to their own lens. Topics bring one "about" link per claim
-#: and topic, a third of the graph's links; without them the lens draws within the page's
-#: one-second budget (1.2 s with them, on the corpus), and the Topics lens shows them.
-LEFT_TO_OTHER_LENSES = frozenset({"topic"})
+#: Kinds the claims lens leaves to their own lens: topics bring one "about" link per claim
+#: and topic, a third of the graph's links, and publishers and archives, with the works no
+#: claim cites (fonds, periodicals), are the Sources lens's records. Without them the lens
+#: draws within the page's one-second budget on the corpus (1.17 s with them all).
+LEFT_TO_OTHER_LENSES = frozenset({"topic", "organization"})
+
+
+def _claims_lens_keeps(full: nx.DiGraph, node: str, kind: str | None) -> bool:
+    """Every node but topics and organizations, and works only when a claim cites them."""
+    if kind in LEFT_TO_OTHER_LENSES:
+        return False
+    if kind == "work":
+        return any(full.nodes[c].get("kind") in CLAIM_KINDS for c in full.predecessors(node))
+    return True
 
 
 def claims_lens(full: nx.DiGraph) -> nx.Graph:
-    """The full network undirected, topics aside (``LEFT_TO_OTHER_LENSES``): every other node
-    (isolated ones too), one edge a pair naming every relation, the claim at either end its
-    evidence; size and community as ``measure`` gave."""
+    """The full network undirected, but for what other lenses hold (``_claims_lens_keeps``):
+    every claim and what it links to (isolated nodes too), one edge a pair naming every
+    relation, the claim at either end its evidence; size and community as ``measure`` gave."""
     lens = nx.Graph(title="Claims")
     for node, attrs in full.nodes(data=True):
-        if attrs.get("kind") not in LEFT_TO_OTHER_LENSES:
+        if _claims_lens_keeps(full, node, attrs.get("kind")):
             lens.add_node(node, **{k: attrs[k] for k in ("size", "community") if k in attrs})
     where = {c: evidence_order(full, c) for c, kind in full.nodes(data="kind")
              if kind in CLAIM_KINDS}
@@ -113,7 +123,8 @@ def claims_lens(full: nx.DiGraph) -> nx.Graph:
     claims = sum(1 for _, kind in full.nodes(data="kind") if kind in CLAIM_KINDS)
     lens.graph["note"] = (
         f"Every claim of the graph ({claims:,}) and all it is linked to: its document, whom it "
-        "mentions, what it cites. Topics and what each claim is about are in the Topics lens.")
+        "mentions, what it cites. Topics are in the Topics lens, and publishers, archives and "
+        "the volumes and fonds that hold cited works in the Sources lens.")
     return lens
 
 

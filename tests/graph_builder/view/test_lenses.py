@@ -254,14 +254,21 @@ def test_topics_are_joined_by_the_vocabulary_and_by_claims_about_both():
 
 def test_the_claims_lens_is_the_whole_graph_but_topics_with_each_claim_as_its_own_evidence():
     full = _people_graph()
-    _node(full, "stray", "work")  # isolated: the claims lens still holds it
+    _node(full, "stray", "person")  # isolated: the claims lens still holds it
     _node(full, "purge", "topic")  # topics and "about" links are the Topics lens's
     _edge(full, "c1", "purge", "about")
+    _node(full, "fond", "work")  # holds a cited work, cited by no claim: the Sources lens's
+    _node(full, "press", "organization")
+    _node(full, "ledger", "work")
+    _edge(full, "c1", "ledger", "cites")
+    _edge(full, "ledger", "fond", "part of")
+    _edge(full, "ledger", "press", "publisher")
     _edge(full, "q1", "c1", "shares text")
     _edge(full, "c1", "q1", "found in")
     measure(full)
     claims = build_lenses(full)["claims"]
-    assert set(claims) == set(full) - {"purge"} and "stray" in claims
+    assert set(claims) == set(full) - {"purge", "fond", "press"} and "stray" in claims
+    assert "ledger" in claims
     assert "about" not in {kind for *_, kind in claims.edges(data="kind")}
     assert claims.edges["ann", "c1"]["evidence"] == ["c1"]
     assert claims.edges["doc1", "c0"] == {"kind": "in document", "kinds": "in document",
