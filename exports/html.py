@@ -30,11 +30,8 @@ quotation holding markup is shown as text and runs nothing.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import importlib.util
-import json
 import re
 from pathlib import Path
 
@@ -44,6 +41,7 @@ from exports import page_payload as payload
 from exports import page_style as style
 from exports.graphdata import GraphData
 from exports.page_documents import add_documents
+from exports.page_safety import content_security_policy, js_script, json_script, template
 from graph_builder.errors import ExportError
 from graph_builder.support.atomic import atomic_path, os_reason
 
@@ -117,21 +115,21 @@ def render_page(full: nx.Graph, lenses: dict[str, nx.Graph], *, title: str, defa
     add_documents(data, full, order)
     others = [
         f'<script type="application/json" id="cg-lens-{number}">'
-        f"{_json_script(payload.lens_drawing(lens, full, index))}</script>"
+        f"{json_script(payload.lens_drawing(lens, full, index))}</script>"
         for number, (name, lens) in enumerate(lenses.items()) if name != default]
-    scripts = [_js_script(_vis_network_js()),
-               _js_script("\n".join(_template(name) for name in APP_SCRIPTS))]
+    scripts = [js_script(_vis_network_js()),
+               js_script("\n".join(template(name) for name in APP_SCRIPTS))]
     meta = next(m for m in metas if m["name"] == default)
     parts = {
         "title": html.escape(title),
         "summary": f"{meta['nodes']} nodes, {meta['edges']} edges",
         "legend": style.legend_html(meta["legend"]),
-        "csp": _content_security_policy(scripts),
-        "data": _json_script(data),
+        "csp": content_security_policy(scripts),
+        "data": json_script(data),
         "lens_data": "\n".join(others),
         "scripts": "\n".join(f"<script>{code}</script>" for code in scripts),
     }
-    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _template("network.html"))
+    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], template("network.html"))
 
 
 def _write_page(page: str, dest: Path) -> None:
@@ -144,53 +142,6 @@ def _write_page(page: str, dest: Path) -> None:
             f"Cannot write HTML to {dest}: {os_reason(err)}. "
             "Check that the folder is writable and has free space."
         ) from err
-
-
-def _template(name: str) -> str:
-    """A file from exports/templates, declared as package data so installs carry it.
-
-    Found beside this module rather than through importlib.resources, which
-    cannot read from `exports` while it is a namespace package.
-    """
-    return (Path(__file__).parent / "templates" / name).read_text("utf-8")
-
-
-def _content_security_policy(scripts: list[str]) -> str:
-    """A policy that lets only our own inline scripts run and forbids all fetches.
-
-    Script hashes (not 'unsafe-inline') mean that even markup smuggled into the
-    page could not run an event handler, and ``default-src 'none'`` means the
-    browser refuses any request to the network, whatever the page contains.
-    """
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-        for s in scripts
-    )
-    return (
-        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
-    )
-
-
-def _json_script(value: dict) -> str:
-    """JSON for a <script type="application/json"> element.
-
-    The HTML parser ends a script element at the first ``</script`` and treats
-    ``<!--`` specially whatever the content, so every ``<`` becomes ``\\u003c``
-    (the same character to JSON.parse) and a quotation cannot break out.
-    """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c")
-
-
-def _js_script(code: str) -> str:
-    """JavaScript for an inline <script>, with ``</script`` and ``<!--`` defused.
-
-    In our scripts these can only occur inside strings or regular expressions,
-    where ``<\\/`` and ``<\\!`` mean the same characters.
-    """
-    code = re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
-    return code.replace("<!--", "<\\!--")
 
 
 def _vis_network_js() -> str:

@@ -8,13 +8,10 @@ script element.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
-import json
 import re
-from pathlib import Path
 
+from exports.page_safety import content_security_policy, js_script, json_script, template
 from exports.reader_markup import LAYER_CLASS
 from exports.reader_spans import LAYERS, DocumentSpans
 
@@ -29,19 +26,19 @@ LAYER_NAMES = {"passage": "Passages", "claim": "Claims and quotations",
 def render_page(doc: DocumentSpans, markup: str, payload: dict, counts: dict[str, int],
                 verdicts: dict[str, int]) -> str:
     """The whole page as text; the same arguments always give the same text."""
-    script = _js_script(_template("reader.js"))
+    script = js_script(template("reader.js"))
     parts = {
         "title": html.escape(doc.title),
         "identifier": html.escape(doc.identifier),
-        "csp": _content_security_policy([script]),
+        "csp": content_security_policy([script]),
         "legend": _legend(counts),
         "verdicts": _verdicts(verdicts),
         "text": markup,
-        "data": _json_script(payload),
+        "data": json_script(payload),
         "app_js": script,
         "summary": html.escape(f"{sum(counts.values()):,} highlighted spans"),
     }
-    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], _template("reader.html"))
+    return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], template("reader.html"))
 
 
 def _legend(counts: dict[str, int]) -> str:
@@ -69,27 +66,3 @@ def _verdicts(verdicts: dict[str, int]) -> str:
             + " ".join(chips) + "</p>")
 
 
-def _template(name: str) -> str:
-    """A file of exports/templates (found beside this module, as html.py finds its own)."""
-    return (Path(__file__).parent / "templates" / name).read_text("utf-8")
-
-
-def _content_security_policy(scripts: list[str]) -> str:
-    """Only these inline scripts may run, and nothing may be fetched."""
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
-        for s in scripts)
-    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
-            "img-src data:; base-uri 'none'; form-action 'none'")
-
-
-def _json_script(payload: dict) -> str:
-    """JSON for a <script type="application/json">: every ``<`` written ``\\u003c``."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c")
-
-
-def _js_script(code: str) -> str:
-    """Our script with ``</script`` and ``<!--`` defused (they can only be in strings)."""
-    code = re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
-    return code.replace("<!--", "<\\!--")
