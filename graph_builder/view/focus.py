@@ -105,8 +105,10 @@ def find_person(view: nx.Graph, name: str) -> str:
         lambda form: family_key(form) == family_key(name),
         lambda form: _same_family(form, family, given),
     )
-    for step in steps:
+    for number, step in enumerate(steps):
         found = sorted(n for n, forms in people.items() if any(step(f) for f in forms))
+        if len(found) == 1 and number < 2:  # a whole name: others it begins are asked about
+            found += _named_longer(people, name, found[0])
         if len(found) == 1:
             return found[0]
         if found:
@@ -116,6 +118,23 @@ def find_person(view: nx.Graph, name: str) -> str:
                 f"{'; …' if len(shown) > 10 else ''}. Give more of the name, "
                 f"e.g. --focus '{max(shown, key=len)}', or the person's IRI.")
     raise QueryError(f"No person in the graph matches '{name}'.{_suggest(view, people, name)}")
+
+
+def _named_longer(people: dict[str, list[str]], name: str, found: str) -> list[str]:
+    """The other people with a spelling that begins with all of `name`'s words and goes on
+    ("Nikolai Ivanovich Yezhov" for "Nikolai Ivanovich"): a name and patronymic alone
+    may be one person's whole recorded name and the start of another's."""
+    words = [family_key(w) for w in name.split()]
+    longer = []
+    for person, forms in sorted(people.items()):
+        if person == found:
+            continue
+        for form in forms:
+            own = [family_key(w) for w in form.split()]
+            if len(own) > len(words) and own[:len(words)] == words:
+                longer.append(person)
+                break
+    return longer
 
 
 def _suggest(view: nx.Graph, people: dict[str, list[str]], name: str) -> str:

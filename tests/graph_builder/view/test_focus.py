@@ -112,6 +112,19 @@ def test_viz_focus_finds_a_person_by_any_spelling(full, spelling):
     assert full.nodes[find_person(full, spelling)]["label"] == YEZHOV
 
 
+def test_viz_focus_asks_when_a_whole_name_begins_other_peoples_names():
+    people = nx.DiGraph()
+    for n, label in (("p1", "Pavel Sergeevitch"), ("p2", "Pavel Sergeevich Orlov"),
+                     ("p3", "Pavel Sergeevich Lomov"), ("p4", "Pavel Lomovsky")):
+        people.add_node(n, kind="person", label=label, names=[label])
+    with pytest.raises(QueryError, match=r"'Pavel Sergeevich' matches 3 people: Pavel "
+                                         r"Sergeevich Lomov; Pavel Sergeevich Orlov; Pavel "
+                                         r"Sergeevitch\. Give more"):
+        find_person(people, "Pavel Sergeevich")
+    assert find_person(people, "Pavel Sergeevich Orlov") == "p2"
+    assert find_person(people, "Lomovsky") == "p4"  # a family name begins no other name
+
+
 @pytest.mark.parametrize(("name", "message"), [
     ("Petrov", r"'Petrov' matches 2 people: Ivan Petrov; Sergei Petrov\. Give more"),
     ("Yeshov", r"No person in the graph matches 'Yeshov'\. Did you mean: Nikolai Yezhov"),
