@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
 def _row(name: str, runs: list[float], target: int, extra: str) -> tuple[str, bool]:
     median = statistics.median(runs)
     met = median <= target
-    return (f"{name:<34}{extra}{median:>9.0f}{min(runs):>7.0f}-{max(runs):<6.0f}"
+    return (f"{name:<34}{extra}{median:>10.0f}{min(runs):>7.0f}-{max(runs):<6.0f}"
             f"  <= {target} {'met' if met else 'NOT met'}"), met
 
 
@@ -182,7 +182,7 @@ def run(args: argparse.Namespace, focuses: list[str], tmp: Path, version: str) -
     size_met = size <= TARGET_PAGE_BYTES
     print(f"graph.html: {size:,} bytes  <= {TARGET_PAGE_BYTES:,} {'met' if size_met else 'NOT met'}"
           "\n")
-    print(f"{'page':<34}{'nodes':>7}{'moved':>7}{'median ms':>9}{'min-max':>14}  target")
+    print(f"{'page':<34}{'nodes':>7}{'moved':>7}{'median ms':>10}{'min-max':>14}  target")
     rows, met = [], [size_met]
     shots = args.screenshots
     if shots:
