@@ -52,6 +52,11 @@ def tools_graph() -> tuple[nx.DiGraph, dict[str, nx.Graph], dict[str, tuple[int,
         for p in people:
             full.add_edge(claim, f"urn:p:{p}", kind="mentions", kinds="mentions")
     full.add_edge("urn:c:1", "urn:w:ledger", kind="cites", kinds="cites")
+    # the ledger sits in a fond of an archive: no claim names either
+    full.add_node("urn:w:fond", kind="work", label="Harbour Board, fond 4", details={})
+    full.add_node("urn:o:archive", kind="organization", label="City Archive", details={})
+    full.add_edge("urn:w:ledger", "urn:w:fond", kind="part of", kinds="part of")
+    full.add_edge("urn:w:fond", "urn:o:archive", kind="held by", kinds="held by")
     people = nx.Graph(title="People", note="People linked when a claim mentions both.")
     for claim, (a, b) in (("urn:c:1", ("marten", "vell")), ("urn:c:2", ("vell", "ostr")),
                           ("urn:c:3", ("quill", "marten"))):
@@ -121,7 +126,11 @@ def test_document_filter_keeps_what_one_document_says(page_file, tmp_path):
         assert {"urn:c:1", "urn:c:2"} <= hidden and "urn:c:3" not in hidden
         assert "urn:p:vell" in hidden  # only guild-a mentions her
         assert "urn:p:marten" not in hidden and "urn:p:quill" not in hidden
+        # the fond and archive hold only a work that guild-a cites
+        assert {"urn:w:ledger", "urn:w:fond", "urn:o:archive"} <= hidden
         assert "doc=guild-b.txt" in page.evaluate("location.hash")
+        page.evaluate("claimgraph.tools.setDocument('guild-a.txt')")
+        assert not {"urn:w:ledger", "urn:w:fond", "urn:o:archive"} & _hidden(page)
         _clean(page)
 
 
