@@ -31,7 +31,6 @@ quotation holding markup is shown as text and runs nothing.
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
 from pathlib import Path
 
@@ -41,6 +40,7 @@ from exports import page_payload as payload
 from exports import page_style as style
 from exports.graphdata import GraphData
 from exports.page_documents import add_documents
+from exports.page_pyvis import vis_network_js
 from exports.page_safety import content_security_policy, js_script, json_script, template
 from graph_builder.errors import ExportError
 from graph_builder.support.atomic import atomic_path, os_reason
@@ -52,7 +52,6 @@ UNKNOWN_COLOUR = style.UNKNOWN_COLOUR
 #: inline script: between two script elements the browser may draw a frame, and the first
 #: frame must have what every part adds to it (labels, the node the address names).
 APP_SCRIPTS = ("network.js", "details.js", "search.js", "labels.js", "fragment.js", "tools.js")
-_VIS_JS = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 #: The lens a single view is drawn as.
 SINGLE_LENS = "claims"
@@ -103,21 +102,22 @@ def render_page(full: nx.Graph, lenses: dict[str, nx.Graph], *, title: str, defa
                 readers: dict[str, str] | None = None, years: dict | None = None,
                 focus: object = None) -> str:
     """Return the page drawing `lenses` over `full` as text."""
-    order = payload.info_order(full, lenses)
+    claims = payload.ClaimLists(full)
+    order = payload.info_order(full, lenses, claims)
     index = {node: i for i, node in enumerate(order)}
     metas = [payload.lens_meta(name, lens, full) for name, lens in lenses.items()]
-    data = {**payload.info_payload(full, lenses, order, years), "lenses": metas,
+    data = {**payload.info_payload(full, lenses, order, years, claims), "lenses": metas,
             "lens": default, "focus": index.get(focus) if focus is not None else None,
             "readers": dict(sorted((readers or {}).items())),
             "documents": payload.document_titles(full), "colours": style.KIND_COLOURS,
             "otherColour": style.UNKNOWN_COLOUR,
             **payload.lens_drawing(lenses[default], full, index)}
-    add_documents(data, full, order)
+    add_documents(data, full, order, claims)
     others = [
         f'<script type="application/json" id="cg-lens-{number}">'
         f"{json_script(payload.lens_drawing(lens, full, index))}</script>"
         for number, (name, lens) in enumerate(lenses.items()) if name != default]
-    scripts = [js_script(_vis_network_js()),
+    scripts = [js_script(vis_network_js()),
                js_script("\n".join(template(name) for name in APP_SCRIPTS))]
     meta = next(m for m in metas if m["name"] == default)
     parts = {
@@ -142,20 +142,3 @@ def _write_page(page: str, dest: Path) -> None:
             f"Cannot write HTML to {dest}: {os_reason(err)}. "
             "Check that the folder is writable and has free space."
         ) from err
-
-
-def _vis_network_js() -> str:
-    """The vis-network script shipped in the pyvis package, read at write time.
-
-    The package is found, not imported: importing pyvis imports its
-    ``network`` module and with it IPython, 0.4 s of every build for a file
-    read. Its source-map comment is dropped: the map is not shipped, and
-    browser developer tools would otherwise report a failed load.
-    """
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise ExportError("The HTML page needs the pyvis package, which ships vis-network; "
-                          "install it with 'pip install pyvis'.")
-    folder = Path(next(iter(spec.submodule_search_locations)))
-    code = folder.joinpath(*_VIS_JS).read_text("utf-8")
-    return re.sub(r"^//# sourceMappingURL=.*$", "", code, flags=re.MULTILINE)

@@ -12,27 +12,26 @@ Documents are written once (``docList``) and referred to by number.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import networkx as nx
 
 from graph_builder.view.projection import CLAIM_KINDS
 
 
-def add_documents(data: dict, full: nx.Graph, order: list) -> None:
+def add_documents(data: dict, full: nx.Graph, order: list,
+                  claims: Callable[[object], list]) -> None:
     """Give each non-claim entry of ``data["info"]`` its documents, as numbers into
-    ``data["docList"]`` (sorted identifiers)."""
+    ``data["docList"]`` (sorted identifiers); `claims` gives a node's claims in `full`."""
     found: list[set[str]] = []
     for node in order:
         attrs = full.nodes[node] if node in full else {}
-        kind = attrs.get("kind")
-        if kind in CLAIM_KINDS:
+        if attrs.get("kind") in CLAIM_KINDS:
             found.append(set())
             continue
         docs = {str(attrs[key]) for key in ("document", "identifier") if attrs.get(key)}
-        if node in full:
-            for other in nx.all_neighbors(full, node):
-                near = full.nodes[other]
-                if near.get("kind") in CLAIM_KINDS and near.get("document"):
-                    docs.add(str(near["document"]))
+        docs.update(str(full.nodes[c]["document"]) for c in claims(node)
+                    if full.nodes[c].get("document"))
         found.append(docs)
     _pass_up(full, order, found)
     listed = sorted(set().union(*found)) if found else []

@@ -36,7 +36,7 @@ ARROW_EDGES = 5000
 COMMUNITY_FIELD, SOURCE_FIELD, TEXT_FIELD = "Community", "Source", "Text"
 
 
-def info_order(full: nx.Graph, lenses: dict[str, nx.Graph]) -> list:
+def info_order(full: nx.Graph, lenses: dict[str, nx.Graph], claims: ClaimLists) -> list:
     """The nodes the page describes, in IRI order: those drawn, those named as evidence,
     and the claims listed under the drawn ones."""
     wanted = set()
@@ -45,19 +45,31 @@ def info_order(full: nx.Graph, lenses: dict[str, nx.Graph]) -> list:
         for *_, evidence in lens.edges(data="evidence"):
             wanted.update(e for e in evidence or () if e in full)
     for node in list(wanted):
-        if node in full:
-            wanted.update(claims_of(full, node)[0])
+        wanted.update(claims(node)[:CLAIM_LIST])
     return sorted(wanted, key=lambda n: (str(n), type(n).__name__))
 
 
-def claims_of(full: nx.Graph, node) -> tuple[list, int]:
-    """The claims linked to `node` in `full` (either direction), the first CLAIM_LIST
-    in reading order (document, line, IRI), and how many there are in all."""
-    near = set(full.predecessors(node)) | set(full.successors(node)) if full.is_directed() else (
-        set(full.neighbors(node)))
-    found = [n for n in near if n != node and _kind(full.nodes[n]) in CLAIM_KINDS]
-    found.sort(key=lambda n: _reading_order(full.nodes[n], n))
-    return found[:CLAIM_LIST], len(found)
+class ClaimLists:
+    """The claims linked to each node of `full` (either direction), in reading order
+    (document, line, IRI), found once per node: the page's order, its claim lists and
+    its document filter all ask for them."""
+
+    def __init__(self, full: nx.Graph) -> None:
+        self.full = full
+        self._found: dict = {}
+
+    def __call__(self, node) -> list:
+        if node not in self._found:
+            full = self.full
+            if node not in full:
+                self._found[node] = []
+                return []
+            near = set(nx.all_neighbors(full, node)) if full.is_directed() else set(
+                full.neighbors(node))
+            found = [n for n in near if n != node and _kind(full.nodes[n]) in CLAIM_KINDS]
+            found.sort(key=lambda n: _reading_order(full.nodes[n], n))
+            self._found[node] = found
+        return self._found[node]
 
 
 def _reading_order(attrs: dict, node) -> tuple:
@@ -66,7 +78,7 @@ def _reading_order(attrs: dict, node) -> tuple:
 
 
 def info_payload(full: nx.Graph, lenses: dict[str, nx.Graph], order: list,
-                 years: dict | None) -> dict:
+                 years: dict | None, claims: ClaimLists) -> dict:
     """``info``: one entry per node of `order`, what the page shows of it besides the drawing.
 
     What many entries would repeat is written once: IRIs lose their common
@@ -89,10 +101,10 @@ def info_payload(full: nx.Graph, lenses: dict[str, nx.Graph], order: list,
         entry["in"] = member[node]
         _share_community(entry, communities)
         if node in full:
-            listed, count = claims_of(full, node)
-            if count:
-                entry["claims"] = [index[c] for c in listed if c in index]
-                entry["claimCount"] = count
+            found = claims(node)
+            if found:
+                entry["claims"] = [index[c] for c in found[:CLAIM_LIST] if c in index]
+                entry["claimCount"] = len(found)
         if years and node in years:
             entry["years"] = [int(years[node][0]), int(years[node][1])]
         entries.append(entry)

@@ -5,8 +5,8 @@ A lens's drawing is put into a pyvis ``Network`` (``add_node``, ``add_edge``,
 items and options pyvis would hand its own template. The page then writes
 those items as compact rows (``page_payload.lens_drawing``): pyvis' own
 template fetches Bootstrap from a CDN, and vis-network objects written out
-whole took three times the bytes. The vis-network script itself is the one
-pyvis ships (``exports.html``).
+whole took three times the bytes. The vis-network script the page inlines is
+the one pyvis ships (``vis_network_js``).
 
 Two things keep pyvis quick. ``add_node`` and ``add_edge`` ask whether a node
 is known of a list (quadratic: 0.7 s for the corpus's claims lens), so the
@@ -17,8 +17,10 @@ undirected pyvis network checks every new edge against all earlier ones.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import types
+from importlib import resources
 
 from graph_builder.errors import ExportError
 
@@ -55,6 +57,20 @@ class _ListedSet(list):
 
     def __contains__(self, item: object) -> bool:
         return item in self._members
+
+
+_VIS_JS = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
+
+
+def vis_network_js() -> str:
+    """The vis-network script shipped in the pyvis package, read at write time.
+
+    Its source-map comment is dropped: the map is not shipped, and browser
+    developer tools would otherwise report a failed load.
+    """
+    network_class()  # pyvis imported (without IPython) before its files are read
+    code = resources.files("pyvis").joinpath(*_VIS_JS).read_text("utf-8")
+    return re.sub(r"^//# sourceMappingURL=.*$", "", code, flags=re.MULTILINE)
 
 
 def network_class() -> type:

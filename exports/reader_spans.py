@@ -118,7 +118,8 @@ def _iris(names: str) -> frozenset[str]:
     return frozenset(PREFIXES[p] + local for p, local in (n.split(":") for n in names.split()))
 
 
-#: What the queries below read: a store of only these (`reader_store`) answers them alike.
+#: What the queries below read: a store of only these (the build's
+#: ``graph_builder.view.pages.view_store`` holds them) answers them alike.
 READ_PREDICATES = _iris("""rdf:type schema:identifier schema:name cg:documentShape oa:hasBody
     oa:hasTarget oa:hasSource oa:hasSelector oa:start oa:end oa:exact schema:birthDate
     schema:deathDate skos:prefLabel schema:author cg:lineNumber cg:quoteCheck cg:verdict
@@ -129,21 +130,6 @@ READ_PREDICATES = _iris("""rdf:type schema:identifier schema:name cg:documentSha
 READ_CLASSES = _iris("""cg:SourceDocument oa:Annotation schema:Person skos:Concept schema:Claim
     cg:Passage cg:Thesis cg:TranscriptTurn cg:InnerQuotation schema:Quotation cito:Citation
     cg:Figure cg:QuoteCheck cg:TextReuse""")
-
-
-def reader_store(quads: Iterable[ox.Quad]) -> ox.Store:
-    """An in-memory store of only what the reader reads from a graph's quads (a build's
-    `SortedTriples` picks those lines before parsing any): most of a graph is provenance
-    the reader never shows, and a small store answers the reader's joins sooner."""
-    store = ox.Store()
-    select = getattr(quads, "select", None)
-    if select is not None:
-        store.bulk_extend(select(READ_PREDICATES, READ_CLASSES))
-        return store
-    rdf_type = PREFIXES["rdf"] + "type"
-    store.bulk_extend(q for q in quads if q.predicate.value in READ_PREDICATES and (
-        q.predicate.value != rdf_type or q.object.value in READ_CLASSES))
-    return store
 
 
 def document_spans(store: ox.Store) -> dict[str, DocumentSpans]:

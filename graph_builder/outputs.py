@@ -227,6 +227,6 @@ def draw_view(source: Path, dest: Path | None = None, *, focus: str | None = Non
     view = view_graph(source, focus=focus, depth=depth, kinds=kinds, min_degree=min_degree)
     build_dir = source if source.is_dir() else source.parent
     dest = dest or build_dir / "view.html"
-    readers = built_readers(build_dir, dest.parent) if dest != atomic.STDOUT else {}
+    readers = built_readers(build_dir, dest.parent, view) if dest != atomic.STDOUT else {}
     write_html(view, dest, title=view.graph["title"], readers=readers)
     return dest, view

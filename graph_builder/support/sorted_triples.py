@@ -153,13 +153,6 @@ class SortedTriples:
                     chosen.append(line)
         return iter(ox.parse(input=b"".join(chosen), format=ox.RdfFormat.N_TRIPLES))
 
-    def without(self, predicates: Iterable[str]) -> Iterator[ox.Quad]:
-        """Every triple but those with one of ``predicates`` (IRIs), dropped before parsing."""
-        unwanted = {f"<{p}>".encode() for p in predicates}
-        chosen = [line for block in self.blocks() for line in block.splitlines(keepends=True)
-                  if line.partition(b"> ")[2].partition(b" ")[0] not in unwanted]
-        return iter(ox.parse(input=b"".join(chosen), format=ox.RdfFormat.N_TRIPLES))
-
     def blocks(self, size: int = 16 << 20) -> Iterator[bytes]:
         """The N-Triples in blocks of about ``size`` bytes, each ending with a line:
         for loaders that take many lines at once (no per-line work in Python)."""

@@ -24,17 +24,14 @@ sentence telling the user what an edge means and what was left out.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import networkx as nx
 
+from graph_builder.support.gc_pause import gc_paused
 from graph_builder.view.lens_parts import Relations, evidence_order
 from graph_builder.view.lens_people import people_lens
 from graph_builder.view.lens_sources import sources_lens
 from graph_builder.view.lens_topics import topics_lens
-from graph_builder.view.projection import CLAIM_KINDS, EDGE_KINDS
+from graph_builder.view.projection import CLAIM_KINDS, EDGE_KINDS, PAGE_LIMIT, best_connected
 
 LENS_NAMES = ("people", "sources", "topics", "claims")
 #: The people lens is the default once it links at least this many people: fewer make a
@@ -45,30 +42,30 @@ ENOUGH_SOURCES = 10
 
 
 def build_lenses(full: nx.DiGraph) -> dict[str, nx.Graph]:
-    """Every lens of LENS_NAMES, in that order, from the measured full projection."""
-    with _cycle_collection_paused():
-        rel = Relations(full)
-        return {"people": people_lens(full, rel), "sources": sources_lens(full, rel),
-                "topics": topics_lens(full, rel), "claims": claims_lens(full)}
+    """Every lens of LENS_NAMES, in that order, from the measured full projection.
 
-
-@contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    """Pause CPython's cycle collector while the lenses are built.
-
-    Building them makes some hundred thousand small dicts, lists and tuples;
-    each few hundred trigger a collection that walks the whole full projection
-    again, which took a third of the time (0.1 s of 0.35 s on the Soviet
-    corpus). Nothing made here needs collecting before the end; the collector
-    is resumed (if it was running) even when a lens fails.
+    The cycle collector is paused meanwhile: building them makes some hundred
+    thousand small dicts, lists and tuples, and each few hundred triggered a
+    collection that walked the whole projection again (0.1 s of 0.35 s on the
+    Soviet corpus). A lens larger than a page can draw keeps its
+    best-connected nodes (``projection.best_connected``), and says so.
     """
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
+    with gc_paused():
+        rel = Relations(full)
+        lenses = {"people": people_lens(full, rel), "sources": sources_lens(full, rel),
+                  "topics": topics_lens(full, rel), "claims": claims_lens(full)}
+    return {name: _drawable(lens) for name, lens in lenses.items()}
+
+
+def _drawable(lens: nx.Graph) -> nx.Graph:
+    """`lens`, or its ``PAGE_LIMIT`` best-connected nodes when it has more, its note saying so."""
+    kept = best_connected(lens, PAGE_LIMIT)
+    shown, total = kept.graph.pop("shown")
+    if shown < total:
+        kept.graph["note"] = (f"{kept.graph.get('note', '')} The {shown:,} best-connected of "
+                              f"{total:,} nodes are drawn; claimgraph viz --focus NAME draws "
+                              "any part.").strip()
+    return kept
 
 
 def default_lens(lenses: dict[str, nx.Graph]) -> str:

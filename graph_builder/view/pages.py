@@ -102,20 +102,16 @@ def drop_stale_readers(out_dir: Path, readers: dict[str, str]) -> None:
             page.unlink(missing_ok=True)
 
 
-def built_readers(build_dir: Path, page_dir: Path) -> dict[str, str]:
-    """The reader pages a build wrote, as a page in `page_dir` links to them: identifier ->
-    relative href, for the documents of the build whose reader page exists."""
+def built_readers(build_dir: Path, page_dir: Path, view: nx.Graph) -> dict[str, str]:
+    """The reader pages a build wrote for the documents of `view`'s claims, as a page in
+    `page_dir` links to them: identifier -> relative href (pages that exist only)."""
     from exports.reader import reader_file
-    from graph_builder.query.sparql import ask, open_store
 
     folder = build_dir / READER_FOLDER
-    if not folder.is_dir():
-        return {}
-    rows = ask(open_store(build_dir), "SELECT ?id WHERE { ?d a cg:SourceDocument ; "
-                                      "schema:identifier ?id }")
+    documents = {str(a["document"]) for _, a in view.nodes(data=True) if a.get("document")}
     found = {}
-    for row in rows:
-        page = folder / reader_file(row["id"].value)
+    for identifier in sorted(documents):
+        page = folder / reader_file(identifier)
         if page.is_file():
-            found[row["id"].value] = Path(os.path.relpath(page, page_dir)).as_posix()
+            found[identifier] = Path(os.path.relpath(page, page_dir)).as_posix()
     return found

@@ -18,8 +18,9 @@ import pytest
 
 from exports.reader import encode_iri, reader_file, write_readers
 from exports.reader_markup import text_markup
-from exports.reader_spans import document_spans, reader_store
+from exports.reader_spans import document_spans
 from graph_builder.pipeline import build_graph
+from graph_builder.view.pages import view_store
 from tests import browser
 from tests.exports.test_html import HOSTILE
 
@@ -142,7 +143,7 @@ def built(tmp_path_factory):
     (corpus / "union.txt").write_text(FOOTNOTED, "utf-8")
     (corpus / "hostile.txt").write_text(HOSTILE_DOC, "utf-8")
     result = build_graph(corpus)
-    store = reader_store(result.triples)
+    store = view_store(result.triples)
     texts = {d.doc_id: d.text for d in result.documents}
     out = tmp_path_factory.mktemp("reader-out")
     hrefs = write_readers(store, texts, out / "reader")

@@ -63,14 +63,6 @@ def test_sorted_triples_select_picks_the_same_triples_as_a_filter_on_quads():
         assert len(picked) == len(TRICKY) + 1
 
 
-def test_sorted_triples_without_drops_exactly_the_predicates_named():
-    builder = _builder_lines(TRICKY)
-    graph = SortedTriples.merge([encode_run(builder.lines())])
-    kept = set(graph.without([SDO.text.value, SDO.mentions.value]))
-    assert kept == {q for q in graph if q.predicate != SDO.text}
-    assert len(kept) == 2  # the line number and the topic link
-
-
 def test_sorted_triples_chain_keeps_runs_in_order_and_reads_back_whole():
     first = encode_run(_builder_lines(["b", "a"]).lines())
     second = encode_run(["<https://example.org/z> <https://schema.org/text> \"z\" .\n"])

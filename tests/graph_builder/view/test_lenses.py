@@ -386,6 +386,20 @@ def test_the_shared_corpus_opens_on_people_joined_by_claims_that_name_both(corpu
     assert dict(build_lenses(again)["people"].nodes(data=True)) == dict(people.nodes(data=True))
 
 
+def test_a_lens_larger_than_a_page_keeps_its_best_connected_nodes(monkeypatch):
+    import graph_builder.view.lenses as lenses
+
+    full = _people_graph()
+    measure(full)
+    whole = build_lenses(full)["claims"]
+    monkeypatch.setattr(lenses, "PAGE_LIMIT", 3)
+    claims = build_lenses(full)["claims"]
+    assert claims.number_of_nodes() == 3 < whole.number_of_nodes()
+    assert f"The 3 best-connected of {whole.number_of_nodes()} nodes are drawn" in (
+        claims.graph["note"])
+    assert "best-connected" not in whole.graph["note"]
+
+
 def test_building_lenses_leaves_the_cycle_collector_as_it_found_it():
     import gc
 
